@@ -1,0 +1,2 @@
+export * from "./record.js";
+export { recordJsonSchema } from "./json-schema.js";
