@@ -167,6 +167,7 @@ export const DocumentRecord = z.object({
   addressees: z.array(z.string()),
   bases: z.array(Basis),
   sections: z.array(Section),
+  intro: z.array(z.string()).describe("body paragraphs before the first numbered section (an extension of the v1 contract)"),
   annexes: z.array(Annex),
   footnotes: z.array(Footnote),
   recipients: z.array(Recipient),

@@ -1,0 +1,169 @@
+// The document lexer: one token per logical line (the input stage has already joined wrapped
+// lines), classified by what the line is in the layout of NĐ 30/2020/NĐ-CP Điều 8 (state) and
+// Hướng dẫn 36-HD/VPTW (Party). Line-start tokens are custom matchers that look at the previous
+// character, since Chevrotain patterns may not use `^`.
+import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from "chevrotain";
+import {
+  ARABIC_MARKER,
+  ARTICLE_MARKER,
+  AUTHORITY_PREFIX,
+  BASIS_START,
+  BULLET_MARKER,
+  CHAPTER_MARKER,
+  DECIMAL_MARKER,
+  FOOTNOTE_BODY,
+  LETTER_MARKER,
+  LETTER_PART_MARKER,
+  PART_MARKER,
+  RECIPIENTS_LABEL,
+  ROMAN_MARKER,
+  SUBSECTION_MARKER,
+  isAllCaps,
+} from "./line-patterns.js";
+import { DOC_TYPES, PARTY_THONG_TRI } from "../vocabulary/doc-types.js";
+
+/** Removes diacritics and upper-cases, so header lines match whatever their tone placement. */
+export function foldUpper(line: string): string {
+  return line.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "D").toUpperCase();
+}
+
+/** Any line that can open a body section (the token category of all marker lines). */
+export const MarkerLine = createToken({ name: "MarkerLine", pattern: Lexer.NA });
+/** Any line at all: the category the parser consumes where the layout leaves a line's role open. */
+export const AnyLine = createToken({ name: "AnyLine", pattern: Lexer.NA });
+
+// One cache for the line being classified: every token's matcher asks for the same line.
+let cachedText = "";
+let cachedOffset = -1;
+let cachedLine = "";
+let cachedFolded = "";
+
+function lineAt(text: string, offset: number): string | null {
+  if (offset > 0 && text.charCodeAt(offset - 1) !== 10) return null;
+  if (text !== cachedText || offset !== cachedOffset) {
+    let end = text.indexOf("\n", offset);
+    if (end < 0) end = text.length;
+    cachedText = text;
+    cachedOffset = offset;
+    cachedLine = text.slice(offset, end);
+    cachedFolded = "";
+  }
+  return cachedLine;
+}
+
+function folded(): string {
+  if (!cachedFolded) cachedFolded = foldUpper(cachedLine);
+  return cachedFolded;
+}
+
+function previousLine(text: string, offset: number): string {
+  if (offset < 2) return "";
+  const start = text.lastIndexOf("\n", offset - 2) + 1;
+  return text.slice(start, offset - 1);
+}
+
+/** A whole-line token whose class is decided by `test` on the line (and its folded form). */
+function lineToken(name: string, test: (line: string, folded: () => string, text: string, offset: number) => boolean, categories?: TokenType[]): TokenType {
+  const pattern: CustomPatternMatcherFunc = (text, offset) => {
+    const line = lineAt(text, offset);
+    if (line === null || line.length === 0) return null;
+    return test(line, folded, text, offset) ? ([line] as unknown as RegExpExecArray) : null;
+  };
+  return createToken({ name, pattern, line_breaks: false, categories: [AnyLine, ...(categories ?? [])] });
+}
+
+const TYPE_NAMES = new Set([...DOC_TYPES, PARTY_THONG_TRI].flatMap((t) => [t.name, ...(t.aliases ?? [])].map((n) => foldUpper(n))));
+
+export const Newline = createToken({ name: "Newline", pattern: /\n/, group: Lexer.SKIPPED, line_breaks: true });
+
+// NĐ 30/2020 Điều 8.1: Quốc hiệu, also split over two lines or run into the tiêu ngữ.
+export const NationalTitle = lineToken("NationalTitle", (_l, f) => /^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || /^CHU\s*NGHIA\s*VIET\s*NAM\s*[-–—*]*$/.test(f()));
+// NĐ 30/2020 Điều 8.1: tiêu ngữ.
+export const Motto = lineToken("Motto", (_l, f) => /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
+// HD 36-HD/VPTW: the Party line `ĐẢNG CỘNG SẢN VIỆT NAM` (top right), also wrapped.
+export const PartyTitle = lineToken("PartyTitle", (_l, f, text, offset) => /^DANG\s*CONG\s*SAN(?:\s*VIET\s*NAM)?\s*[-–—*]*$/.test(f()) || (/^VIET\s*NAM\s*[-–—*]*$/.test(f()) && /^DANG\s*CONG\s*SAN\s*$/.test(foldUpper(previousLine(text, offset)))));
+// Rules under the header blocks (`-------`) and the Party star `*`.
+export const Separator = lineToken("Separator", (l) => /^[-–—_=*·.\s|]+$/.test(l));
+// NĐ 30/2020 Điều 8.3: số, ký hiệu (`Số: 203 /TB-UBND`, Party `Số 253-KH/HU`, a draft `Số: /KH-UBND`).
+export const NumberLine = lineToken("NumberLine", (l) => /^S[ốố]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*[/-]\s*\S/u.test(l) || /^S[ốố]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
+// NĐ 30/2020 Điều 8.4: địa danh và ngày tháng (`Bình Sơn, ngày 18 tháng 6 năm 2024`, blanks in drafts).
+export const PlaceDate = lineToken("PlaceDate", (l) => l.length < 120 && /^[^\d;:]{2,60}?[,.\s]\s*ngày\b[\s\d.…_/]*tháng\s*[\d.…_\s]*năm\s*\d{4}/u.test(l));
+// The enacting word of a decision or resolution (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`).
+export const EnactingLine = lineToken("EnactingLine", (_l, f) => /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
+// NĐ 30/2020 Điều 8.5: tên loại on its own line, upper case (`KẾ HOẠCH`, `QUYẾT ĐỊNH`).
+export const DocTypeLine = lineToken("DocTypeLine", (l, f) => isAllCaps(l) && TYPE_NAMES.has(f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim()));
+// A công văn's trích yếu (`V/v ...`).
+export const SubjectLine = lineToken("SubjectLine", (l) => /^V\/[vV](?:[.:\s]|$)/u.test(l));
+// Addressees of a công văn, công điện, tờ trình.
+export const AddresseesLabel = lineToken("AddresseesLabel", (l) => /^Kính\s*gửi\s*:?/u.test(l));
+// NĐ 30/2020 Điều 8.8: nơi nhận.
+export const RecipientsLine = lineToken("RecipientsLine", (l) => RECIPIENTS_LABEL.test(l));
+// NĐ 30/2020 Điều 8.7: the authority prefix of a signature (TM., KT., TL., TUQ., Q.; Party T/M, K/T, T/L).
+export const AuthorityLine = lineToken("AuthorityLine", (l) => AUTHORITY_PREFIX.test(l) && !/[;]$/.test(l) && l.length < 120);
+// `(Đã ký)`, seal and signature placeholders of published copies.
+export const PlaceholderLine = lineToken("PlaceholderLine", (l) => /^[([]?\s*(?:đã\s*ký|ký\s*tên|ký,|chữ\s*ký|đóng\s*dấu|ký\s*và\s*đóng\s*dấu|đã\s*ký\s*và\s*đóng\s*dấu|signed|seal)[^)\]]*[)\]]?\s*$/iu.test(l));
+// Footnote bodies (`[1] ...`, from `<sup>1</sup>` at a paragraph start).
+export const FootnoteLine = lineToken("FootnoteLine", (l) => FOOTNOTE_BODY.test(l));
+// Attached parts (`PHỤ LỤC I`, `ĐỀ CƯƠNG BÁO CÁO`).
+export const AnnexLine = lineToken("AnnexLine", (l, f) => /^(?:PHU\s*LUC|PHU\s*BIEU|DE\s*CUONG)(?![A-Z])/.test(f()) && (isAllCaps(l.split(/[(:]/)[0] ?? l) || /^Phụ lục\s+(?:[IVX\d]+|số)/u.test(l)));
+// Preamble statements (căn cứ ban hành).
+export const BasisLine = lineToken("BasisLine", (l) => BASIS_START.test(l) && !/^(?:-\s*)?Căn cứ\s+(?:vào\s+)?(?:các\s+)?(?:quy định|nội dung|văn bản|ý kiến)?\s*(?:nêu|trên|như)\b/u.test(l));
+
+// Body hierarchy (NĐ 30/2020 Phụ lục I mục II.6; plans use PHẦN, I., 1., 1.1., a), -, +).
+export const PartLine = lineToken("PartLine", (l) => PART_MARKER.test(l), [MarkerLine]);
+export const ChapterLine = lineToken("ChapterLine", (l) => CHAPTER_MARKER.test(l), [MarkerLine]);
+export const SubsectionLine = lineToken("SubsectionLine", (l) => SUBSECTION_MARKER.test(l), [MarkerLine]);
+export const ArticleLine = lineToken("ArticleLine", (l) => ARTICLE_MARKER.test(l) || /^Điều\s+\d+[a-z]?\s*$/u.test(l) || /^Điều\s+\d+\s+\p{Lu}/u.test(l), [MarkerLine]);
+export const RomanLine = lineToken("RomanLine", (l) => ROMAN_MARKER.test(l) || /^[IVXL]{1,6}\s*[.\-]?\s*$/u.test(l), [MarkerLine]);
+export const LetterPartLine = lineToken("LetterPartLine", (l) => LETTER_PART_MARKER.test(l), [MarkerLine]);
+export const DecimalLine = lineToken("DecimalLine", (l) => DECIMAL_MARKER.test(l), [MarkerLine]);
+export const ArabicLine = lineToken("ArabicLine", (l) => ARABIC_MARKER.test(l), [MarkerLine]);
+export const LetterLine = lineToken("LetterLine", (l) => LETTER_MARKER.test(l), [MarkerLine]);
+export const BulletLine = lineToken("BulletLine", (l) => BULLET_MARKER.test(l), [MarkerLine]);
+
+/** Any other line written all in capitals (issuer lines, titles, offices, unnumbered headings). */
+export const CapsLine = lineToken("CapsLine", (l) => isAllCaps(l) && /\p{L}.*\p{L}/u.test(l));
+/** Any other line. */
+export const TextLine = createToken({ name: "TextLine", pattern: /[^\n]+/, categories: [AnyLine] });
+
+/** Every token, in match priority order. */
+export const documentTokens: TokenType[] = [
+  Newline,
+  NationalTitle,
+  Motto,
+  PartyTitle,
+  Separator,
+  NumberLine,
+  PlaceDate,
+  EnactingLine,
+  DocTypeLine,
+  SubjectLine,
+  AddresseesLabel,
+  RecipientsLine,
+  PlaceholderLine,
+  FootnoteLine,
+  AnnexLine,
+  BasisLine,
+  AuthorityLine,
+  PartLine,
+  ChapterLine,
+  SubsectionLine,
+  ArticleLine,
+  DecimalLine,
+  RomanLine,
+  LetterPartLine,
+  ArabicLine,
+  LetterLine,
+  BulletLine,
+  CapsLine,
+  TextLine,
+  MarkerLine,
+  AnyLine,
+];
+
+/** The one lexer of the process (Chevrotain lexers are reusable and costly to build). */
+export const documentLexer = new Lexer(documentTokens, {
+  positionTracking: "full",
+  ensureOptimizations: false,
+  skipValidations: true,
+});

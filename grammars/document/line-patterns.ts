@@ -1,0 +1,67 @@
+// JavaScript's \b only knows ASCII letters, so word ends are written (?![\p{L}\p{N}]) here.
+// The line shapes of an administrative document (NĐ 30/2020/NĐ-CP Điều 8 and Phụ lục I; Party
+// documents per Hướng dẫn 36-HD/VPTW), as patterns over one trimmed line. The line joiner uses
+// them to know where a block starts, and the document lexer to classify lines.
+
+/** Vietnamese upper-case letters (with every tone and vowel mark). */
+export const UPPER = "A-ZĐÀ-ỸÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ";
+/** Vietnamese lower-case letters. */
+export const LOWER = "a-zđàáảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ";
+
+const U = `[${UPPER}]`;
+
+/** Structural markers of the body (NĐ 30/2020 Phụ lục I, mục II.6: Phần, Chương, Mục, Điều, khoản, điểm). */
+export const PART_MARKER = new RegExp(`^(?:PHẦN|Phần)\\s+(?:THỨ\\s+${U}+|thứ\\s+[${LOWER}]+|[IVXLC]+|\\d+)(?![\\p{L}\\p{N}])`, "u");
+export const CHAPTER_MARKER = /^(?:CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+)(?![\p{L}\p{N}])/u;
+export const SUBSECTION_MARKER = /^(?:MỤC|Mục)\s+(?:\d+|[IVX]+)(?:[.:]\s|\s*$)/u;
+export const ARTICLE_MARKER = /^Điều\s+\d+[a-z]?\s*[.:]/u;
+export const LETTER_PART_MARKER = /^[A-ZĐ]\s*\.\s+\S/u;
+export const ROMAN_MARKER = /^[IVXL]{1,6}\s*(?:\.|-|\/|\))(?!\d)\s*\S/u;
+export const DECIMAL_MARKER = /^\d{1,2}(?:\.\d{1,2}){1,4}\.?(?=\s|$)/u;
+export const ARABIC_MARKER = /^(?:\d{1,3}\s*[.)](?!\d)|\(\d{1,3}\))(?=\s|$)/u;
+export const LETTER_MARKER = new RegExp(`^[a-zđ]\\s?\\)(?=\\s|$)`, "u");
+export const BULLET_MARKER = /^[-+•–—*▪●○◦■□➢►✓](?=\s|$)/u;
+
+/** Preamble statements (căn cứ ban hành) and their opening verbs. */
+export const BASIS_START = /^(?:-\s*)?(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Xét|Trên cơ sở|Tiếp theo|Dựa trên)(?![\p{L}\p{N}])/u;
+
+/** Closing parts. */
+export const RECIPIENTS_LABEL = /^Nơi\s*nhận\s*:?/u;
+export const AUTHORITY_PREFIX = /^(?:TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L|tm|kt|tl)\s*[.:]?\s+\S/u;
+export const END_MARK = /\.\/\.\s*$/u;
+export const FOOTNOTE_BODY = /^\[(\d{1,3})\]\s/u;
+
+/** True when a line opens a block of its own, so a wrapped line must never be glued onto it. */
+export function startsBlock(line: string): boolean {
+  return (
+    BULLET_MARKER.test(line) ||
+    ARABIC_MARKER.test(line) ||
+    DECIMAL_MARKER.test(line) ||
+    LETTER_MARKER.test(line) ||
+    ROMAN_MARKER.test(line) ||
+    LETTER_PART_MARKER.test(line) ||
+    ARTICLE_MARKER.test(line) ||
+    /^Điều\s+\d+\s*$/u.test(line) ||
+    CHAPTER_MARKER.test(line) ||
+    PART_MARKER.test(line) ||
+    SUBSECTION_MARKER.test(line) ||
+    BASIS_START.test(line) ||
+    RECIPIENTS_LABEL.test(line) ||
+    AUTHORITY_PREFIX.test(line) ||
+    FOOTNOTE_BODY.test(line) ||
+    /^(?:Số|Kính gửi|V\/v|PHỤ LỤC|Phụ lục)(?![\p{L}\p{N}])/u.test(line)
+  );
+}
+
+/** True when every cased letter of the line is upper case (and there is at least one letter). */
+export function isAllCaps(line: string): boolean {
+  let letters = 0;
+  for (const ch of line) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower === upper) continue;
+    if (ch !== upper) return false;
+    letters++;
+  }
+  return letters > 0;
+}

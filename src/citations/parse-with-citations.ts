@@ -1,0 +1,13 @@
+// The whole record: the document grammar's structure plus the reference grammar's citations.
+// Lives in the citations stage because it needs both (data flows input → parse → citations).
+import { parseBytes, parseText, type ParseOptions, type ParsedText, type TextSource } from "../parse/parse-document.js";
+
+/** Decodes and parses a file's bytes into the full record (citations included); never throws. */
+export function parseDocumentBytes(bytes: Uint8Array, options: ParseOptions = {}): ParsedText & { decoded: string } {
+  return parseBytes(bytes, options);
+}
+
+/** Parses decoded text into the full record (citations included); never throws. */
+export function parseDocumentText(text: string, options: TextSource = {}): ParsedText {
+  return parseText(text, options);
+}

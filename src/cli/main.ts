@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// The `vanban` command: a thin dispatcher that loads each subcommand only when it is called, so
+// `vanban --version` does not pay for the grammars.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { UsageError, type CommandIo } from "./command-io.js";
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CommandIo) => Promise<number> }> }> = {
+  parse: { summary: "parse documents into records (PATH... ; --json for NDJSON)", load: () => import("./commands/parse.js") },
+  schema: { summary: "print the JSON Schema of the record", load: () => import("./commands/schema.js") },
+};
+
+function version(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ["../..", "../../.."]) {
+    try {
+      return (JSON.parse(readFileSync(join(here, up, "package.json"), "utf8")) as { version: string }).version;
+    } catch {
+      // not this level
+    }
+  }
+  return "unknown";
+}
+
+function help(): string {
+  const lines = ["vanban: read Vietnamese administrative documents into typed, linked, searchable records", "", "Usage: vanban <command> [options]", "", "Commands:"];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${c.summary}`);
+  lines.push("", "Options:", "  --help     show this help (or a command's: vanban <command> --help)", "  --version  print the version", "  --debug    show stack traces of unexpected failures");
+  return lines.join("\n");
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const debug = argv.includes("--debug");
+  const args = argv.filter((a) => a !== "--debug");
+  const [name, ...rest] = args;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(help() + "\n");
+    return name ? 0 : 2;
+  }
+  if (name === "--version" || name === "-v") {
+    io.out(version() + "\n");
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`vanban: unknown command '${name}' (see vanban --help)\n`);
+    return 2;
+  }
+  try {
+    const mod = await command.load();
+    return await mod.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`vanban ${name}: ${error.message}\n`);
+      return 2;
+    }
+    io.err(`vanban ${name}: ${(error as Error)?.message ?? String(error)}${debug ? `\n${(error as Error)?.stack ?? ""}` : " (--debug shows details)"}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === (await import("node:fs")).realpathSync(process.argv[1]);
+if (invokedDirectly) {
+  const io: CommandIo = {
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

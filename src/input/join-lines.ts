@@ -1,0 +1,141 @@
+// Re-joins hard-wrapped lines into paragraphs (PDF text layers, web pages wrapped at ~80
+// columns, markdown whose paragraphs keep their source line breaks), by the rules in
+// ../shared/notes/vietnamese-text.md: a Vietnamese sentence never starts lower case, a
+// full-width line without final punctuation continues, and nothing is glued onto a block start.
+import { END_MARK, LOWER, isAllCaps, startsBlock, ROMAN_MARKER, ARABIC_MARKER, LETTER_PART_MARKER, PART_MARKER, CHAPTER_MARKER } from "../../grammars/document/line-patterns.js";
+import { TextBuilder, type OffsetMap } from "./offset-map.js";
+
+interface RawLine {
+  text: string;
+  start: number;
+  // A blank line (or, in markdown, a block boundary) stood before this line.
+  afterBlank: boolean;
+}
+
+const LOWER_START = new RegExp(`^[${LOWER}]`, "u");
+const TERMINAL = /[.;:!?…]["”’)]*$/u;
+// Words that cannot end a sentence: a line ending with one of them continues.
+const CONNECTIVE_END =
+  /(?:^|\s)(?:của|và|số|ngày|về|tại|theo|với|các|những|cho|để|là|tháng|năm|trong|từ|đến|hoặc|được|bởi|thuộc|nhằm|do|mà|như|trên|dưới|giữa|VÀ|CỦA|VỀ|TẠI|CÁC|TRONG|CHO)$|[,–-]$/u;
+const BARE_MARKER = /^(?:Điều\s+\d+[a-z]?|[IVXL]+|\d{1,3}|[A-Z])\s*[.:)\-]?$/u;
+const HEADING_MARKER = (line: string) =>
+  ROMAN_MARKER.test(line) || ARABIC_MARKER.test(line) || LETTER_PART_MARKER.test(line) || PART_MARKER.test(line) || CHAPTER_MARKER.test(line);
+
+/**
+ * Joins wrapped lines into one line per paragraph. With `hardBlocks` (markdown), a blank line is a
+ * paragraph boundary; in plain text blank lines carry no meaning (PDF text doubles every break).
+ */
+export function joinWrappedLines(text: string, options: { hardBlocks: boolean }): { text: string; map: OffsetMap } {
+  const lines = splitLines(text);
+  const width = wrapWidth(lines);
+  const out = new TextBuilder();
+  let prev: string | null = null;
+  let lastRaw = "";
+  for (const line of lines) {
+    if (prev !== null && continues(prev, lastRaw, line, width, options.hardBlocks)) {
+      if (/\S-$/u.test(prev) && /^[\dA-Za-zÀ-ỹ]/u.test(line.text) && /\d-$/u.test(prev) === /^\d/u.test(line.text)) {
+        // `2021-` / `2025`: a range wrapped after its dash is glued without a space.
+      } else {
+        out.insert(" ", line.start);
+      }
+      out.copy(line.text, line.start);
+      prev = prev + " " + line.text;
+      lastRaw = line.text;
+      continue;
+    }
+    if (prev !== null) out.insert("\n", line.start);
+    out.copy(line.text, line.start);
+    prev = line.text;
+    lastRaw = line.text;
+  }
+  return out.finish(text.length);
+}
+
+function splitLines(text: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let blank = false;
+  let pos = 0;
+  while (pos <= text.length) {
+    let end = text.indexOf("\n", pos);
+    if (end < 0) end = text.length;
+    const raw = text.slice(pos, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) {
+      let first = true;
+      for (const part of splitColumns(trimmed, pos + lead)) {
+        lines.push({ text: part.text, start: part.start, afterBlank: blank || !first });
+        first = false;
+      }
+      blank = false;
+    } else {
+      blank = true;
+    }
+    pos = end + 1;
+  }
+  return lines;
+}
+
+/** The width text was wrapped at, learned from the lines that certainly wrap (next starts lower case). */
+function wrapWidth(lines: RawLine[]): number {
+  const lengths: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const next = lines[i + 1]!.text;
+    if (LOWER_START.test(next) && !startsBlock(next)) lengths.push(lines[i]!.text.length);
+  }
+  if (lengths.length < 5) return Infinity;
+  lengths.sort((a, b) => a - b);
+  const median = lengths[lengths.length >> 1]!;
+  return Math.max(40, Math.floor(median * 0.85));
+}
+
+function continues(prev: string, lastRaw: string, line: RawLine, width: number, hardBlocks: boolean): boolean {
+  const next = line.text;
+  if (startsBlock(next) || END_MARK.test(prev)) return false;
+  if (hardBlocks && line.afterBlank) return false;
+  if (/^\[\d+\]\s/u.test(prev)) return LOWER_START.test(next);
+  if (LOWER_START.test(next)) return true;
+  // A marker standing alone (`Điều 4.`, `**1.**` with the text on the next line) takes the next line.
+  if (BARE_MARKER.test(prev)) return true;
+  if (/\S-$/u.test(prev) && /^\d/u.test(next)) return true;
+  const terminal = TERMINAL.test(prev);
+  if (!terminal && /^[\d(“"]/u.test(next)) return true;
+  // A heading line (`II. Nhiệm vụ ... trong thời gian đến`) may end on any word: only lower case continues it.
+  if (!terminal && CONNECTIVE_END.test(prev) && !(HEADING_MARKER(prev) || /^Điều\s+\d/u.test(prev)) ) return true;
+  // A numbered all-caps heading continues onto an all-caps line (`II. THÀNH PHẦN ... TỔ` / `CHỨC`).
+  if (HEADING_MARKER(prev) && isAllCaps(prev) && isAllCaps(next) && !terminal) return true;
+  if (!terminal && lastRaw.length >= width && !isAllCaps(next)) return true;
+  if (hardBlocks && !terminal) {
+    // Inside one markdown paragraph a line break is a wrap, except between an all-caps line
+    // (issuer, office, title) and what follows it; a lone all-caps word is the tail of a wrap
+    // (`TM. ỦY BAN NHÂN` / `DÂN`).
+    if (!isAllCaps(prev)) return true;
+    return isAllCaps(next) && !next.includes(" ");
+  }
+  return false;
+}
+
+// Where a layout put two columns on one line: a tab or a wide gap between short cells (Word
+// text with tab-aligned header and signature columns), a cell bar of a collapsed table, or a rule
+// of dashes under a header cell (`CHÍNH PHỦ------- | CỘNG HÒA ...`).
+const COLUMN_GAP = /\t+\s*|\s{4,}|\s*\|\s*|-{3,}|_{3,}|={3,}/gu;
+
+/** Splits a trimmed line into its column cells, each with its start offset in the text. */
+function splitColumns(line: string, start: number): { text: string; start: number }[] {
+  COLUMN_GAP.lastIndex = 0;
+  if (!COLUMN_GAP.test(line)) return [{ text: line, start }];
+  const parts: { text: string; start: number }[] = [];
+  let last = 0;
+  COLUMN_GAP.lastIndex = 0;
+  for (let m = COLUMN_GAP.exec(line); m; m = COLUMN_GAP.exec(line)) {
+    parts.push({ text: line.slice(last, m.index), start: start + last });
+    last = m.index + m[0].length;
+  }
+  parts.push({ text: line.slice(last), start: start + last });
+  const cells = parts.map((p) => ({ text: p.text.trim(), start: p.start + (p.text.length - p.text.trimStart().length) })).filter((p) => p.text.length > 0);
+  // Prose holds dashes and wide gaps too: split only when every cell is short, as layout cells are.
+  const isRuleOrBar = /-{3,}|_{3,}|={3,}|\|/u.test(line);
+  if (cells.length === 0) return [{ text: line, start }];
+  if (cells.some((c) => c.text.length > (isRuleOrBar ? 160 : 70))) return [{ text: line, start }];
+  return cells;
+}

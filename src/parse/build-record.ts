@@ -1,0 +1,334 @@
+// From the document CST to the record: each zone's lines are read by the module for that part of
+// the layout. Nothing here throws on odd input: what cannot be placed becomes a diagnostic.
+import type { CstNode, IToken } from "chevrotain";
+import type { Basis, Diagnostic, DocNumber, DocType, DocumentRecord, Footnote, Issuer, Signature, Annex, Recipient, Section } from "../model/record.js";
+import { linesOf, nodesOf } from "./cst-lines.js";
+import { readDate, type ParsedDate } from "./read-date.js";
+import { readNumber } from "./read-number.js";
+import { inferIssuer, readIssuer } from "./read-issuer.js";
+import { readSignature } from "./read-signature.js";
+import { readRecipients } from "./read-recipients.js";
+import { buildSections } from "./build-sections.js";
+import { docTypeByCode, docTypeByName } from "../../grammars/vocabulary/doc-types.js";
+import { foldUpper } from "../../grammars/document/document-tokens.js";
+import { FOOTNOTE_BODY, isAllCaps } from "../../grammars/document/line-patterns.js";
+import type { LineIndex } from "../input/line-index.js";
+
+/** The parts of a record that come from the document's structure, with the spans citations need. */
+export interface StructureResult {
+  fields: Omit<DocumentRecord, "schemaVersion" | "id" | "source" | "citations" | "diagnostics">;
+  /** Text regions by where they stand, for the citation finder. */
+  regions: { start: number; end: number; context: "basis" | "body" | "footnote" | "annex" | "title" | "recipients" }[];
+  /** Each basis's region, in the order of `fields.bases`. */
+  basisRegions: { start: number; end: number }[];
+  diagnostics: Diagnostic[];
+}
+
+const NUMBER_IN_LINE = /Số\s*[:.]?\s*((?:\d[\d.]*)?\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*(?:\s+\p{Lu}{1,2}(?=\s|$))*)/u;
+const PLACE_DATE = /^(.{2,60}?)[,.]?\s*(ngày\b.*)$/u;
+
+/** Reads the record's structural fields from the CST of a document. */
+export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex): StructureResult {
+  const diagnostics: Diagnostic[] = [];
+  const regions: StructureResult["regions"] = [];
+  const header = linesOf(nodesOf(cst, "header")[0]);
+  const frontNode = nodesOf(cst, "front")[0];
+  const body = linesOf(nodesOf(cst, "body")[0]);
+  const closingNode = nodesOf(cst, "closing")[0];
+  const annexNodes = nodesOf(cst, "annex");
+
+  // Header: Quốc hiệu or the Party line, number, place and date, issuer lines, type and title.
+  let system: DocumentRecord["system"] = null;
+  let number: DocNumber | null = null;
+  let place: string | null = null;
+  let date: ParsedDate | null = null;
+  let docTypeName: string | null = null;
+  let title: string | null = null;
+  const issuerLines: string[] = [];
+  const titleLines: IToken[] = [];
+  let inTitle = false;
+  let titleIsCaps = false;
+  for (const t of header) {
+    const kind = t.tokenType.name;
+    const line = t.image.trim();
+    if (inTitle) {
+      titleLines.push(t);
+      continue;
+    }
+    switch (kind) {
+      case "NationalTitle":
+      case "Motto":
+        system ??= "state";
+        break;
+      case "PartyTitle":
+        system = "party";
+        break;
+      case "NumberLine": {
+        const m = NUMBER_IN_LINE.exec(line);
+        if (m && !number) {
+          number = readNumber(m[1]!);
+          const after = line.slice((m.index ?? 0) + m[0].length).trim();
+          if (after) readPlaceDate(after);
+        }
+        break;
+      }
+      case "PlaceDate":
+        readPlaceDate(line);
+        break;
+      case "DocTypeLine":
+        docTypeName = line.replace(/[:.*\s]+$/u, "");
+        inTitle = true;
+        break;
+      case "SubjectLine":
+        titleLines.push(t);
+        inTitle = true;
+        break;
+      case "CapsLine":
+        if (!date && !docTypeName) issuerLines.push(line.replace(/\s*\*+\s*$/u, ""));
+        break;
+      case "TextLine": {
+        // A chunk prefix glued before the issuer (`Quyết định 435/QĐ-UBND năm 2020. ỦY BAN ...`).
+        const caps = /(?:^|\.\s)((?:[\p{Lu}\d]+[\s,-]*){2,})$/u.exec(line);
+        if (caps && isAllCaps(caps[1]!) && !date) issuerLines.push(caps[1]!.trim());
+        break;
+      }
+    }
+  }
+  function readPlaceDate(line: string): void {
+    if (date) return;
+    const d = readDate(line);
+    if (!d) return;
+    date = d;
+    const pm = PLACE_DATE.exec(line.slice(0, d.index + d.raw.length));
+    const p = pm?.[1]?.replace(/[*_]/g, "").replace(/[,.\s]+$/u, "").trim();
+    if (p && p.length >= 2 && !/\d/.test(p)) place = p.replace(/\s+/g, " ");
+  }
+
+  // Front matter: title continuation lines, Kính gửi, the authority line, the preamble.
+  const frontLines = linesOf(frontNode);
+  const addresseeNodes = nodesOf(frontNode, "addressees");
+  const basisNodes = nodesOf(frontNode, "basis");
+  const inSub = new Set<IToken>([...addresseeNodes.flatMap((n) => linesOf(n)), ...basisNodes.flatMap((n) => linesOf(n))]);
+  const firstBasisOffset = basisNodes.length ? linesOf(basisNodes[0])[0]!.startOffset : Infinity;
+  const intro: IToken[] = [];
+  for (const t of frontLines) {
+    if (inSub.has(t)) continue;
+    const kind = t.tokenType.name;
+    const continuesTitle =
+      (docTypeName !== null || titleLines.length > 0) &&
+      t.startOffset < firstBasisOffset &&
+      intro.length === 0 &&
+      kind !== "EnactingLine" &&
+      (kind === "SubjectLine" || titleLines.length === 0 || (titleIsCaps && kind === "CapsLine") || /^\p{Ll}/u.test(t.image)) &&
+      !(kind === "CapsLine" && titleLines.length > 0 && nextIsBasis(frontLines, t, basisNodes)) &&
+      t.image.length < 400;
+    if (continuesTitle) {
+      titleLines.push(t);
+      if (titleLines.length === 1) titleIsCaps = isAllCaps(t.image);
+      continue;
+    }
+    if (kind === "DocTypeLine" && !docTypeName && t.startOffset < firstBasisOffset) {
+      docTypeName = t.image.replace(/[:.*\s]+$/u, "");
+      continue;
+    }
+    if (kind === "NumberLine" && !number) {
+      const m = NUMBER_IN_LINE.exec(t.image);
+      if (m) number = readNumber(m[1]!);
+      continue;
+    }
+    if (kind !== "EnactingLine" && kind !== "Separator") intro.push(t);
+  }
+  if (titleLines.length) {
+    title = titleLines
+      .map((t) => t.image.trim())
+      .join(" ")
+      .replace(/^V\/[vV][.:]?\s*/u, "")
+      .replace(/\s+/g, " ")
+      .trim();
+    const first = titleLines[0]!;
+    const last = titleLines[titleLines.length - 1]!;
+    regions.push({ start: first.startOffset, end: last.endOffset! + 1, context: "title" });
+  }
+
+  const addressees: string[] = [];
+  for (const n of addresseeNodes) {
+    for (const [i, t] of linesOf(n).entries()) {
+      let line = t.image.trim();
+      if (i === 0) line = line.replace(/^Kính\s*gửi\s*:?\s*/u, "");
+      for (const item of line.split(/(?<=;)\s*-\s+/u)) {
+        const name = item.replace(/^[-–+•]\s*/u, "").replace(/[;,.]+\s*$/u, "").trim();
+        if (name) addressees.push(name);
+      }
+    }
+  }
+
+  // Preamble statements: one per `;` of each basis paragraph (`Căn cứ Luật A; Luật B;` counts two).
+  const bases: Basis[] = [];
+  const basisRegions: StructureResult["basisRegions"] = [];
+  for (const n of basisNodes) {
+    const lines = linesOf(n);
+    const start = lines[0]!.startOffset;
+    const end = lines[lines.length - 1]!.endOffset! + 1;
+    for (const piece of splitStatements(text, start, end)) {
+      const raw = text.slice(piece.start, piece.end).replace(/\s+/g, " ").trim();
+      const verbMatch = /^(?:-\s*)?(căn cứ|thực hiện|triển khai|theo đề nghị|xét đề nghị|xét|trên cơ sở|dựa trên|tiếp theo)/iu.exec(raw);
+      bases.push({ raw, verb: verbMatch ? verbMatch[1]!.toLocaleLowerCase("vi").replace(/^xét đề nghị$/u, "xét") : null, span: lineIndex.span(piece.start, piece.end - piece.start), citations: [] });
+      basisRegions.push(piece);
+      regions.push({ ...piece, context: "basis" });
+    }
+  }
+
+  // Body, footnotes.
+  const footnotes: Footnote[] = [];
+  const bodyLines: IToken[] = [...intro];
+  for (const t of body) {
+    if (t.tokenType.name === "FootnoteLine") takeFootnote(t);
+    else bodyLines.push(t);
+  }
+  function takeFootnote(t: IToken): void {
+    const m = FOOTNOTE_BODY.exec(t.image);
+    footnotes.push({ label: m?.[1] ?? "", text: t.image.slice(m?.[0].length ?? 0).trim() });
+    regions.push({ start: t.startOffset, end: t.endOffset! + 1, context: "footnote" });
+  }
+  if (bodyLines.length) regions.push({ start: bodyLines[0]!.startOffset, end: bodyLines[bodyLines.length - 1]!.endOffset! + 1, context: "body" });
+  const built = buildSections(bodyLines, diagnostics);
+
+  // Closing: Nơi nhận and the signature, wherever they stand relative to each other.
+  const recipientNodes = nodesOf(closingNode, "recipients");
+  const recipientLines = new Set(recipientNodes.flatMap((n) => linesOf(n)));
+  const recipients: Recipient[] = recipientNodes.flatMap((n) => readRecipients(linesOf(n).map((t) => t.image)));
+  for (const n of recipientNodes) {
+    const ls = linesOf(n);
+    regions.push({ start: ls[0]!.startOffset, end: ls[ls.length - 1]!.endOffset! + 1, context: "recipients" });
+  }
+  const signatureLines: string[] = [];
+  const closingRest: IToken[] = [];
+  for (const t of linesOf(closingNode)) {
+    if (recipientLines.has(t)) continue;
+    if (t.tokenType.name === "FootnoteLine") {
+      takeFootnote(t);
+      continue;
+    }
+    closingRest.push(t);
+  }
+  // The signature is the run that starts at the first office line of the closing.
+  const officeAt = closingRest.findIndex((t) => t.tokenType.name === "AuthorityLine" || (t.tokenType.name === "CapsLine" && t.image.length < 80));
+  if (officeAt >= 0) for (const t of closingRest.slice(officeAt)) signatureLines.push(t.image);
+  const signature: Signature | null = readSignature(signatureLines);
+  if (!signature && closingRest.length) diagnostics.push({ severity: "info", code: "no-signature", message: "the closing holds no recognisable signature", line: closingRest[0]!.startLine ?? 0, column: 1 });
+
+  // Annexes.
+  const annexes: Annex[] = [];
+  for (const n of annexNodes) {
+    const ls = linesOf(n);
+    if (!ls.length) continue;
+    const [head, ...rest] = ls;
+    const titleParts = [head!.image.trim()];
+    let i = 0;
+    while (i < rest.length && (rest[i]!.tokenType.name === "CapsLine" || /^\(.*\)$/u.test(rest[i]!.image.trim())) && titleParts.length < 4) titleParts.push(rest[i++]!.image.trim());
+    const annexBody: IToken[] = [];
+    for (const t of rest.slice(i)) {
+      if (t.tokenType.name === "FootnoteLine") takeFootnote(t);
+      else annexBody.push(t);
+    }
+    const sections = buildSections(annexBody, []).sections;
+    annexes.push({ title: titleParts.join(" "), sections });
+    regions.push({ start: head!.startOffset, end: ls[ls.length - 1]!.endOffset! + 1, context: "annex" });
+  }
+
+  // Type: the type-name line, else the form (V/v or Kính gửi without a type name is a công văn),
+  // else the number's type code.
+  let docType: DocType | null = null;
+  const party = system === "party" || (number !== null && /^\d*-/u.test(number.raw.replace(/\s+/g, "")) && (number.raw.includes("/") ?? false));
+  if (docTypeName) {
+    const entry = docTypeByName(sentenceName(docTypeName), party);
+    if (entry) docType = { code: entry.code, name: entry.name };
+    // A Party `QUY ĐỊNH` numbered `QĐ/TW` is a Quy định (QĐi), not a Quyết định.
+    if (docType?.code === "QyĐ" && party) docType = { code: "QĐi", name: "Quy định" };
+  }
+  if (!docType && number?.typeCode) {
+    const entry = docTypeByCode(number.typeCode);
+    if (entry) docType = { code: entry.code, name: entry.name };
+  }
+  if (!docType && (number || addressees.length || titleLines.some((t) => t.tokenType.name === "SubjectLine")) && (addressees.length || titleLines.some((t) => t.tokenType.name === "SubjectLine") || (number && !number.typeCode))) {
+    docType = { code: "CV", name: "Công văn" };
+  }
+  if (!system) system = party ? "party" : docType || number || signature ? "state" : null;
+
+  // Issuer: the header's lines, else inferred from the body.
+  let issuer: Issuer | null = readIssuer(issuerLines);
+  if (!issuer) {
+    issuer = inferIssuer(text);
+    if (!issuer && header.length === 0) diagnostics.push({ severity: "info", code: "no-header", message: "the document has no header block: issuer, number and date are unknown", line: 1, column: 1 });
+  }
+
+  // A date only in an annex caption (`Kèm theo Nghị định số ... ngày ...`) when the header lost it.
+  if (!date && number?.seq) {
+    const own = new RegExp(`(?:kèm theo|ban hành kèm theo)[^\\n]{0,40}?${number.seq}\\s*/[^\\n]{0,40}?(ngày[^\\n)]{0,40}năm\\s*\\d{4})`, "iu").exec(text);
+    if (own) date = readDate(own[1]!);
+  }
+
+  return {
+    fields: {
+      system,
+      issuer,
+      number,
+      place,
+      date: date ? { raw: (date as ParsedDate).raw, iso: (date as ParsedDate).iso } : null,
+      docType,
+      title: title || null,
+      addressees,
+      bases,
+      sections: built.sections,
+      annexes,
+      footnotes,
+      recipients,
+      signature,
+      intro: built.intro,
+    } as StructureResult["fields"],
+    regions,
+    basisRegions,
+    diagnostics,
+  };
+}
+
+function nextIsBasis(lines: IToken[], t: IToken, basisNodes: CstNode[]): boolean {
+  const i = lines.indexOf(t);
+  const next = lines[i + 1];
+  return !!next && basisNodes.some((n) => linesOf(n)[0] === next);
+}
+
+function sentenceName(name: string): string {
+  const lower = name.toLocaleLowerCase("vi");
+  return lower[0]!.toLocaleUpperCase("vi") + lower.slice(1);
+}
+
+/** Splits a preamble paragraph into statements at `;` (outside brackets and quotes). */
+function splitStatements(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let depth = 0;
+  let pieceStart = start;
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === "(" || ch === "“") depth++;
+    else if ((ch === ")" || ch === "”") && depth > 0) depth--;
+    else if (ch === ";" && depth === 0) {
+      push(pieceStart, i + 1);
+      pieceStart = i + 1;
+    } else if (ch === "," && depth === 0 && /^,\s*(?:theo|xét) đề nghị/iu.test(text.slice(i, i + 20))) {
+      // `Dựa trên ..., theo đề nghị của ...`: a second ground in the same sentence.
+      push(pieceStart, i + 1);
+      pieceStart = i + 1;
+    }
+  }
+  push(pieceStart, end);
+  return out;
+
+  function push(s: number, e: number): void {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e - s >= 8 && /\p{L}{2}/u.test(text.slice(s, e))) out.push({ start: s, end: e });
+  }
+}
+
+export { foldUpper };

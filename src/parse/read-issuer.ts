@@ -1,0 +1,95 @@
+// The issuing body (NĐ 30/2020 Điều 8.2: tên cơ quan ban hành, with the superior body's line
+// above it), from the header lines, or inferred from the body when the header is missing.
+import type { Issuer } from "../model/record.js";
+
+// Words that open the name of a body of its own: a line starting with one after a complete name
+// is the issuer under a superior body (`BỘ TÀI CHÍNH` / `CỤC THUẾ`).
+const BODY_HEAD = /^(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|CỤC|TỔNG CỤC|CHI CỤC|TRUNG TÂM|VỤ|VIỆN|TRƯỜNG|ĐẠI HỌC|HỌC VIỆN|THANH TRA|BỆNH VIỆN|ĐẢNG ỦY|ĐẢNG UỶ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|CÔNG AN|BỘ CHỈ HUY|KHO BẠC|BẢO HIỂM|TÒA ÁN|VIỆN KIỂM SÁT|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ|CHÍNH PHỦ|THỦ TƯỚNG)(?![\p{L}])/u;
+// A name that still needs its place or level (`ỦY BAN NHÂN DÂN` / `HUYỆN BÌNH SƠN`).
+const INCOMPLETE = /(?:NHÂN DÂN|CHẤP HÀNH|ỦY BAN|UỶ BAN|HỘI|CHỦ TỊCH ỦY BAN|CHỦ TỊCH|BAN|SỞ|VÀ|CỦA|VỀ|-|–)$/u;
+const PLACE_LEVEL = /^(?:tỉnh|huyện|thành phố|quận|thị xã|thị trấn|xã|phường|tp\.?|đặc khu)$/iu;
+const KEEP_UPPER = new Set(["UBND", "HĐND", "TP", "TP.", "BCĐQG1237", "VN"]);
+
+/** Combines the issuer lines of a header into the issuing body and its superior body. */
+export function readIssuer(lines: string[]): Issuer | null {
+  const cleaned = lines.map((l) => l.replace(/\s+/g, " ").replace(/[*_]+/g, "").trim()).filter((l) => /\p{L}{2}/u.test(l));
+  if (cleaned.length === 0) return null;
+  const segments: string[] = [];
+  for (const line of cleaned) {
+    const current = segments[segments.length - 1];
+    if (current !== undefined && !(BODY_HEAD.test(line) && !INCOMPLETE.test(current))) segments[segments.length - 1] = `${current} ${line}`;
+    else segments.push(line);
+  }
+  const name = segments[segments.length - 1]!;
+  const parent = segments.length > 1 ? segments[segments.length - 2]! : null;
+  return { name: sentenceCase(name), parent, inferred: false };
+}
+
+/** Writes an upper-case body name in the sentence form of the record (`Ủy ban nhân dân huyện Bình Sơn`). */
+export function sentenceCase(name: string): string {
+  if (!isUpper(name)) return name;
+  const words = name.toLocaleLowerCase("vi").split(/\s+/);
+  let proper = false;
+  const out = words.map((w, i) => {
+    const upper = w.toLocaleUpperCase("vi");
+    if (KEEP_UPPER.has(upper)) return upper;
+    if (i === 0 || proper) return capitalise(w);
+    if (PLACE_LEVEL.test(w) || (w === "phố" && words[i - 1] === "thành")) {
+      proper = w !== "thành";
+      return w;
+    }
+    return w;
+  });
+  return out.join(" ").replace(/\b(trung ương|việt nam)\b/gu, (m) => m.split(" ").map(capitalise).join(" "));
+}
+
+function capitalise(w: string): string {
+  return w ? w[0]!.toLocaleUpperCase("vi") + w.slice(1) : w;
+}
+
+function isUpper(s: string): boolean {
+  return s === s.toLocaleUpperCase("vi") && s !== s.toLocaleLowerCase("vi");
+}
+
+const INFER_PATTERNS: RegExp[] = [
+  // `Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư`: the ministry issues.
+  /Bộ trưởng\s+(Bộ\s[\p{L}\s,&–-]+?)\s+ban hành/u,
+  // `THỦ TƯỚNG CHÍNH PHỦ điện:`
+  /(THỦ TƯỚNG CHÍNH PHỦ|Thủ tướng Chính phủ)\s+(?:điện|ban hành|quyết định|chỉ thị)/u,
+  // `Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo` — the committee issues.
+  /Chủ tịch\s+((?:Ủy|Uỷ) ban nhân dân\s+(?:tỉnh|huyện|thành phố|Thành phố|quận|thị xã|xã|phường)(?:\s+\p{Lu}[\p{Ll}\p{M}]*)*)\s+(?:có ý kiến|chỉ đạo|yêu cầu)/u,
+  // `Sở Giáo dục và Đào tạo (GDĐT) ban hành Kế hoạch`, `UBND huyện ban hành Kế hoạch`.
+  /((?:(?:Ủy|Uỷ) ban nhân dân|UBND|Sở\s[\p{L}\s&]+?|Hội đồng nhân dân|HĐND|Phòng\s[\p{L}\s&]+?)(?:\s*\([^)]{1,12}\))?(?:\s+(?:tỉnh|huyện|thành phố|Thành phố|quận|thị xã|xã|phường)(?:\s+\p{Lu}[\p{Ll}\p{M}]*)*)?)\s+(?:ban hành|xây dựng|triển khai|thông báo)\s+(?:Kế hoạch|kế hoạch|Quyết định|Thông báo|Hướng dẫn|Chương trình)/u,
+];
+
+/** Infers the issuer from the text when the header names none (seeds with no header block). */
+export function inferIssuer(text: string): Issuer | null {
+  for (const pattern of INFER_PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    let name = m[1]!.replace(/\s*\([^)]*\)/gu, "").replace(/\s+/g, " ").trim();
+    name = name.replace(/^UBND\b/u, "Ủy ban nhân dân").replace(/^HĐND\b/u, "Hội đồng nhân dân");
+    name = sentenceCase(name);
+    // `UBND huyện` with the place left out: the place the text names most after that level.
+    const bare = /^(?:(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân)(?:\s+(tỉnh|huyện|thành phố|quận|thị xã|xã|phường))?$/u.exec(name);
+    if (bare) {
+      const place = mostNamedPlace(text, bare[1] ?? null);
+      if (place) name = `${name.split(" ").slice(0, 4).join(" ")} ${place}`;
+    }
+    return { name, parent: null, inferred: true };
+  }
+  return null;
+}
+
+function mostNamedPlace(text: string, level: string | null): string | null {
+  const counts = new Map<string, number>();
+  const re = new RegExp(`(${level ?? "huyện|tỉnh|thành phố|quận|thị xã"})\\s+((?:\\p{Lu}[\\p{Ll}\\p{M}]*)(?:\\s+\\p{Lu}[\\p{Ll}\\p{M}]*){0,3})`, "gu");
+  for (const m of text.matchAll(re)) {
+    const key = `${m[1]} ${m[2]}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
+  return best;
+}

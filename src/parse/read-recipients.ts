@@ -1,0 +1,41 @@
+// Nơi nhận (NĐ 30/2020 Điều 8.8): `- Name (purpose);` items, the last `- Lưu: VT, ...`.
+import type { Recipient } from "../model/record.js";
+
+// Parentheses that say why a copy is sent, as opposed to a unit or a copy count in the name.
+const PURPOSE = /^\(\s*((?:để|thay|b\/c|t\/h|p\/h|đ\/b|báo cáo|thực hiện|phối hợp|chỉ đạo|theo dõi|biết|đăng|t\/d|qua|trình)[^()]*)\)\s*$/iu;
+
+/** Reads the items after `Nơi nhận:` (the label's own line may hold the first). */
+export function readRecipients(lines: string[]): Recipient[] {
+  const items: string[] = [];
+  for (const [i, raw] of lines.entries()) {
+    let line = raw.replace(/[*_]+/g, "").trim();
+    if (i === 0) line = line.replace(/^Nơi\s*nhận\s*:?\s*/u, "");
+    if (!line) continue;
+    // A collapsed cell holds several items: `- A; - B; - C.`
+    for (const piece of line.split(/(?<=[;,.])\s*[-–+•]\s+(?=\p{L})/u)) {
+      const startsItem = /^[-–+•]\s*/u.test(piece) || items.length === 0;
+      const text = piece.replace(/^[-–+•]\s*/u, "").trim();
+      if (!text) continue;
+      if (!startsItem && items.length && !/[;.]$/u.test(items[items.length - 1]!)) items[items.length - 1] += ` ${text}`;
+      else if (!startsItem && items.length && /^\(/u.test(text)) items[items.length - 1] += ` ${text}`;
+      else items.push(text);
+    }
+  }
+  return items.map(toRecipient).filter((r) => r.name.length > 0);
+}
+
+function toRecipient(item: string): Recipient {
+  let text = item.replace(/[;,.]+\s*$/u, "").trim();
+  let note: string | null = null;
+  // The purpose stands last, before or after the item's semicolon.
+  const m = /\s*(\([^()]*\))\s*[;,.]?\s*$/u.exec(text);
+  if (m) {
+    const p = PURPOSE.exec(m[1]!);
+    if (p) {
+      note = p[1]!.trim();
+      text = text.slice(0, m.index).trim();
+    }
+  }
+  text = text.replace(/[;,.]+\s*$/u, "").trim();
+  return { name: text, note };
+}

@@ -1,0 +1,77 @@
+// The signature block (NĐ 30/2020 Điều 8.7; Party T/M, K/T, T/L per HD 36-HD/VPTW): authority
+// prefixes, offices, `(Đã ký)` placeholders and the signer's name, also run together on one line.
+import type { Signature } from "../model/record.js";
+import { looksLikeName } from "../../grammars/document/layout-zones.js";
+
+const PREFIX = /^(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L)\s*[.:]?\s+/iu;
+const AUTHORITY: Record<string, Signature["authority"]> = { TM: "TM", KT: "KT", TL: "TL", TUQ: "TUQ", Q: "Q", "T/M": "TM", "K/T": "KT", "T/L": "TL" };
+// Where one office ends and the signer's own begins when they share a line
+// (`BỘ TRƯỞNG THỨ TRƯỞNG`, `CHỦ TỊCH PHÓ CHỦ TỊCH`, `CHỦ TỊCH CHÁNH VĂN PHÒNG`).
+const SECOND_OFFICE = /\s(?=(?:PHÓ\s|THỨ TRƯỞNG|CHÁNH VĂN PHÒNG|VỤ TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|GIÁM ĐỐC|CHỦ TỊCH)(?![\p{L}]))/u;
+const PLACEHOLDER = /^[([]?\s*(?:đã\s*ký|ký\s*tên|đóng\s*dấu|signed)/iu;
+
+/** Reads a signature from its lines (offices, names, placeholders), or null when none is there. */
+export function readSignature(lines: string[]): Signature | null {
+  // Split lines that hold several parts: `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn A`.
+  const parts: string[] = [];
+  for (const raw of lines) {
+    let line = raw.replace(/[*_]+/g, "").replace(/\s+/g, " ").trim();
+    if (!line || PLACEHOLDER.test(line)) continue;
+    line = line.replace(/\(\s*đã\s*ký[^)]*\)?/giu, " ").trim();
+    const name = trailingName(line);
+    const offices = name ? line.slice(0, line.length - name.length).trim() : line;
+    for (const p of offices.split(/\s(?=(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.]\s)/u)) if (p.trim()) parts.push(p.trim());
+    if (name) parts.push(name);
+  }
+  const prefixed: { authority: Signature["authority"]; principal: string }[] = [];
+  const offices: string[] = [];
+  let signer: string | null = null;
+  for (const p of parts) {
+    if (signer) break;
+    const m = PREFIX.exec(p);
+    if (m && offices.length === 0) {
+      const rest = p.slice(m[0].length).trim();
+      const split = prefixed.length === 0 || true ? splitOffices(rest) : [rest];
+      prefixed.push({ authority: AUTHORITY[m[1]!.toUpperCase()] ?? null, principal: split[0]! });
+      if (split[1]) offices.push(split[1]);
+      continue;
+    }
+    if (looksLikeName(p)) {
+      signer = cleanName(p);
+      continue;
+    }
+    if (p === p.toLocaleUpperCase("vi")) {
+      const split = prefixed.length === 0 && offices.length === 0 ? [p] : splitOffices(p);
+      offices.push(...split);
+    }
+  }
+  if (prefixed.length === 0 && offices.length === 0 && !signer) return null;
+  const inner = prefixed[prefixed.length - 1];
+  return {
+    onBehalfOf: prefixed.length > 1 ? prefixed[0]!.principal : null,
+    authority: inner?.authority ?? null,
+    principal: inner?.principal ?? null,
+    title: offices[0] ?? null,
+    signer,
+  };
+}
+
+function splitOffices(s: string): string[] {
+  const m = SECOND_OFFICE.exec(s);
+  if (!m || m.index === 0) return [s];
+  return [s.slice(0, m.index).trim(), s.slice(m.index).trim()];
+}
+
+/** The person's name at the end of a line, when the line ends with one. */
+function trailingName(line: string): string | null {
+  const words = line.split(" ");
+  for (let k = Math.min(6, words.length); k >= 2; k--) {
+    const tail = words.slice(words.length - k).join(" ");
+    if (looksLikeName(tail) && (k === words.length || words[words.length - k - 1] === words[words.length - k - 1]!.toLocaleUpperCase("vi"))) return tail;
+  }
+  return null;
+}
+
+function cleanName(name: string): string {
+  return name.replace(/^(?:(?:GS|PGS|TS|ThS)\.?\s*)+/u, "").trim();
+}
