@@ -56,6 +56,22 @@ function folded(): string {
   return cachedFolded;
 }
 
+const NATIONAL_TITLE = "CONG HOA XA HOI CHU NGHIA VIET NAM";
+
+/** True when `line` is a run of at least `min` whole words of `whole` (a title wrapped in its cell). */
+function isPieceOf(line: string, whole: string, min: number): boolean {
+  const words = line.replace(/[-–—*|\s]+$/u, "").trim().split(/\s+/);
+  if (words.length < min) return false;
+  return ` ${whole} `.includes(` ${words.join(" ")} `);
+}
+
+function nextLine(text: string, offset: number): string {
+  const end = text.indexOf("\n", offset);
+  if (end < 0) return "";
+  const next = text.indexOf("\n", end + 1);
+  return text.slice(end + 1, next < 0 ? text.length : next);
+}
+
 function previousLine(text: string, offset: number): string {
   if (offset < 2) return "";
   const start = text.lastIndexOf("\n", offset - 2) + 1;
@@ -77,17 +93,23 @@ const TYPE_NAMES = new Set([...DOC_TYPES, PARTY_THONG_TRI].flatMap((t) => [t.nam
 export const Newline = createToken({ name: "Newline", pattern: /\n/, group: Lexer.SKIPPED, line_breaks: true });
 
 // NĐ 30/2020 Điều 8.1: Quốc hiệu, also split over two lines or run into the tiêu ngữ.
-export const NationalTitle = lineToken("NationalTitle", (_l, f) => /^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || /^CHU\s*NGHIA\s*VIET\s*NAM\s*[-–—*]*$/.test(f()));
+export const NationalTitle = lineToken("NationalTitle", (_l, f) => /^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || isPieceOf(f(), NATIONAL_TITLE, 2));
 // NĐ 30/2020 Điều 8.1: tiêu ngữ.
 export const Motto = lineToken("Motto", (_l, f) => /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
 // HD 36-HD/VPTW: the Party line `ĐẢNG CỘNG SẢN VIỆT NAM` (top right), also wrapped.
-export const PartyTitle = lineToken("PartyTitle", (_l, f, text, offset) => /^DANG\s*CONG\s*SAN(?:\s*VIET\s*NAM)?\s*[-–—*]*$/.test(f()) || (/^VIET\s*NAM\s*[-–—*]*$/.test(f()) && /^DANG\s*CONG\s*SAN\s*$/.test(foldUpper(previousLine(text, offset)))));
+export const PartyTitle = lineToken("PartyTitle", (_l, f, text, offset) => {
+  const line = f();
+  if (/^DANG\s*CONG\s*SAN(?:\s*VIET\s*NAM)?\s*[-–—*]*$/.test(line) || /^CONG\s*SAN\s*VIET\s*NAM$/.test(line)) return true;
+  // `ĐẢNG` / `CỘNG SẢN VIỆT NAM` and `ĐẢNG CỘNG SẢN` / `VIỆT NAM`: the line wrapped in its cell.
+  if (line === "DANG") return /^CONG\s*SAN/.test(foldUpper(nextLine(text, offset)));
+  return /^VIET\s*NAM\s*[-–—*]*$/.test(line) && /CONG\s*SAN\s*$/.test(foldUpper(previousLine(text, offset)));
+});
 // Rules under the header blocks (`-------`) and the Party star `*`.
 export const Separator = lineToken("Separator", (l) => /^[-–—_=*·.\s|]+$/.test(l));
 // NĐ 30/2020 Điều 8.3: số, ký hiệu (`Số: 203 /TB-UBND`, Party `Số 253-KH/HU`, a draft `Số: /KH-UBND`).
 export const NumberLine = lineToken("NumberLine", (l) => /^S[ốố]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*[/-]\s*\S/u.test(l) || /^S[ốố]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
 // NĐ 30/2020 Điều 8.4: địa danh và ngày tháng (`Bình Sơn, ngày 18 tháng 6 năm 2024`, blanks in drafts).
-export const PlaceDate = lineToken("PlaceDate", (l) => l.length < 120 && /^[^\d;:]{2,60}?[,.\s]\s*ngày\b[\s\d.…_/]*tháng\s*[\d.…_\s]*năm\s*\d{4}/u.test(l));
+export const PlaceDate = lineToken("PlaceDate", (l) => l.length < 140 && /^(?:[^\d;:\s]+\s?){1,7}?[,.\s]\s*ngày(?![\p{L}])[\s\d.…_/]*tháng\s*[\d.…_\s]*năm\s*\d{4}/u.test(l) && !BASIS_START.test(l));
 // The enacting word of a decision or resolution (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`).
 export const EnactingLine = lineToken("EnactingLine", (_l, f) => /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
 // NĐ 30/2020 Điều 8.5: tên loại on its own line, upper case (`KẾ HOẠCH`, `QUYẾT ĐỊNH`).
@@ -134,6 +156,7 @@ export const documentTokens: TokenType[] = [
   PartyTitle,
   Separator,
   NumberLine,
+  BasisLine,
   PlaceDate,
   EnactingLine,
   DocTypeLine,
@@ -143,7 +166,6 @@ export const documentTokens: TokenType[] = [
   PlaceholderLine,
   FootnoteLine,
   AnnexLine,
-  BasisLine,
   AuthorityLine,
   PartLine,
   ChapterLine,

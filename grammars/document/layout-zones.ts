@@ -33,7 +33,8 @@ export function looksLikeName(line: string): boolean {
   if (!bare || /\d|[;:()]/.test(bare)) return false;
   const words = bare.split(/\s+/);
   if (words.length < 2 || words.length > 6) return false;
-  return words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(w) || /^\p{Lu}+$/u.test(w)) && !isAllCaps(bare);
+  // Names are capitalised words (an initial may stand alone); an all-caps word is an office, not a name.
+  return words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*\.?$/u.test(w)) && !isAllCaps(bare);
 }
 
 /** Finds the zones of a classified document. */

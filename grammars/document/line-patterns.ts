@@ -1,3 +1,5 @@
+import { DOC_TYPES } from "../vocabulary/doc-types.js";
+
 // JavaScript's \b only knows ASCII letters, so word ends are written (?![\p{L}\p{N}]) here.
 // The line shapes of an administrative document (NĐ 30/2020/NĐ-CP Điều 8 and Phụ lục I; Party
 // documents per Hướng dẫn 36-HD/VPTW), as patterns over one trimmed line. The line joiner uses
@@ -23,7 +25,7 @@ export const LETTER_MARKER = new RegExp(`^[a-zđ]\\s?\\)(?=\\s|$)`, "u");
 export const BULLET_MARKER = /^[-+•–—*▪●○◦■□➢►✓](?=\s|$)/u;
 
 /** Preamble statements (căn cứ ban hành) and their opening verbs. */
-export const BASIS_START = /^(?:-\s*)?(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Xét|Trên cơ sở|Tiếp theo|Dựa trên)(?![\p{L}\p{N}])/u;
+export const BASIS_START = /^(?:-\s*)?(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét đề nghị|Xét|Trên cơ sở|Dựa trên)(?![\p{L}\p{N}])/u;
 
 /** Closing parts. */
 export const RECIPIENTS_LABEL = /^Nơi\s*nhận\s*:?/u;
@@ -51,6 +53,13 @@ export function startsBlock(line: string): boolean {
     FOOTNOTE_BODY.test(line) ||
     /^(?:Số|Kính gửi|V\/v|PHỤ LỤC|Phụ lục)(?![\p{L}\p{N}])/u.test(line)
   );
+}
+
+const TYPE_NAME_LINE = new Set(DOC_TYPES.flatMap((t) => [t.name, ...(t.aliases ?? [])]).map((n) => n.toLocaleUpperCase("vi")));
+
+/** True when the line is a document type's name alone (`KẾ HOẠCH`, `NGHỊ QUYẾT`). */
+export function isTypeName(line: string): boolean {
+  return TYPE_NAME_LINE.has(line.replace(/[\s:.*]+$/u, "").replace(/\s+/g, " ").toLocaleUpperCase("vi"));
 }
 
 /** True when every cased letter of the line is upper case (and there is at least one letter). */

@@ -2,7 +2,7 @@
 // columns, markdown whose paragraphs keep their source line breaks), by the rules in
 // ../shared/notes/vietnamese-text.md: a Vietnamese sentence never starts lower case, a
 // full-width line without final punctuation continues, and nothing is glued onto a block start.
-import { END_MARK, LOWER, isAllCaps, startsBlock, ROMAN_MARKER, ARABIC_MARKER, LETTER_PART_MARKER, PART_MARKER, CHAPTER_MARKER } from "../../grammars/document/line-patterns.js";
+import { END_MARK, LOWER, isAllCaps, isTypeName, startsBlock, ROMAN_MARKER, ARABIC_MARKER, LETTER_PART_MARKER, PART_MARKER, CHAPTER_MARKER } from "../../grammars/document/line-patterns.js";
 import { TextBuilder, type OffsetMap } from "./offset-map.js";
 
 interface RawLine {
@@ -17,7 +17,7 @@ const TERMINAL = /[.;:!?…]["”’)]*$/u;
 // Words that cannot end a sentence: a line ending with one of them continues.
 const CONNECTIVE_END =
   /(?:^|\s)(?:của|và|số|ngày|về|tại|theo|với|các|những|cho|để|là|tháng|năm|trong|từ|đến|hoặc|được|bởi|thuộc|nhằm|do|mà|như|trên|dưới|giữa|VÀ|CỦA|VỀ|TẠI|CÁC|TRONG|CHO)$|[,–-]$/u;
-const BARE_MARKER = /^(?:Điều\s+\d+[a-z]?|[IVXL]+|\d{1,3}|[A-Z])\s*[.:)\-]?$/u;
+const BARE_MARKER = /^(?:Điều\s+\d+[a-z]?|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|THỨ\s+\S+|thứ\s+\S+)|[IVXL]+|\d{1,3}|[A-Z])\s*[.:)\-]?$/u;
 const HEADING_MARKER = (line: string) =>
   ROMAN_MARKER.test(line) || ARABIC_MARKER.test(line) || LETTER_PART_MARKER.test(line) || PART_MARKER.test(line) || CHAPTER_MARKER.test(line);
 
@@ -91,6 +91,8 @@ function wrapWidth(lines: RawLine[]): number {
 
 function continues(prev: string, lastRaw: string, line: RawLine, width: number, hardBlocks: boolean): boolean {
   const next = line.text;
+  // `Điều` / `2. Quy định ...` and `Số:` / `44/2025/QĐ-CTUBND`: a label wrapped away from its value.
+  if (/^(?:Điều|Số\s*:?)$/u.test(prev)) return true;
   if (startsBlock(next) || END_MARK.test(prev)) return false;
   if (hardBlocks && line.afterBlank) return false;
   if (/^\[\d+\]\s/u.test(prev)) return LOWER_START.test(next);
@@ -110,7 +112,7 @@ function continues(prev: string, lastRaw: string, line: RawLine, width: number, 
     // (issuer, office, title) and what follows it; a lone all-caps word is the tail of a wrap
     // (`TM. ỦY BAN NHÂN` / `DÂN`).
     if (!isAllCaps(prev)) return true;
-    return isAllCaps(next) && !next.includes(" ");
+    return isAllCaps(next) && !next.includes(" ") && !isTypeName(prev);
   }
   return false;
 }

@@ -25,6 +25,9 @@ export interface StructureResult {
 }
 
 const NUMBER_IN_LINE = /Số\s*[:.]?\s*((?:\d[\d.]*)?\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*(?:\s+\p{Lu}{1,2}(?=\s|$))*)/u;
+// The enacting authority above the preamble of a decision (`ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ`,
+// `THỦ TƯỚNG CHÍNH PHỦ`, `GIÁM ĐỐC TRUNG TÂM ...`), which is not part of the title.
+const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|THỦ TƯỚNG|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?![\p{L}])/u;
 const PLACE_DATE = /^(.{2,60}?)[,.]?\s*(ngày\b.*)$/u;
 
 /** Reads the record's structural fields from the CST of a document. */
@@ -121,6 +124,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
       kind !== "EnactingLine" &&
       (kind === "SubjectLine" || titleLines.length === 0 || (titleIsCaps && kind === "CapsLine") || /^\p{Ll}/u.test(t.image)) &&
       !(kind === "CapsLine" && titleLines.length > 0 && nextIsBasis(frontLines, t, basisNodes)) &&
+      !(kind === "CapsLine" && titleLines.length > 0 && AUTHORITY_LINE.test(t.image)) &&
       t.image.length < 400;
     if (continuesTitle) {
       titleLines.push(t);
@@ -134,6 +138,11 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     if (kind === "NumberLine" && !number) {
       const m = NUMBER_IN_LINE.exec(t.image);
       if (m) number = readNumber(m[1]!);
+      continue;
+    }
+    // A công văn's header columns: the V/v under the number may come before the place and date.
+    if (kind === "PlaceDate" && !date && t.startOffset < firstBasisOffset) {
+      readPlaceDate(t.image);
       continue;
     }
     if (kind !== "EnactingLine" && kind !== "Separator") intro.push(t);
@@ -250,8 +259,14 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     const entry = docTypeByCode(number.typeCode);
     if (entry) docType = { code: entry.code, name: entry.name };
   }
-  if (!docType && (number || addressees.length || titleLines.some((t) => t.tokenType.name === "SubjectLine")) && (addressees.length || titleLines.some((t) => t.tokenType.name === "SubjectLine") || (number && !number.typeCode))) {
+  const hasSubject = titleLines.some((t) => t.tokenType.name === "SubjectLine");
+  if (!docTypeName && hasSubject) docType = null;
+  if (!docType && (number || addressees.length || hasSubject) && (addressees.length || hasSubject || (number && !number.typeCode))) {
     docType = { code: "CV", name: "Công văn" };
+  }
+  // A công văn's symbol is issuer-unit (`5348/CT-CS` of the Cục Thuế): no type code in it.
+  if (docType?.code === "CV" && number?.typeCode && !docTypeName && number.typeCode !== "CV") {
+    number = { ...number, typeCode: null, issuerCode: `${number.typeCode}-${number.issuerCode ?? ""}`.replace(/-$/, "") };
   }
   if (!system) system = party ? "party" : docType || number || signature ? "state" : null;
 

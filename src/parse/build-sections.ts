@@ -35,7 +35,7 @@ export function readMarker(tokenName: string, line: string, previousPartLetter: 
       const letter = m[1]!;
       // I, V, X are roman numerals unless they continue a run of lettered parts (H. → I.).
       if ("IVX".includes(letter) && !(previousPartLetter && letter.charCodeAt(0) === previousPartLetter.charCodeAt(0) + 1)) {
-        return { marker: letter, kind: "roman", rank: 3, rest: line.slice(m[0].length) };
+        return { marker: `${letter}.`, kind: "roman", rank: 3, rest: line.slice(m[0].length) };
       }
       return { marker: letter, kind: "part", rank: 1.5, rest: line.slice(m[0].length) };
     }
@@ -46,11 +46,13 @@ export function readMarker(tokenName: string, line: string, previousPartLetter: 
       m = /^((?:MỤC|Mục)\s+(?:\d+|[IVX]+))[.:\s-]*/u.exec(line);
       return m ? { marker: m[1]!, kind: "chapter", rank: 2.5, rest: line.slice(m[0].length) } : null;
     case "RomanLine":
-      m = /^([IVXL]{1,6})\s*(?:[.\-/)])?\s*/u.exec(line);
+      m = /^([IVXL]{1,6})\s*([.\-/)])?\s*/u.exec(line);
       if (m && previousPartLetter && m[1]!.length === 1 && m[1]!.charCodeAt(0) === previousPartLetter.charCodeAt(0) + 1) {
         return { marker: m[1]!, kind: "part", rank: 1.5, rest: line.slice(m[0].length) };
       }
-      return m ? { marker: m[1]!, kind: "roman", rank: 3, rest: line.slice(m[0].length) } : null;
+      // A roman marker keeps its punctuation as written (`I.`, Party `I-`): a bare `I` would read
+      // as the lettered part I (after H), which it is not.
+      return m ? { marker: `${m[1]!}${m[2] ?? ""}`, kind: "roman", rank: 3, rest: line.slice(m[0].length) } : null;
     case "ArticleLine":
       m = /^(Điều\s+\d+[a-z]?)\s*[.:]?\s*/u.exec(line);
       return m ? { marker: m[1]!, kind: "article", rank: 4, rest: line.slice(m[0].length) } : null;
@@ -118,7 +120,7 @@ export function buildSections(lines: readonly IToken[], diagnostics: Diagnostic[
 function checkSequence(node: Section, parent: Section | null, last: Map<Section | null, { kind: string; value: number }>, t: IToken, diagnostics: Diagnostic[]): void {
   if (node.kind !== "roman" && node.kind !== "arabic" && node.kind !== "article") return;
   const marker = node.marker ?? "";
-  const value = node.kind === "roman" ? romanValue(marker) : Number(/\d+/.exec(marker)?.[0] ?? NaN);
+  const value = node.kind === "roman" ? romanValue(marker.replace(/[^IVXLC]/g, "")) : Number(/\d+/.exec(marker)?.[0] ?? NaN);
   if (!Number.isFinite(value)) return;
   const key = `${node.kind}`;
   const prev = last.get(parent);

@@ -5,9 +5,10 @@ import { looksLikeName } from "../../grammars/document/layout-zones.js";
 
 const PREFIX = /^(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L)\s*[.:]?\s+/iu;
 const AUTHORITY: Record<string, Signature["authority"]> = { TM: "TM", KT: "KT", TL: "TL", TUQ: "TUQ", Q: "Q", "T/M": "TM", "K/T": "KT", "T/L": "TL" };
-// Where one office ends and the signer's own begins when they share a line
-// (`BỘ TRƯỞNG THỨ TRƯỞNG`, `CHỦ TỊCH PHÓ CHỦ TỊCH`, `CHỦ TỊCH CHÁNH VĂN PHÒNG`).
-const SECOND_OFFICE = /\s(?=(?:PHÓ\s|THỨ TRƯỞNG|CHÁNH VĂN PHÒNG|VỤ TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|GIÁM ĐỐC|CHỦ TỊCH)(?![\p{L}]))/u;
+// Offices a signature names, to tell where one ends and the signer's own begins when they share
+// a line (`BỘ TRƯỞNG THỨ TRƯỞNG`, `CHỦ TỊCH PHÓ CHỦ TỊCH`, `CHỦ TỊCH CHÁNH VĂN PHÒNG`).
+const OFFICE = "(?:CHỦ TỊCH|BỘ TRƯỞNG(?:,\\s*CHỦ NHIỆM)?|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|CHỦ NHIỆM|VIỆN TRƯỞNG|TRƯỞNG PHÒNG|CHÁNH THANH TRA|TỔNG THANH TRA|THỐNG ĐỐC|BÍ THƯ)";
+const SECOND_OFFICE = new RegExp(`^(${OFFICE})\\s+((?:PHÓ\\s|THỨ TRƯỞNG|${OFFICE}).*)$`, "u");
 const PLACEHOLDER = /^[([]?\s*(?:đã\s*ký|ký\s*tên|đóng\s*dấu|signed)/iu;
 
 /** Reads a signature from its lines (offices, names, placeholders), or null when none is there. */
@@ -58,8 +59,7 @@ export function readSignature(lines: string[]): Signature | null {
 
 function splitOffices(s: string): string[] {
   const m = SECOND_OFFICE.exec(s);
-  if (!m || m.index === 0) return [s];
-  return [s.slice(0, m.index).trim(), s.slice(m.index).trim()];
+  return m ? [m[1]!.trim(), m[2]!.trim()] : [s];
 }
 
 /** The person's name at the end of a line, when the line ends with one. */
