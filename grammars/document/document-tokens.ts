@@ -93,7 +93,7 @@ const TYPE_NAMES = new Set([...DOC_TYPES, PARTY_THONG_TRI].flatMap((t) => [t.nam
 export const Newline = createToken({ name: "Newline", pattern: /\n/, group: Lexer.SKIPPED, line_breaks: true });
 
 // NĐ 30/2020 Điều 8.1: Quốc hiệu, also split over two lines or run into the tiêu ngữ.
-export const NationalTitle = lineToken("NationalTitle", (_l, f) => /^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || isPieceOf(f(), NATIONAL_TITLE, 2));
+export const NationalTitle = lineToken("NationalTitle", (_l, f) => /^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f())));
 // NĐ 30/2020 Điều 8.1: tiêu ngữ.
 export const Motto = lineToken("Motto", (_l, f) => /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
 // HD 36-HD/VPTW: the Party line `ĐẢNG CỘNG SẢN VIỆT NAM` (top right), also wrapped.

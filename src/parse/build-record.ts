@@ -50,6 +50,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   const issuerLines: string[] = [];
   const titleLines: IToken[] = [];
   let inTitle = false;
+  let subjectInNumber: string | null = null;
   let titleIsCaps = false;
   for (const t of header) {
     const kind = t.tokenType.name;
@@ -71,7 +72,11 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
         if (m && !number) {
           number = readNumber(m[1]!);
           const after = line.slice((m.index ?? 0) + m[0].length).trim();
-          if (after) readPlaceDate(after);
+          // A công văn's trích yếu may share the number's cell (`Số: 5155/SGDĐT-... Về hướng dẫn ...`).
+          const subject = /^(?:V\/[vV][.:]?\s*|Về\s)/u.exec(after);
+          if (subject && !readDate(after)) {
+            subjectInNumber = after;
+          } else if (after) readPlaceDate(after);
         }
         break;
       }
@@ -118,12 +123,11 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     if (inSub.has(t)) continue;
     const kind = t.tokenType.name;
     const continuesTitle =
-      (docTypeName !== null || titleLines.length > 0) &&
+      (docTypeName !== null || titleLines.length > 0 || kind === "SubjectLine") &&
       t.startOffset < firstBasisOffset &&
       intro.length === 0 &&
       kind !== "EnactingLine" &&
       (kind === "SubjectLine" || titleLines.length === 0 || (titleIsCaps && kind === "CapsLine") || /^\p{Ll}/u.test(t.image)) &&
-      !(kind === "CapsLine" && titleLines.length > 0 && nextIsBasis(frontLines, t, basisNodes)) &&
       !(kind === "CapsLine" && titleLines.length > 0 && AUTHORITY_LINE.test(t.image)) &&
       t.image.length < 400;
     if (continuesTitle) {
@@ -147,6 +151,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     }
     if (kind !== "EnactingLine" && kind !== "Separator") intro.push(t);
   }
+  if (!titleLines.length && subjectInNumber && !docTypeName) title = subjectInNumber.replace(/^V\/[vV][.:]?\s*/u, "").trim();
   if (titleLines.length) {
     title = titleLines
       .map((t) => t.image.trim())
@@ -259,7 +264,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     const entry = docTypeByCode(number.typeCode);
     if (entry) docType = { code: entry.code, name: entry.name };
   }
-  const hasSubject = titleLines.some((t) => t.tokenType.name === "SubjectLine");
+  const hasSubject = titleLines.some((t) => t.tokenType.name === "SubjectLine") || subjectInNumber !== null;
   if (!docTypeName && hasSubject) docType = null;
   if (!docType && (number || addressees.length || hasSubject) && (addressees.length || hasSubject || (number && !number.typeCode))) {
     docType = { code: "CV", name: "Công văn" };
