@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hasDiacritics, toneKey } from "../../src/search/tone-key.js";
+
+// Old and new tone placement (../shared/notes/vietnamese-text.md, "Tone-mark placement").
+const PLACEMENT_PAIRS: [string, string][] = [
+  ["hòa", "hoà"], ["hóa", "hoá"], ["họa", "hoạ"], ["khóa", "khoá"], ["tòa", "toà"], ["thỏa", "thoả"],
+  ["khỏe", "khoẻ"], ["xòe", "xoè"], ["thủy", "thuỷ"], ["thúy", "thuý"], ["tùy", "tuỳ"], ["lũy", "luỹ"],
+  ["hủy", "huỷ"], ["ủy", "uỷ"], ["Ủy", "Uỷ"], ["nhụy", "nhuỵ"], ["HÒA", "HOÀ"], ["THỦY", "THUỶ"], ["óe", "oé"],
+  ["Huyện ủy", "Huyện uỷ"],
+];
+
+describe("toneKey", () => {
+  it.each(PLACEMENT_PAIRS)("%s and %s share a key (old and new placement)", (oldStyle, newStyle) => {
+    expect(toneKey(oldStyle)).toBe(toneKey(newStyle));
+  });
+
+  it.each([
+    ["hoà", "hoá", "different tones are different words"],
+    ["hơn", "hôn", "quality marks are letters, not tones"],
+    ["da", "đa", "đ is its own letter"],
+    ["hoa", "hoà", "no tone is a tone of its own"],
+    ["thủy", "thùy", "hook and grave differ"],
+  ])("%s and %s differ (%s)", (a, b) => {
+    expect(toneKey(a)).not.toBe(toneKey(b));
+  });
+
+  it.each([
+    ["Huyện ủy", "huyên5 uy3", "base letters keep ê, the tone is a digit at the end"],
+    ["qúy", "quy1", "a misplaced mark gives the key of the correct form quý"],
+    ["hòan", "hoan2", "hòan matches hoàn"],
+    ["ho\u0300a", "hoa2", "decomposed input"],
+    ["UBND", "ubnd", "no tone, no digit"],
+  ])("%s → %s (%s)", (input, expected) => {
+    expect(toneKey(input)).toBe(expected);
+  });
+
+  it("gives one key to a word in NFC, NFD and upper case", () => {
+    const word = fc.constantFrom("hòa", "thuỷ", "Nguyễn", "được", "khuỷu", "người", "quyết", "ĐẢNG", "gìn");
+    fc.assert(
+      fc.property(word, (w) => toneKey(w.normalize("NFD")) === toneKey(w) && toneKey(w.toUpperCase()) === toneKey(w)),
+    );
+  });
+});
+
+describe("hasDiacritics", () => {
+  it.each([
+    ["hoa", false],
+    ["UBND", false],
+    ["hòa", true],
+    ["đi", true],
+    ["Sơn", true],
+    ["ho\u0300a", true],
+  ])("%s → %s", (word, expected) => {
+    expect(hasDiacritics(word)).toBe(expected);
+  });
+});
