@@ -118,5 +118,6 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}, findCi
   const decoded = decodeDocument(bytes);
   const parsed = parseText(decoded.text, { path: options.path ?? null, format: options.format ?? detectFormat(decoded.text, options.path), encoding: decoded.encoding, sha256: decoded.sha256 }, findCitations);
   parsed.record.diagnostics.unshift(...decoded.diagnostics);
-  return { ...parsed, decoded: decoded.text };
+  // The clean text's map, through the character repair, back to the text as decoded.
+  return { ...parsed, map: parsed.map.composeWith(decoded.map), decoded: decoded.decoded };
 }
