@@ -93,7 +93,8 @@ function continues(prev: string, lastRaw: string, line: RawLine, width: number, 
   const next = line.text;
   // `Điều` / `2. Quy định ...` and `Số:` / `44/2025/QĐ-CTUBND`: a label wrapped away from its value.
   if (/^(?:Điều|Số\s*:?)$/u.test(prev)) return true;
-  if (startsBlock(next) || END_MARK.test(prev)) return false;
+  // A type name stands alone on its line (NĐ 30/2020 Điều 8.5): the trích yếu below it is apart.
+  if (startsBlock(next) || END_MARK.test(prev) || isTypeName(prev)) return false;
   if (hardBlocks && line.afterBlank) return false;
   if (/^\[\d+\]\s/u.test(prev)) return LOWER_START.test(next);
   if (LOWER_START.test(next)) return true;

@@ -94,8 +94,15 @@ export function buildSections(lines: readonly IToken[], diagnostics: Diagnostic[
   const stack: { node: Section; rank: number }[] = [];
   let lastPartLetter: string | null = null;
   const siblings = new Map<Section | null, { kind: string; value: number }>();
-  for (const t of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!;
     const marked = readMarker(t.tokenType.name, t.image, lastPartLetter);
+    // `PHẦN THỨ HAI` / `KẾ HOẠCH NÂNG CAO ...`: a part or chapter's heading on the line below it.
+    const below = lines[i + 1];
+    if (marked && (marked.kind === "part" || marked.kind === "chapter") && !marked.rest.trim() && below && (below.tokenType.name === "CapsLine" || below.tokenType.name === "DocTypeLine")) {
+      marked.rest = below.image;
+      i++;
+    }
     if (!marked) {
       const text = t.image.trim();
       if (!text) continue;
