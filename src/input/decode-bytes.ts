@@ -1,0 +1,352 @@
+// Bytes in any encoding a Vietnamese government file comes in → Unicode NFC text.
+//
+// The container (UTF-8, UTF-16, or bytes that are not UTF-8) is settled from byte-order marks,
+// NUL patterns and a strict UTF-8 decode. What the container holds is another matter: a TCVN3 or
+// VNI file opened as Windows-1252 and saved as UTF-8 is valid UTF-8 full of `Céng hßa` or
+// `Coäng hoøa`, and a TCVN3 header is often pasted above a Unicode body. Byte-level detectors
+// cannot tell these apart, so each line that holds characters a legacy decoding would explain is
+// decoded by every plausible decoder, and the output with the most well-formed Vietnamese
+// syllables wins — by a margin, so that clean text with `© µm Peña Müller` stays as it is. A
+// second pass lets the encoding most lines chose also take the lines whose evidence alone was
+// too weak (`vµ` by itself). Clean UTF-8 costs one strict decode and one regular-expression scan.
+import type { Diagnostic } from "../model/record.js";
+import { repairMojibake } from "./decode-mojibake.js";
+import { scoreVietnamese, type VietnameseScore } from "./decode-score.js";
+import { decodeVisciiText, decodeWindows1258Text } from "./decode-single-byte.js";
+import { decodeTcvn3Text } from "./decode-tcvn3.js";
+import { decodeViqrText, hasViqrMarks } from "./decode-viqr.js";
+import { decodeVniText } from "./decode-vni.js";
+import { decodeWindows1252 } from "./decode-windows-1252.js";
+
+/** The encodings decodeBytes reports; `mixed` when lines were decoded from different ones. */
+export type TextEncodingName =
+  | "utf-8"
+  | "utf-16le"
+  | "utf-16be"
+  | "windows-1252"
+  | "windows-1258"
+  | "tcvn3"
+  | "vni"
+  | "viqr"
+  | "viscii"
+  | "utf-8-mojibake"
+  | "mixed";
+
+/** A run of lines (1-based, inclusive) decoded from one encoding. */
+export interface LineEncoding {
+  startLine: number;
+  endLine: number;
+  encoding: Exclude<TextEncodingName, "mixed">;
+}
+
+/** The decoded text, what it was decoded from, and notes on anything repaired or doubtful. */
+export interface DecodedText {
+  /** Unicode text in NFC; a byte-order mark is dropped; line breaks are kept as they were. */
+  text: string;
+  encoding: TextEncodingName;
+  /** Present when `encoding` is `mixed`: which lines came from which encoding. */
+  lineEncodings?: LineEncoding[];
+  diagnostics: Diagnostic[];
+}
+
+type Container = "utf-8" | "utf-16le" | "utf-16be";
+type Label = Exclude<TextEncodingName, "mixed">;
+
+interface Candidate {
+  name: Label;
+  decode: (text: string) => { text: string; repaired?: number };
+}
+
+// Order breaks ties between equal scores: the commoner encoding first.
+const CANDIDATES: Candidate[] = [
+  { name: "tcvn3", decode: (t) => ({ text: decodeTcvn3Text(t) }) },
+  { name: "vni", decode: (t) => ({ text: decodeVniText(t) }) },
+  { name: "windows-1258", decode: (t) => ({ text: decodeWindows1258Text(t) }) },
+  { name: "utf-8-mojibake", decode: repairMojibake },
+  { name: "viscii", decode: (t) => ({ text: decodeVisciiText(t) }) },
+  { name: "viqr", decode: (t) => ({ text: hasViqrMarks(t) ? decodeViqrText(t) : t }) },
+];
+
+// Characters that clean Vietnamese Unicode does not hold but legacy text read as 1252 does:
+// C1 controls and 1252's 0x80–0x9F letters, Latin-1 symbols and non-Vietnamese letters (TCVN3's
+// letters, VNI's marks, Windows-1258's tones), μ and − from PDF extractors.
+const LEGACY_CHARS = "\\u0080-\\u009F\\u00A1-\\u00BF\\u00C4-\\u00C7\\u00CB\\u00CE-\\u00D1\\u00D6-\\u00D8\\u00DB\\u00DC\\u00DE\\u00DF\\u00E4-\\u00E7\\u00EB\\u00EE-\\u00F1\\u00F6-\\u00F8\\u00FB\\u00FC\\u00FE\\u00FF\\u03BC\\u2212";
+// What a UTF-8 continuation byte looks like after a 1252 reading.
+const CONTINUATION = "\\u0080-\\u00BF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC\\u2013\\u2014\\u2018-\\u201A\\u201C-\\u201E\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122";
+const SUSPICIOUS = new RegExp(
+  [
+    `[${LEGACY_CHARS}]`,
+    // Mojibake: a UTF-8 lead byte's character followed by a continuation byte's.
+    `[\\u00C2-\\u00EF][${CONTINUATION}]`,
+    // Windows-1258 tones and VNI marks after a vowel, pairs Vietnamese never writes.
+    "[aeiouyâêôăơưAEIOUYÂÊÔĂƠƯ][ÌìÒòÞùÙõÕ]|[aeoAEO][âÂ]|[aA][êÊ]",
+    // VIQR.
+    "[AEIOUYaeiouy][(^+`~]|(?:^|[^A-Za-z])[Dd][Dd][aeiouyAEIOUY]",
+  ].join("|"),
+);
+const NON_ASCII = /[^\x00-\x7F]/;
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Decodes a file's bytes into Unicode NFC text, detecting the encoding (legacy Vietnamese ones
+ * included, line by line when they are mixed). Never throws.
+ * @example decodeBytes(new TextEncoder().encode("Céng hßa")).text // "Cộng hòa"
+ */
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  try {
+    return decode(bytes);
+  } catch (error) {
+    // No input is known to get here; a decoder bug must still not cost the caller the document.
+    return {
+      text: new TextDecoder("utf-8").decode(bytes).normalize("NFC"),
+      encoding: "utf-8",
+      diagnostics: [diagnostic("error", "decode-failed", `decoding failed (${String(error)}); read as UTF-8`, 0)],
+    };
+  }
+}
+
+function decode(input: Uint8Array): DecodedText {
+  const diagnostics: Diagnostic[] = [];
+  let bytes = input;
+  let container: Container = "utf-8";
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    bytes = bytes.subarray(3);
+    diagnostics.push(diagnostic("info", "bom-dropped", "UTF-8 byte-order mark dropped", 1));
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    container = "utf-16le";
+    bytes = bytes.subarray(2);
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    container = "utf-16be";
+    bytes = bytes.subarray(2);
+  } else {
+    const guess = guessUtf16(bytes);
+    if (guess) {
+      container = guess;
+      diagnostics.push(diagnostic("info", "utf-16-without-bom", `no byte-order mark; NUL bytes show ${guess}`, 1));
+    }
+  }
+
+  let lines: Line[];
+  if (container !== "utf-8") {
+    const text = decodeUtf16(bytes, container === "utf-16le");
+    if (text.includes("\uFFFD")) diagnostics.push(diagnostic("warning", "invalid-utf-16", "unpaired surrogates or an odd byte replaced by U+FFFD", 1));
+    if (!SUSPICIOUS.test(text)) return { text: text.normalize("NFC"), encoding: container, diagnostics };
+    lines = text.split("\n").map((t) => ({ text: t, raw: false }));
+  } else {
+    let text: string | null = null;
+    try {
+      text = STRICT_UTF8.decode(bytes);
+    } catch {
+      text = null;
+    }
+    if (text !== null) {
+      // The quick path: clean UTF-8 has none of the characters legacy decodings explain.
+      if (!SUSPICIOUS.test(text)) return { text: text.normalize("NFC"), encoding: "utf-8", diagnostics };
+      lines = text.split("\n").map((t) => ({ text: t, raw: false }));
+    } else {
+      lines = splitRawLines(bytes);
+    }
+  }
+  return repairLines(lines, container, diagnostics);
+}
+
+/** A line of text; `raw` when its bytes were not UTF-8 and were read as Windows-1252. */
+interface Line {
+  text: string;
+  raw: boolean;
+}
+
+interface Decision {
+  label: Label | null;
+  text: string;
+}
+
+function repairLines(lines: Line[], container: Container, diagnostics: Diagnostic[]): DecodedText {
+  const decisions: Decision[] = [];
+  const cache: (Map<Label, { text: string; score: VietnameseScore }> | undefined)[] = [];
+  const originals: (VietnameseScore | undefined)[] = [];
+  const wins = new Map<Label, number>();
+
+  const original = (i: number): VietnameseScore => (originals[i] ??= scoreVietnamese(lines[i]!.text.normalize("NFC")));
+  const candidate = (i: number, c: Candidate) => {
+    const map = (cache[i] ??= new Map());
+    let hit = map.get(c.name);
+    if (!hit) {
+      const out = c.decode(lines[i]!.text);
+      const text = out.text.normalize("NFC");
+      // A mojibake candidate that rebuilt no sequence changed nothing worth keeping.
+      hit = { text, score: out.repaired === 0 ? original(i) : scoreVietnamese(text) };
+      map.set(c.name, hit);
+    }
+    return hit;
+  };
+
+  // Pass 1: lines whose own evidence is strong.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    decisions.push({ label: null, text: line.text });
+    if (!(line.raw || SUSPICIOUS.test(line.text))) continue;
+    const base = original(i);
+    let best: { name: Label; text: string; value: number } | null = null;
+    for (const c of CANDIDATES) {
+      const { text, score } = candidate(i, c);
+      if (text === line.text.normalize("NFC")) continue;
+      const accepted =
+        c.name === "utf-8-mojibake"
+          ? score.value >= base.value
+          : score.garbage < base.garbage &&
+            score.value - base.value >= 3 &&
+            score.specific - base.specific >= 2 &&
+            score.garbage * 3 <= score.syllables;
+      if (accepted && (!best || score.value > best.value)) best = { name: c.name, text, value: score.value };
+    }
+    if (best) {
+      decisions[i] = { label: best.name, text: best.text };
+      wins.set(best.name, (wins.get(best.name) ?? 0) + 1);
+    }
+  }
+
+  // Pass 2: the encoding most lines chose also takes lines where it merely reads better.
+  let dominant: Candidate | undefined;
+  let most = 0;
+  for (const c of CANDIDATES) {
+    const count = wins.get(c.name) ?? 0;
+    if (c.name !== "utf-8-mojibake" && count > most) {
+      most = count;
+      dominant = c;
+    }
+  }
+  if (dominant) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (decisions[i]!.label !== null || !(NON_ASCII.test(line.text) || (dominant.name === "viqr" && hasViqrMarks(line.text)))) continue;
+      const { text, score } = candidate(i, dominant);
+      const base = original(i);
+      if (score.value > base.value && score.garbage < base.garbage) decisions[i] = { label: dominant.name, text };
+    }
+  }
+
+  // Lines left as they were still say what they were read as, unless they are plain ASCII.
+  for (let i = 0; i < lines.length; i++) {
+    const d = decisions[i]!;
+    const line = lines[i]!;
+    if (d.label === null && NON_ASCII.test(line.text)) d.label = line.raw ? "windows-1252" : container;
+    // Mojibake repair of bytes that were not UTF-8 is UTF-8 with a few bad bytes.
+    if (d.label === "utf-8-mojibake" && line.raw) d.label = "utf-8";
+  }
+
+  const text = decisions.map((d) => d.text).join("\n").normalize("NFC");
+  const runs = toRuns(decisions.map((d) => d.label));
+  describeRuns(runs, lines, container, diagnostics);
+  const labels = new Set(runs.map((r) => r.encoding));
+  if (labels.size === 0) return { text, encoding: lines.some((l) => l.raw) ? "windows-1252" : container, diagnostics };
+  if (labels.size === 1) return { text, encoding: runs[0]!.encoding, diagnostics };
+  const summary = runs.map((r) => `${r.encoding} (${lineRange(r)})`).join(", ");
+  diagnostics.push(diagnostic("warning", "mixed-encodings", `lines come in different encodings: ${summary}`, 1));
+  return { text, encoding: "mixed", lineEncodings: runs, diagnostics };
+}
+
+// Neutral (ASCII) lines join the run before them, or the first run when they open the file.
+function toRuns(labels: (Label | null)[]): LineEncoding[] {
+  const runs: LineEncoding[] = [];
+  let leading = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    const last = runs[runs.length - 1];
+    if (label === null) {
+      if (last) last.endLine = i + 1;
+      else leading++;
+    } else if (last && last.encoding === label) last.endLine = i + 1;
+    else runs.push({ startLine: runs.length ? i + 1 : 1, endLine: i + 1, encoding: label });
+  }
+  return leading === labels.length ? [] : runs;
+}
+
+const NAMES: Record<Label, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16LE",
+  "utf-16be": "UTF-16BE",
+  "windows-1252": "Windows-1252",
+  "windows-1258": "Windows-1258",
+  tcvn3: "TCVN3 (ABC)",
+  vni: "VNI-Windows",
+  viqr: "VIQR",
+  viscii: "VISCII",
+  "utf-8-mojibake": "UTF-8 that had been read as Windows-1252 (mojibake)",
+};
+
+function describeRuns(runs: LineEncoding[], lines: Line[], container: Container, diagnostics: Diagnostic[]): void {
+  for (const run of runs) {
+    const raw = lines.slice(run.startLine - 1, run.endLine).some((l) => l.raw);
+    const where = lineRange(run);
+    if (run.encoding === container && !raw) continue;
+    if (run.encoding === "windows-1252") {
+      diagnostics.push(diagnostic("warning", "not-utf-8", `${where}: not UTF-8 and no Vietnamese encoding fits; read as Windows-1252`, run.startLine));
+    } else if (run.encoding === "utf-8") {
+      diagnostics.push(diagnostic("warning", "invalid-utf-8", `${where}: UTF-8 with invalid bytes, kept as Windows-1252 characters`, run.startLine));
+    } else if (run.encoding === "utf-8-mojibake") {
+      diagnostics.push(diagnostic("info", "mojibake-repaired", `${where}: repaired ${NAMES[run.encoding]}`, run.startLine));
+    } else {
+      const how = raw ? "bytes" : `text that had been read as Windows-1252 and saved as ${NAMES[container]}`;
+      diagnostics.push(diagnostic("info", "legacy-encoding", `${where}: decoded from ${NAMES[run.encoding]} ${how}`, run.startLine));
+    }
+  }
+}
+
+function lineRange(run: LineEncoding): string {
+  return run.startLine === run.endLine ? `line ${run.startLine}` : `lines ${run.startLine}–${run.endLine}`;
+}
+
+function diagnostic(severity: Diagnostic["severity"], code: string, message: string, line: number): Diagnostic {
+  return { severity, code, message, line, column: line > 0 ? 1 : 0 };
+}
+
+// UTF-16 without a byte-order mark: text that is mostly ASCII (as Vietnamese is, in spaces,
+// digits and base letters) has a NUL in every other byte. UTF-8 and 8-bit text never hold NULs.
+function guessUtf16(bytes: Uint8Array): Container | null {
+  const n = Math.min(bytes.length, 65536) & ~1;
+  if (n < 2 || bytes.indexOf(0) < 0) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * 0.3 && evenZeros <= oddZeros * 0.1) return "utf-16le";
+  if (evenZeros >= pairs * 0.3 && oddZeros <= evenZeros * 0.1) return "utf-16be";
+  return null;
+}
+
+function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
+  if (littleEndian) return new TextDecoder("utf-16le").decode(bytes);
+  // Swap to little-endian rather than rely on a utf-16be decoder being built in.
+  const swapped = new Uint8Array(bytes.length);
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    swapped[i] = bytes[i + 1]!;
+    swapped[i + 1] = bytes[i]!;
+  }
+  if (bytes.length % 2) swapped[bytes.length - 1] = bytes[bytes.length - 1]!;
+  return new TextDecoder("utf-16le").decode(swapped);
+}
+
+// Bytes that are not valid UTF-8 as a whole: each line is UTF-8 if it is valid on its own (a
+// Unicode body under a legacy header), else read as Windows-1252 for the legacy decoders.
+function splitRawLines(bytes: Uint8Array): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const end = bytes.indexOf(0x0a, start);
+    const chunk = bytes.subarray(start, end < 0 ? bytes.length : end);
+    let text: string | null;
+    try {
+      text = STRICT_UTF8.decode(chunk);
+    } catch {
+      text = null;
+    }
+    lines.push(text === null ? { text: decodeWindows1252(chunk), raw: true } : { text, raw: false });
+    if (end < 0) return lines;
+    start = end + 1;
+  }
+}
