@@ -1,0 +1,190 @@
+// Character repairs on decoded text, with a map back to it. Word processors and PDF extractors
+// leave characters that look right but do not match: NBSP and other spaces, zero-width
+// characters, soft hyphens, ligatures, full-width ASCII, `Ð` (eth) for `Đ`, tone marks typed
+// before the circumflex (which NFC cannot compose), `d` + combining stroke for `đ`, Word's
+// symbol-font bullets, CR line ends, and spaces inside syllables (`ĐIỀ U KHO ẢN`). Each repair is
+// local, so the text is built through a TextBuilder and every output character maps to the
+// input character it came from.
+import { OffsetMap, TextBuilder } from "./offset-map.js";
+import { regroupSyllables } from "./regroup-syllables.js";
+import { isVietnameseSyllable } from "./vietnamese-syllable.js";
+
+/**
+ * Repairs characters of decoded text (spaces, invisible characters, ligatures, full-width forms,
+ * Đ, mark order, bullets, line ends, split syllables) and returns NFC text with a map to `text`.
+ * @example normalizeCharacters("ĐIỀ U 1\r\n").text // "ĐIỀU 1\n"
+ */
+export function normalizeCharacters(text: string): { text: string; map: OffsetMap } {
+  const repaired = repairCharacters(text);
+  const withEth = repairEth(repaired.text);
+  const regrouped = regroupSyllables(withEth);
+  let result = regrouped ? { text: regrouped.text, map: regrouped.map.composeWith(repaired.map) } : { text: withEth, map: repaired.map };
+  // Marks outside U+0300–U+036F, Hangul jamo and NFC singletons are left to a general pass.
+  if (result.text.normalize("NFC") !== result.text) {
+    const nfc = composeClusters(result.text);
+    result = { text: nfc.text, map: nfc.map.composeWith(result.map) };
+  }
+  return result;
+}
+
+// Characters the repair pass looks at; everything else is copied in bulk.
+const SPECIAL = /[\r\u00A0\u00AD\u0300-\u036F\u1680\u180E\u2000-\u200D\u202F\u205F\u2060\u3000\uF000-\uF0FF\uFB00-\uFB06\uFEFF\uFF01-\uFF5E]/;
+// Word symbol-font bullets that are bullets wherever they stand (•, ▪, ➢, ✓, ❖, ■, →, □, ►, ⇨);
+// any other U+F0xx character is taken for a bullet only at the start of a line.
+const BULLETS = new Set([0xf0b7, 0xf0a7, 0xf0d8, 0xf0fc, 0xf076, 0xf06e, 0xf0e0, 0xf0a8, 0xf0d7, 0xf0f0]);
+
+function isSpecial(code: number): boolean {
+  if (code < 0x80) return code === 0x0d;
+  if (code < 0x300) return code === 0xa0 || code === 0xad;
+  if (code <= 0x36f) return true;
+  if (code < 0x1680) return false;
+  return (
+    code === 0x1680 ||
+    code === 0x180e ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x3000 ||
+    (code >= 0xf000 && code <= 0xf0ff) ||
+    (code >= 0xfb00 && code <= 0xfb06) ||
+    code === 0xfeff ||
+    (code >= 0xff01 && code <= 0xff5e)
+  );
+}
+
+function repairCharacters(text: string): { text: string; map: OffsetMap } {
+  if (!SPECIAL.test(text)) return { text, map: OffsetMap.identity(text.length) };
+  const b = new TextBuilder();
+  let copied = 0;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const code = text.charCodeAt(i);
+    if (!isSpecial(code)) {
+      i++;
+      continue;
+    }
+    if (code >= 0x300 && code <= 0x36f) {
+      // A combining mark: repair it together with its base, unless the base was rewritten.
+      let start = i;
+      if (i > copied) start = isLowSurrogate(text.charCodeAt(i - 1)) && i - 2 >= copied ? i - 2 : i - 1;
+      if (start > copied) b.copy(text.slice(copied, start), copied);
+      let end = i + 1;
+      while (end < n && isMarkAt(text, end)) end += charLength(text, end);
+      const cluster = text.slice(start, end);
+      const fixed = repairCluster(cluster);
+      if (fixed === cluster) b.copy(cluster, start);
+      else b.insert(fixed, start);
+      copied = i = end;
+      continue;
+    }
+    if (i > copied) b.copy(text.slice(copied, i), copied);
+    copied = i + 1;
+    i++;
+    if (code === 0x0d) {
+      // CRLF loses its CR (the LF is copied with what follows); a lone CR becomes LF.
+      if (text.charCodeAt(i) !== 0x0a) b.insert("\n", i - 1);
+    } else if (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) {
+      b.insert(" ", i - 1);
+    } else if (code >= 0xfb00 && code <= 0xfb06) {
+      // NFKC for the ligature only: on the whole text it would also flatten µ, ², … and ½.
+      b.insert(text[i - 1]!.normalize("NFKC"), i - 1);
+    } else if (code >= 0xff01 && code <= 0xff5e) {
+      b.insert(String.fromCharCode(code - 0xfee0), i - 1);
+    } else if (code >= 0xf000 && code <= 0xf0ff) {
+      if (BULLETS.has(code) || code === 0xf02d || atLineStart(text, i - 1)) b.insert(code === 0xf02d ? "-" : "•", i - 1);
+      else b.copy(text[i - 1]!, i - 1);
+    }
+    // Anything else special is invisible (soft hyphen, zero-width, BOM): dropped.
+  }
+  if (n > copied) b.copy(text.slice(copied), copied);
+  return b.finish(n);
+}
+
+const TONE_MARKS = new Set(["\u0300", "\u0301", "\u0303", "\u0309"]);
+const MODIFIER_MARKS = new Set(["\u0302", "\u0306"]);
+
+// One base with its marks → NFC, after the two repairs NFC cannot do by itself.
+function repairCluster(cluster: string): string {
+  const chars = [...cluster.normalize("NFD")];
+  // `d` + combining short or long stroke overlay is đ.
+  if ((chars[0] === "d" || chars[0] === "D") && chars.some((c) => c === "\u0335" || c === "\u0336")) {
+    chars[0] = chars[0] === "d" ? "đ" : "Đ";
+    chars.splice(chars.findIndex((c) => c === "\u0335" || c === "\u0336"), 1);
+  }
+  // A tone typed before the circumflex or breve: both are above marks of one combining class, so
+  // canonical ordering keeps them as typed and NFC composes only the first (ẻ + ̂ instead of ể).
+  for (let swapped = true; swapped; ) {
+    swapped = false;
+    for (let k = 1; k + 1 < chars.length; k++) {
+      if (TONE_MARKS.has(chars[k]!) && MODIFIER_MARKS.has(chars[k + 1]!)) {
+        [chars[k], chars[k + 1]] = [chars[k + 1]!, chars[k]!];
+        swapped = true;
+      }
+    }
+  }
+  return chars.join("").normalize("NFC");
+}
+
+function atLineStart(text: string, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d) return true;
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+// `Ð` (U+00D0, eth) looks exactly like `Đ` and fonts without Vietnamese glyphs produce it; `ð` is
+// what Windows-1258 text shows for đ. In text with Vietnamese letters (or where the replacement
+// makes a syllable) they are Đ and đ; an Icelandic text keeps its eth. Same length, same map.
+const VIETNAMESE_LETTER = /[ăâđêôơưĂÂĐÊÔƠƯ\u1EA0-\u1EF9]/;
+const ETH_WORD = /[\p{L}\p{M}]*[Ðð][\p{L}\p{M}]*/gu;
+
+function repairEth(text: string): string {
+  if (!/[Ðð]/.test(text)) return text;
+  const toDj = (s: string) => s.replace(/Ð/g, "Đ").replace(/ð/g, "đ");
+  const vietnamese = VIETNAMESE_LETTER.test(text) || [...text.matchAll(ETH_WORD)].some((m) => isVietnameseSyllable(toDj(m[0]).normalize("NFC")));
+  return vietnamese ? toDj(text) : text;
+}
+
+// Cluster-wise NFC, for what the repair pass does not compose: each base with its combining
+// marks (and Hangul jamo after a leading jamo) is normalised on its own, which equals NFC of the
+// whole because nothing composes across such boundaries.
+function composeClusters(text: string): { text: string; map: OffsetMap } {
+  const b = new TextBuilder();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let end = i + charLength(text, i);
+    while (end < n && (isMarkAt(text, end) || isJamoContinuation(text.charCodeAt(end)))) end += charLength(text, end);
+    const cluster = text.slice(i, end);
+    const nfc = cluster.normalize("NFC");
+    if (nfc === cluster) b.copy(cluster, i);
+    else b.insert(nfc, i);
+    i = end;
+  }
+  return b.finish(n);
+}
+
+function isJamoContinuation(code: number): boolean {
+  return code >= 0x1160 && code <= 0x11ff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function charLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+}
+
+const MARK = /^\p{M}/u;
+
+function isMarkAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x300) return false;
+  if (code <= 0x36f) return true;
+  return MARK.test(text.slice(i, i + 2));
+}
