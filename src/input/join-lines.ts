@@ -108,6 +108,8 @@ function continues(prev: string, lastRaw: string, line: RawLine, width: number, 
   // A numbered all-caps heading continues onto an all-caps line (`II. THÀNH PHẦN ... TỔ` / `CHỨC`).
   if (HEADING_MARKER(prev) && isAllCaps(prev) && isAllCaps(next) && !terminal) return true;
   if (!terminal && lastRaw.length >= width && !isAllCaps(next)) return true;
+  // In a markdown paragraph a `;` separates clauses of one sentence (a preamble listing documents).
+  if (hardBlocks && /;$/u.test(prev) && !isAllCaps(prev)) return true;
   if (hardBlocks && !terminal) {
     // Inside one markdown paragraph a line break is a wrap, except between an all-caps line
     // (issuer, office, title) and what follows it; a lone all-caps word is the tail of a wrap

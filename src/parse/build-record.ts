@@ -9,7 +9,7 @@ import { inferIssuer, readIssuer } from "./read-issuer.js";
 import { readSignature } from "./read-signature.js";
 import { readRecipients } from "./read-recipients.js";
 import { buildSections } from "./build-sections.js";
-import { docTypeByCode, docTypeByName } from "../../grammars/vocabulary/doc-types.js";
+import { DOC_TYPES, docTypeByCode, docTypeByName } from "../../grammars/vocabulary/doc-types.js";
 import { foldUpper } from "../../grammars/document/document-tokens.js";
 import { FOOTNOTE_BODY, isAllCaps } from "../../grammars/document/line-patterns.js";
 import type { LineIndex } from "../input/line-index.js";
@@ -323,6 +323,14 @@ function sentenceName(name: string): string {
   return lower[0]!.toLocaleUpperCase("vi") + lower.slice(1);
 }
 
+// What opens a statement of its own after a `;`: a basis verb, `đồng thời`, or a document named by
+// its type (`Căn cứ Luật A; Luật B;`, `Xét Tờ trình ...; Báo cáo thẩm tra ...; Ý kiến thảo luận ...`).
+// Anything else after a `;` continues the statement (`... ủy quyền thực hiện Phê duyệt A; Phê duyệt B`).
+const STATEMENT_START = new RegExp(
+  `^(?:(?:-\\s*)?(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét|Trên cơ sở|Dựa trên|(?:đồng thời|Đồng thời),?\\s+(?:trên cơ sở|căn cứ|theo đề nghị|thực hiện|xét))|(?:${DOC_TYPES.map((t) => t.name).join("|")}|Văn bản|Ý kiến|ý kiến|Chương trình hành động)(?![\\p{L}]))`,
+  "u",
+);
+
 /** Splits a preamble paragraph into statements at `;` (outside brackets and quotes). */
 function splitStatements(text: string, start: number, end: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -347,7 +355,10 @@ function splitStatements(text: string, start: number, end: number): { start: num
   function push(s: number, e: number): void {
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e - s >= 8 && /\p{L}{2}/u.test(text.slice(s, e))) out.push({ start: s, end: e });
+    if (!(e - s >= 8 && /\p{L}{2}/u.test(text.slice(s, e)))) return;
+    const last = out[out.length - 1];
+    if (last && !STATEMENT_START.test(text.slice(s, e))) last.end = e;
+    else out.push({ start: s, end: e });
   }
 }
 
