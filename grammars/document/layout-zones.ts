@@ -37,6 +37,17 @@ export function looksLikeName(line: string): boolean {
   return words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*\.?$/u.test(w)) && !isAllCaps(bare);
 }
 
+/** The person's name that ends a line of offices (`KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Thị Xuyên`), or null. */
+export function trailingName(line: string): string | null {
+  const words = line.trim().split(/\s+/);
+  for (let k = Math.min(6, words.length - 1); k >= 2; k--) {
+    const tail = words.slice(words.length - k).join(" ");
+    const before = words[words.length - k - 1]!;
+    if (looksLikeName(tail) && before === before.toLocaleUpperCase("vi")) return tail;
+  }
+  return null;
+}
+
 /** Finds the zones of a classified document. */
 export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
   const n = tokens.length;
@@ -140,7 +151,14 @@ export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
   let sawOffice = false;
   for (let i = closingStart; i < n; i++) {
     const k = kind(i);
-    if (k === "AuthorityLine" || (k === "CapsLine" && SIGNING_OFFICE.test(image(i))) || (k === "CapsLine" && sawOffice)) sawOffice = true;
+    if (k === "AuthorityLine" || (k === "CapsLine" && SIGNING_OFFICE.test(image(i))) || (k === "CapsLine" && sawOffice)) {
+      sawOffice = true;
+      // A flattened block holds the name on the office line itself.
+      if (k === "AuthorityLine" && trailingName(image(i))) {
+        signerLine = i;
+        break;
+      }
+    }
     else if (sawOffice && k !== "PlaceholderLine" && k !== "Separator" && looksLikeName(image(i))) {
       signerLine = i;
       break;
@@ -170,14 +188,14 @@ export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
   }
 
   // Annexes: after the signer, each `PHỤ LỤC` (or the first all-caps title) starts one.
+  // Word field codes left in a text layer (`PAGE 2`) are not content.
   const annexStarts: number[] = [];
-  if (signerLine >= 0) {
-    for (let i = signerLine + 1; i < trailerStart; i++) {
-      const k = kind(i);
-      const img = image(i);
-      if (k === "AnnexLine" && !/^(?:PHỤ LỤC|Phụ lục)\s+\d+\.\d+/u.test(img)) annexStarts.push(i);
-      else if (annexStarts.length === 0 && (k === "CapsLine" || k === "DocTypeLine" || k === "NationalTitle") && !SIGNING_OFFICE.test(img) && img.length > 3) annexStarts.push(i);
-    }
+  const annexFrom = signerLine >= 0 ? signerLine + 1 : closingStart;
+  for (let i = annexFrom; i < trailerStart; i++) {
+    const k = kind(i);
+    const img = image(i);
+    if (k === "AnnexLine" && !/^(?:PHỤ LỤC|Phụ lục)\s+\d+\.\d+/u.test(img)) annexStarts.push(i);
+    else if (signerLine >= 0 && annexStarts.length === 0 && (k === "CapsLine" || k === "DocTypeLine" || k === "NationalTitle") && !SIGNING_OFFICE.test(img) && /\p{L}+\s+\p{L}+/u.test(img) && !/^PAGE\b/u.test(img)) annexStarts.push(i);
   }
 
   return { headerStart, titleStart, frontStart, bodyStart, closingStart, signerLine, annexStarts, trailerStart };

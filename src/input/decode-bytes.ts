@@ -55,6 +55,8 @@ type Label = Exclude<TextEncodingName, "mixed">;
 interface Candidate {
   name: Label;
   decode: (text: string) => { text: string; repaired?: number };
+  /** VIQR reads ASCII, whose words never score as garbage, so it cannot be asked to reduce any. */
+  fromAscii?: boolean;
 }
 
 // Order breaks ties between equal scores: the commoner encoding first.
@@ -64,7 +66,7 @@ const CANDIDATES: Candidate[] = [
   { name: "windows-1258", decode: (t) => ({ text: decodeWindows1258Text(t) }) },
   { name: "utf-8-mojibake", decode: repairMojibake },
   { name: "viscii", decode: (t) => ({ text: decodeVisciiText(t) }) },
-  { name: "viqr", decode: (t) => ({ text: hasViqrMarks(t) ? decodeViqrText(t) : t }) },
+  { name: "viqr", decode: (t) => ({ text: hasViqrMarks(t) ? decodeViqrText(t) : t }), fromAscii: true },
 ];
 
 // Characters that clean Vietnamese Unicode does not hold but legacy text read as 1252 does:
@@ -192,10 +194,14 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     for (const c of CANDIDATES) {
       const { text, score } = candidate(i, c);
       if (text === line.text.normalize("NFC")) continue;
+      // A legacy reading must repair words that were not Vietnamese (clean text has none to
+      // repair, while TCVN3 would happily turn its `tháng` into the equally well-formed `thỏng`),
+      // gain clearly, gain syllables with letters beyond Latin-1 (`5 µm` → `5 àm` gains none),
+      // and itself read mostly as Vietnamese. Mojibake needs only a rebuilt UTF-8 sequence.
       const accepted =
         c.name === "utf-8-mojibake"
           ? score.value >= base.value
-          : score.garbage < base.garbage &&
+          : (score.garbage < base.garbage || c.fromAscii === true) &&
             score.value - base.value >= 3 &&
             score.specific - base.specific >= 2 &&
             score.garbage * 3 <= score.syllables;
@@ -223,7 +229,7 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
       if (decisions[i]!.label !== null || !(NON_ASCII.test(line.text) || (dominant.name === "viqr" && hasViqrMarks(line.text)))) continue;
       const { text, score } = candidate(i, dominant);
       const base = original(i);
-      if (score.value > base.value && score.garbage < base.garbage) decisions[i] = { label: dominant.name, text };
+      if (score.value > base.value && (score.garbage < base.garbage || dominant.fromAscii === true)) decisions[i] = { label: dominant.name, text };
     }
   }
 

@@ -1,7 +1,7 @@
 // The signature block (NĐ 30/2020 Điều 8.7; Party T/M, K/T, T/L per HD 36-HD/VPTW): authority
 // prefixes, offices, `(Đã ký)` placeholders and the signer's name, also run together on one line.
 import type { Signature } from "../model/record.js";
-import { looksLikeName } from "../../grammars/document/layout-zones.js";
+import { looksLikeName, trailingName } from "../../grammars/document/layout-zones.js";
 
 const PREFIX = /^(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L)\s*[.:]?\s+/iu;
 const AUTHORITY: Record<string, Signature["authority"]> = { TM: "TM", KT: "KT", TL: "TL", TUQ: "TUQ", Q: "Q", "T/M": "TM", "K/T": "KT", "T/L": "TL" };
@@ -19,7 +19,7 @@ export function readSignature(lines: string[]): Signature | null {
     let line = raw.replace(/[*_]+/g, "").replace(/\s+/g, " ").trim();
     if (!line || PLACEHOLDER.test(line)) continue;
     line = line.replace(/\(\s*đã\s*ký[^)]*\)?/giu, " ").trim();
-    const name = trailingName(line);
+    const name = looksLikeName(line) ? line : trailingName(line);
     const offices = name ? line.slice(0, line.length - name.length).trim() : line;
     for (const p of offices.split(/\s(?=(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.]\s)/u)) if (p.trim()) parts.push(p.trim());
     if (name) parts.push(name);
@@ -62,15 +62,6 @@ function splitOffices(s: string): string[] {
   return m ? [m[1]!.trim(), m[2]!.trim()] : [s];
 }
 
-/** The person's name at the end of a line, when the line ends with one. */
-function trailingName(line: string): string | null {
-  const words = line.split(" ");
-  for (let k = Math.min(6, words.length); k >= 2; k--) {
-    const tail = words.slice(words.length - k).join(" ");
-    if (looksLikeName(tail) && (k === words.length || words[words.length - k - 1] === words[words.length - k - 1]!.toLocaleUpperCase("vi"))) return tail;
-  }
-  return null;
-}
 
 function cleanName(name: string): string {
   return name.replace(/^(?:(?:GS|PGS|TS|ThS)\.?\s*)+/u, "").trim();
