@@ -1,0 +1,95 @@
+// One shard: a MiniSearch index over at most `shardSize` documents, their summaries and their
+// stored texts. Shards keep each serialised index well under V8's 512 MiB string limit (one JSON
+// string per shard) and are saved one file each, so an update rewrites only the shards it touched.
+import MiniSearch from "minisearch";
+import { INDEX_FIELDS, type DocumentSummary, type PreparedDocument } from "./index-document.js";
+import { buildIndexedFields, type IndexedFields } from "./index-terms.js";
+import { installCorpusScoring } from "./global-scoring.js";
+import { ShardTexts } from "./shard-texts.js";
+
+/** What a shard keeps in memory for each document besides MiniSearch's postings. */
+export interface ShardEntry {
+  summary: DocumentSummary;
+  /** end offset of each text field in the stored text */
+  segmentEnds: number[];
+  numberTerms: string;
+  refTerms: string;
+}
+
+// Field values are already analysed (space-separated terms), so MiniSearch only splits them.
+function splitTerms(value: string): string[] {
+  return value.length === 0 ? [] : value.split(" ");
+}
+
+/** The MiniSearch options every shard is created and loaded with. */
+export const MINISEARCH_OPTIONS = {
+  idField: "id",
+  fields: [...INDEX_FIELDS],
+  storeFields: [] as string[],
+  tokenize: splitTerms,
+  processTerm: (term: string) => term,
+  // Documents are removed exactly (never discarded), so there is nothing to vacuum.
+  autoVacuum: false,
+};
+
+/** One file of a saved shard, as the manifest lists it. */
+export interface StoredFile {
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** Where a shard was last saved to or loaded from. */
+export interface StoredShard {
+  /** absolute directory of the store */
+  dir: string;
+  /** bumped on every save of the shard, so that new files never overwrite the ones a reader may hold open */
+  generation: number;
+  index: StoredFile;
+  text: StoredFile;
+}
+
+/** A part of the index holding a bounded number of documents. */
+export class IndexShard {
+  readonly entries = new Map<string, ShardEntry>();
+  readonly texts = new ShardTexts();
+  /** true when the shard differs from its files on disk */
+  dirty = true;
+  /** the files it was last saved to or loaded from */
+  stored: StoredShard | null = null;
+
+  constructor(
+    /** stable name, also the stem of its file names (`shard-0003`) */
+    readonly name: string,
+    readonly mini: MiniSearch<IndexedFields> = new MiniSearch<IndexedFields>(MINISEARCH_OPTIONS),
+  ) {
+    installCorpusScoring(this.mini);
+  }
+
+  /** The number of documents in the shard. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Indexes a prepared document; its id must not be in the shard. */
+  add(prepared: PreparedDocument): void {
+    const { summary, text, segmentEnds, numberTerms, refTerms } = prepared;
+    this.mini.add(buildIndexedFields(summary.id, text, segmentEnds, numberTerms, refTerms));
+    this.entries.set(summary.id, { summary, segmentEnds, numberTerms, refTerms });
+    this.texts.set(summary.id, text);
+    this.dirty = true;
+  }
+
+  /** Removes a document, rebuilding its terms from the stored text so that every posting goes. */
+  remove(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry) return false;
+    const text = this.texts.get(id);
+    if (text === undefined) throw new Error(`vanban search: the stored text of ${id} is missing from ${this.name}`);
+    this.mini.remove(buildIndexedFields(id, text, entry.segmentEnds, entry.numberTerms, entry.refTerms));
+    this.entries.delete(id);
+    this.texts.delete(id);
+    this.dirty = true;
+    return true;
+  }
+}
