@@ -12,8 +12,8 @@ export function readRecipients(lines: string[]): Recipient[] {
     if (i === 0) line = line.replace(/^Nơi\s*nhận\s*:?\s*/u, "");
     if (!line) continue;
     // A collapsed cell holds several items: `- A; - B; - C.`
-    for (const piece of line.split(/(?<=[;,.])\s*[-–+•]\s+(?=\p{L})/u)) {
-      const startsItem = /^[-–+•]\s*/u.test(piece) || items.length === 0;
+    for (const [k, piece] of line.split(/(?<=[;,.)])\s*[-–+•]\s+(?=\p{L})/u).entries()) {
+      const startsItem = k > 0 || /^[-–+•]\s*/u.test(piece) || items.length === 0;
       const text = piece.replace(/^[-–+•]\s*/u, "").trim();
       if (!text) continue;
       if (!startsItem && items.length && !/[;.]$/u.test(items[items.length - 1]!)) items[items.length - 1] += ` ${text}`;
@@ -26,6 +26,8 @@ export function readRecipients(lines: string[]): Recipient[] {
 
 function toRecipient(item: string): Recipient {
   let text = item.replace(/[;,.]+\s*$/u, "").trim();
+  // `Bộ LĐTB&XH; (để báo cáo)`: the purpose set after the item's own semicolon.
+  text = text.replace(/;\s*(\([^()]*\))$/u, " $1");
   let note: string | null = null;
   // The purpose stands last, before or after the item's semicolon.
   const m = /\s*(\([^()]*\))\s*[;,.]?\s*$/u.exec(text);

@@ -9,6 +9,9 @@ const AUTHORITY: Record<string, Signature["authority"]> = { TM: "TM", KT: "KT", 
 // a line (`BỘ TRƯỞNG THỨ TRƯỞNG`, `CHỦ TỊCH PHÓ CHỦ TỊCH`, `CHỦ TỊCH CHÁNH VĂN PHÒNG`).
 const OFFICE = "(?:CHỦ TỊCH|BỘ TRƯỞNG(?:,\\s*CHỦ NHIỆM)?|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|CHỦ NHIỆM|VIỆN TRƯỞNG|TRƯỞNG PHÒNG|CHÁNH THANH TRA|TỔNG THANH TRA|THỐNG ĐỐC|BÍ THƯ)";
 const SECOND_OFFICE = new RegExp(`^(${OFFICE})\\s+((?:PHÓ\\s|THỨ TRƯỞNG|${OFFICE}).*)$`, "u");
+// Words an office's name cannot end with: the line was wrapped inside it.
+const INCOMPLETE_OFFICE = /(?:^|\s)(?:ỦY BAN|UỶ BAN|CHÁNH|BỘ|BAN|HỘI|HỘI ĐỒNG|TỔNG|PHÓ|NHÂN|CHÍNH|VĂN|THỦ|CHỦ|VÀ|CỦA)$|[,–-]$/u;
+const isUpperCase = (s: string) => s === s.toLocaleUpperCase("vi") && /\p{L}/u.test(s);
 const PLACEHOLDER = /^[([]?\s*(?:đã\s*ký|ký\s*tên|đóng\s*dấu|signed)/iu;
 
 /** Reads a signature from its lines (offices, names, placeholders), or null when none is there. */
@@ -23,6 +26,13 @@ export function readSignature(lines: string[]): Signature | null {
     const offices = name ? line.slice(0, line.length - name.length).trim() : line;
     for (const p of offices.split(/\s(?=(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.]\s)/u)) if (p.trim()) parts.push(p.trim());
     if (name) parts.push(name);
+  }
+  // An office wrapped in its cell (`TM. ỦY BAN` / `NHÂN DÂN`, `K/T CHÁNH` / `VĂN PHÒNG`): glue the tail back.
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (INCOMPLETE_OFFICE.test(parts[i]!) && isUpperCase(parts[i + 1]!) && !PREFIX.test(parts[i + 1]!)) {
+      parts.splice(i, 2, `${parts[i]} ${parts[i + 1]}`);
+      i--;
+    }
   }
   const prefixed: { authority: Signature["authority"]; principal: string }[] = [];
   const offices: string[] = [];
