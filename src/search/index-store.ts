@@ -1,0 +1,396 @@
+// Saving and loading an index in a directory: one JSON file and one text file per shard, and a
+// manifest holding the format version, each file's size and SHA-256, and the content hashes of
+// the documents each shard holds. Every file is written atomically and files get new names on
+// every save (the shard's generation), and the manifest is written last: it is the commit point,
+// so a crash leaves the previous index intact. Loading checks everything and reports a stale,
+// corrupt or other-version index as a typed result instead of using it.
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import MiniSearch from "minisearch";
+import { z } from "zod";
+import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "./atomic-file.js";
+import { IndexShard, MINISEARCH_OPTIONS, type StoredFile } from "./index-shard.js";
+import { SearchIndex } from "./search-index.js";
+import type { TextLocation } from "./shard-texts.js";
+
+/** The version of the on-disk format; bumped whenever the files or the analysis change meaning. */
+export const INDEX_FORMAT_VERSION = 1;
+const MANIFEST_FORMAT = "vanban-search-index";
+const SHARD_FORMAT = "vanban-search-shard";
+/** The manifest's file name inside the store directory. */
+export const MANIFEST_FILE = "manifest.json";
+const LOCK_FILE = "write.lock";
+const SHARD_FILE = /^shard-\d+\.\d+\.(json|txt)$/;
+
+const StoredFileSchema = z.object({
+  file: z.string().regex(SHARD_FILE),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+const ManifestShard = z.object({
+  name: z.string().regex(/^shard-\d+$/),
+  generation: z.number().int().positive(),
+  index: StoredFileSchema,
+  text: StoredFileSchema,
+  /** `[id, record.source.sha256]` of every document in the shard */
+  documents: z.array(z.tuple([z.string(), z.string()])),
+});
+
+/** The manifest of a saved index (`manifest.json`). */
+export const IndexManifest = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  shardSize: z.number().int().positive(),
+  documentCount: z.number().int().nonnegative(),
+  shards: z.array(ManifestShard),
+});
+/** The manifest of a saved index. */
+export type IndexManifest = z.infer<typeof IndexManifest>;
+
+const DocType = z.object({ code: z.string(), name: z.string() }).nullable();
+const ShardDocument = z.object({
+  summary: z.object({
+    id: z.string(),
+    path: z.string().nullable(),
+    sha256: z.string(),
+    docType: DocType,
+    number: z.string().nullable(),
+    date: z.string().nullable(),
+    issuer: z.string().nullable(),
+    title: z.string().nullable(),
+    system: z.enum(["state", "party"]).nullable(),
+    place: z.string().nullable(),
+    year: z.number().int().nullable(),
+    cites: z.array(z.string()),
+  }),
+  segmentEnds: z.array(z.number().int().nonnegative()),
+  numberTerms: z.string(),
+  refTerms: z.string(),
+  text: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
+});
+const ShardFile = z.object({
+  format: z.literal(SHARD_FORMAT),
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  name: z.string(),
+  miniSearch: z.record(z.string(), z.unknown()),
+  documents: z.array(ShardDocument),
+});
+
+/** What `saveIndex` did. */
+export interface SaveReport {
+  /** shards written in this save */
+  written: string[];
+  /** shards whose files were already up to date */
+  unchanged: string[];
+  /** files of earlier saves (or of interrupted ones) deleted */
+  deleted: string[];
+}
+
+/** A document the index holds, by id and content hash. */
+export interface IndexedDocumentRef {
+  id: string;
+  sha256: string;
+}
+
+/** The outcome of `loadIndex`: a usable index, or why it cannot be used as it is. */
+export type LoadIndexResult =
+  | { status: "ok"; index: SearchIndex; manifest: IndexManifest }
+  | {
+      status: "stale";
+      /** the loaded index, to update (`remove` the removed ids, add the added documents, `saveIndex`) */
+      index: SearchIndex;
+      manifest: IndexManifest;
+      /** content hashes of current documents the index does not hold */
+      added: string[];
+      /** indexed documents whose content is no longer current */
+      removed: IndexedDocumentRef[];
+      message: string;
+    }
+  | { status: "missing"; message: string }
+  | { status: "other-version"; found: unknown; expected: number; message: string }
+  | { status: "corrupt"; file: string; reason: string; message: string };
+
+/** Options of `loadIndex`. */
+export interface LoadIndexOptions {
+  /** the content hashes (`record.source.sha256`) of the documents that should be indexed now; when given, a difference makes the result `stale` */
+  expectedHashes?: Iterable<string>;
+}
+
+/** Thrown by `saveIndex` when another process is writing the same store. */
+export class IndexLockedError extends Error {
+  constructor(readonly dir: string, readonly pid: number) {
+    super(`vanban search: the index in ${dir} is being written by process ${pid}`);
+    this.name = "IndexLockedError";
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+// One writer per store: a lock file holding the writer's pid; a lock left by a dead process is taken over.
+async function acquireLock(dir: string): Promise<() => Promise<void>> {
+  const path = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, "wx", 0o600);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new IndexLockedError(dir, pid);
+      await rm(path, { force: true });
+    }
+  }
+  throw new Error(`vanban search: cannot take the lock ${path}`);
+}
+
+async function readManifestFile(dir: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeShard(shard: IndexShard, dir: string, generation: number): Promise<{ index: StoredFile; text: StoredFile; locations: Map<string, TextLocation> }> {
+  const stem = `${shard.name}.${generation}`;
+  const locations = new Map<string, TextLocation>();
+  const textFile = await AtomicFile.create(join(dir, `${stem}.txt`));
+  try {
+    let offset = 0;
+    for (const id of shard.entries.keys()) {
+      const bytes = shard.texts.bytes(id);
+      if (!bytes) throw new Error(`vanban search: the stored text of ${id} is missing from ${shard.name}`);
+      await textFile.write(bytes);
+      locations.set(id, { offset, length: bytes.length });
+      offset += bytes.length;
+    }
+  } catch (error) {
+    await textFile.abort();
+    throw error;
+  }
+  const text = await textFile.commit();
+  const documents = [...shard.entries.values()].map((entry) => {
+    const location = locations.get(entry.summary.id)!;
+    return { summary: entry.summary, segmentEnds: entry.segmentEnds, numberTerms: entry.numberTerms, refTerms: entry.refTerms, text: [location.offset, location.length] };
+  });
+  // One JSON string per shard: bounded by the shard size, far from V8's 512 MiB string limit.
+  const json = JSON.stringify({ format: SHARD_FORMAT, formatVersion: INDEX_FORMAT_VERSION, name: shard.name, miniSearch: shard.mini, documents });
+  const index = await writeFileAtomic(join(dir, `${stem}.json`), json);
+  return { index: { file: `${stem}.json`, ...index }, text: { file: `${stem}.txt`, ...text }, locations };
+}
+
+/**
+ * Saves the index in `dir` (created with mode 0o700; files 0o600), writing only the shards that
+ * changed since they were last saved there, then the manifest, then deleting files no longer
+ * referenced. One writer per directory (a lock file enforces it).
+ * @example await saveIndex(index, ".vanban/search");
+ */
+export async function saveIndex(index: SearchIndex, dir: string): Promise<SaveReport> {
+  const root = resolve(dir);
+  await mkdir(root, { recursive: true, mode: 0o700 });
+  const release = await acquireLock(root);
+  try {
+    const previous = IndexManifest.safeParse(await readManifestFile(root));
+    const previousGeneration = new Map<string, number>();
+    if (previous.success) for (const shard of previous.data.shards) previousGeneration.set(shard.name, shard.generation);
+
+    const report: SaveReport = { written: [], unchanged: [], deleted: [] };
+    const entries: IndexManifest["shards"] = [];
+    const attach: (() => void)[] = [];
+    for (const shard of index.shards) {
+      if (shard.size === 0) continue;
+      const stored = shard.stored;
+      const upToDate = !shard.dirty && stored !== null && stored.dir === root && previousGeneration.get(shard.name) === stored.generation;
+      let files = stored;
+      if (!upToDate || !files) {
+        const generation = Math.max(previousGeneration.get(shard.name) ?? 0, stored?.generation ?? 0) + 1;
+        const written = await writeShard(shard, root, generation);
+        files = { dir: root, generation, index: written.index, text: written.text };
+        const next = files;
+        attach.push(() => {
+          shard.texts.attach(join(root, next.text.file), written.locations);
+          shard.stored = next;
+          shard.dirty = false;
+        });
+        report.written.push(shard.name);
+      } else {
+        report.unchanged.push(shard.name);
+      }
+      entries.push({
+        name: shard.name,
+        generation: files.generation,
+        index: files.index,
+        text: files.text,
+        documents: [...shard.entries.values()].map((entry) => [entry.summary.id, entry.summary.sha256] as [string, string]),
+      });
+    }
+    const manifest: IndexManifest = {
+      format: MANIFEST_FORMAT,
+      formatVersion: INDEX_FORMAT_VERSION,
+      shardSize: index.shardSize,
+      documentCount: index.size,
+      shards: entries,
+    };
+    await writeFileAtomic(join(root, MANIFEST_FILE), JSON.stringify(manifest));
+    for (const step of attach) step();
+
+    const referenced = new Set(entries.flatMap((entry) => [entry.index.file, entry.text.file]));
+    // Under the lock no other writer has temporary files here: any are leftovers of a crash.
+    for (const name of await readdir(root)) {
+      const ours = SHARD_FILE.test(name) || (name.includes(TEMP_MARKER) && (name.startsWith("shard-") || name.startsWith(MANIFEST_FILE)));
+      if (ours && !referenced.has(name)) {
+        await rm(join(root, name), { force: true });
+        report.deleted.push(name);
+      }
+    }
+    return report;
+  } finally {
+    await release();
+  }
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+class CorruptStore extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(reason);
+  }
+}
+
+async function loadShard(root: string, entry: IndexManifest["shards"][number]): Promise<IndexShard> {
+  const indexPath = join(root, entry.index.file);
+  const data = await readFile(indexPath).catch((error: NodeJS.ErrnoException) => {
+    throw new CorruptStore(entry.index.file, `cannot be read (${error.code ?? error.message})`);
+  });
+  if (data.length !== entry.index.bytes) throw new CorruptStore(entry.index.file, `is ${data.length} bytes, the manifest says ${entry.index.bytes}`);
+  if (createHash("sha256").update(data).digest("hex") !== entry.index.sha256) throw new CorruptStore(entry.index.file, "does not match its checksum");
+  let parsed;
+  try {
+    parsed = ShardFile.safeParse(JSON.parse(data.toString("utf8")));
+  } catch (error) {
+    throw new CorruptStore(entry.index.file, `is not valid JSON (${(error as Error).message})`);
+  }
+  if (!parsed.success || parsed.data.name !== entry.name) throw new CorruptStore(entry.index.file, "does not hold the shard the manifest names");
+  const shardFile = parsed.data;
+
+  const textPath = join(root, entry.text.file);
+  const size = await stat(textPath).then((s) => s.size, () => -1);
+  if (size !== entry.text.bytes) throw new CorruptStore(entry.text.file, size < 0 ? "is missing" : `is ${size} bytes, the manifest says ${entry.text.bytes}`);
+  if ((await sha256OfFile(textPath)) !== entry.text.sha256) throw new CorruptStore(entry.text.file, "does not match its checksum");
+
+  let mini: MiniSearch<any>;
+  try {
+    mini = MiniSearch.loadJS(shardFile.miniSearch as never, MINISEARCH_OPTIONS);
+  } catch (error) {
+    throw new CorruptStore(entry.index.file, `holds an unreadable MiniSearch index (${(error as Error).message})`);
+  }
+  const listed = entry.documents;
+  if (mini.documentCount !== shardFile.documents.length || listed.length !== shardFile.documents.length) {
+    throw new CorruptStore(entry.index.file, "holds a different number of documents than the manifest lists");
+  }
+  const shard = new IndexShard(entry.name, mini);
+  const locations = new Map<string, TextLocation>();
+  shardFile.documents.forEach((doc, i) => {
+    const [id, sha256] = listed[i]!;
+    if (doc.summary.id !== id || doc.summary.sha256 !== sha256 || !mini.has(id)) {
+      throw new CorruptStore(entry.index.file, `does not hold document ${id} where the manifest lists it`);
+    }
+    const [offset, length] = doc.text;
+    if (offset + length > entry.text.bytes) throw new CorruptStore(entry.index.file, `points past the end of ${entry.text.file}`);
+    shard.entries.set(id, { summary: doc.summary, segmentEnds: doc.segmentEnds, numberTerms: doc.numberTerms, refTerms: doc.refTerms });
+    locations.set(id, { offset, length });
+  });
+  shard.texts.attach(textPath, locations);
+  shard.dirty = false;
+  shard.stored = { dir: root, generation: entry.generation, index: entry.index, text: entry.text };
+  return shard;
+}
+
+/**
+ * Loads the index saved in `dir`, verifying the format version and every file's checksum, and,
+ * when `expectedHashes` is given, that it holds exactly those documents. Never throws for a
+ * missing, corrupt, other-version or stale index: the result says which, with a message.
+ * @example
+ * const result = await loadIndex(".vanban/search", { expectedHashes: records.map((r) => r.source.sha256) });
+ * if (result.status !== "ok") console.error(result.message);
+ */
+export async function loadIndex(dir: string, options: LoadIndexOptions = {}): Promise<LoadIndexResult> {
+  const root = resolve(dir);
+  let raw: string;
+  try {
+    raw = await readFile(join(root, MANIFEST_FILE), "utf8");
+  } catch {
+    return { status: "missing", message: `no search index in ${root}` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    return corrupt(MANIFEST_FILE, `is not valid JSON (${(error as Error).message})`);
+  }
+  const header = json as { format?: unknown; formatVersion?: unknown } | null;
+  if (header?.format !== MANIFEST_FORMAT) return corrupt(MANIFEST_FILE, "is not a vanban search index manifest");
+  if (header.formatVersion !== INDEX_FORMAT_VERSION) {
+    return {
+      status: "other-version",
+      found: header.formatVersion,
+      expected: INDEX_FORMAT_VERSION,
+      message: `the search index in ${root} has format version ${String(header.formatVersion)}; this vanban reads version ${INDEX_FORMAT_VERSION} and must rebuild it`,
+    };
+  }
+  const manifest = IndexManifest.safeParse(json);
+  if (!manifest.success) return corrupt(MANIFEST_FILE, `does not have the expected fields (${manifest.error.issues[0]?.message ?? "invalid"})`);
+
+  const index = new SearchIndex({ shardSize: manifest.data.shardSize });
+  try {
+    for (const entry of manifest.data.shards) index.adoptShard(await loadShard(root, entry));
+  } catch (error) {
+    index.close();
+    if (error instanceof CorruptStore) return corrupt(error.file, error.reason);
+    return corrupt(MANIFEST_FILE, (error as Error).message);
+  }
+
+  if (options.expectedHashes) {
+    const expected = new Set(options.expectedHashes);
+    const held = new Set<string>();
+    const removed: IndexedDocumentRef[] = [];
+    for (const entry of manifest.data.shards) {
+      for (const [id, sha256] of entry.documents) {
+        held.add(sha256);
+        if (!expected.has(sha256)) removed.push({ id, sha256 });
+      }
+    }
+    const added = [...expected].filter((sha256) => !held.has(sha256));
+    if (added.length > 0 || removed.length > 0) {
+      return {
+        status: "stale",
+        index,
+        manifest: manifest.data,
+        added,
+        removed,
+        message: `the search index in ${root} is out of date: ${added.length} document(s) to add, ${removed.length} to remove`,
+      };
+    }
+  }
+  return { status: "ok", index, manifest: manifest.data };
+
+  function corrupt(file: string, reason: string): LoadIndexResult {
+    return { status: "corrupt", file, reason, message: `the search index in ${root} is damaged: ${file} ${reason}; it must be rebuilt` };
+  }
+}

@@ -1,0 +1,169 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadIndex, saveIndex, MANIFEST_FILE, IndexLockedError, type LoadIndexResult } from "../../src/search/index-store.js";
+import { search } from "../../src/search/search.js";
+import { SearchIndex } from "../../src/search/search-index.js";
+import { makeRecord } from "./record-fixture.js";
+import { syntheticSpecs } from "./synthetic-records.js";
+
+const SPECS = syntheticSpecs(30, 11);
+const RECORDS = SPECS.map(makeRecord);
+const QUERIES = ["giáo dục", '"nâng cao chất lượng"', "hoà giải", "Huyện uỷ", "kế hoạch 2021"];
+
+let dir: string;
+beforeEach(() => {
+  dir = join(mkdtempSync(join(tmpdir(), "vanban-search-")), "store");
+});
+afterEach(() => {
+  rmSync(join(dir, ".."), { recursive: true, force: true });
+});
+
+function build(): SearchIndex {
+  const index = new SearchIndex({ shardSize: 8 });
+  index.addAll(RECORDS);
+  return index;
+}
+
+function ok(result: LoadIndexResult): SearchIndex {
+  if (result.status !== "ok") throw new Error(`expected ok, got ${result.status}: ${"message" in result ? result.message : ""}`);
+  return result.index;
+}
+
+const shardFiles = () => readdirSync(dir).filter((f) => f.startsWith("shard-")).sort();
+
+describe("saveIndex / loadIndex", () => {
+  it("round-trips: the loaded index answers like the saved one", async () => {
+    const index = build();
+    const before = QUERIES.map((q) => search(index, q));
+    const report = await saveIndex(index, dir);
+    expect(report.written).toHaveLength(4);
+    const loaded = ok(await loadIndex(dir));
+    expect(loaded.size).toBe(index.size);
+    expect(QUERIES.map((q) => search(loaded, q))).toEqual(before);
+    // Searching the index that was saved still works: its texts now come from the saved files.
+    expect(QUERIES.map((q) => search(index, q))).toEqual(before);
+    loaded.close();
+    index.close();
+  });
+
+  it("writes a manifest with the version, checksums and content hashes; private modes", async () => {
+    await saveIndex(build(), dir);
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"));
+    expect(manifest.formatVersion).toBe(1);
+    expect(manifest.documentCount).toBe(30);
+    expect(manifest.shards[0].index.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const hashes = manifest.shards.flatMap((s: { documents: [string, string][] }) => s.documents.map(([, sha]) => sha));
+    expect(hashes.sort()).toEqual(RECORDS.map((r) => r.source.sha256).sort());
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const file of readdirSync(dir)) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).some((f) => f.includes(".tmp-") || f === "write.lock")).toBe(false);
+  });
+
+  it("reports a missing index", async () => {
+    expect((await loadIndex(dir)).status).toBe("missing");
+  });
+
+  it("reports another format version without reading the shards", async () => {
+    await saveIndex(build(), dir);
+    const path = join(dir, MANIFEST_FILE);
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, "utf8")), formatVersion: 99 }));
+    const result = await loadIndex(dir);
+    expect(result).toMatchObject({ status: "other-version", found: 99, expected: 1 });
+  });
+
+  it.each([
+    ["a flipped byte in a shard index", (files: string[]) => flip(files.find((f) => f.endsWith(".json"))!)],
+    ["a truncated shard index", (files: string[]) => truncate(files.find((f) => f.endsWith(".json"))!)],
+    ["a flipped byte in a shard text", (files: string[]) => flip(files.find((f) => f.endsWith(".txt"))!)],
+    ["a missing shard text", (files: string[]) => rmSync(join(dir, files.find((f) => f.endsWith(".txt"))!))],
+    ["a truncated manifest", () => truncate(MANIFEST_FILE)],
+  ])("reports %s as corrupt", async (_what, damage) => {
+    await saveIndex(build(), dir);
+    damage(shardFiles());
+    const result = await loadIndex(dir);
+    expect(result.status).toBe("corrupt");
+    expect(result.status === "corrupt" && result.message).toMatch(/must be rebuilt/);
+  });
+
+  it("reports a stale index with what to add and remove, and updates it incrementally", async () => {
+    const index = build();
+    await saveIndex(index, dir);
+    const filesBefore = shardFiles();
+
+    // One document changed (new content hash), one deleted, one new.
+    const changed = makeRecord({ ...SPECS[3]!, body: "Nội dung đã sửa đổi về phòng cháy chữa cháy.", content: "changed" });
+    const added = makeRecord({ id: "new-doc", body: "Văn bản mới về chuyển đổi số trong trường học." });
+    const current = [...RECORDS.filter((r) => r.id !== SPECS[3]!.id && r.id !== SPECS[5]!.id), changed, added];
+    const result = await loadIndex(dir, { expectedHashes: current.map((r) => r.source.sha256) });
+    if (result.status !== "stale") throw new Error(`expected stale, got ${result.status}`);
+    expect(result.added.sort()).toEqual([changed.source.sha256, added.source.sha256].sort());
+    expect(result.removed.map((r) => r.id).sort()).toEqual([SPECS[3]!.id, SPECS[5]!.id].sort());
+
+    const stale = result.index;
+    const byHash = new Map(current.map((r) => [r.source.sha256, r]));
+    for (const { id } of result.removed) if (!result.added.some((h) => byHash.get(h)!.id === id)) stale.remove(id);
+    for (const hash of result.added) stale.replace(byHash.get(hash)!);
+    const report = await saveIndex(stale, dir);
+    // Documents 3 and 5 are in the first shard, the new one goes to the last: two shards rewritten.
+    expect(report.written.sort()).toEqual(["shard-0000", "shard-0003"]);
+    expect(report.unchanged.sort()).toEqual(["shard-0001", "shard-0002"]);
+    expect(report.deleted.sort()).toEqual(filesBefore.filter((f) => f.startsWith("shard-0000.") || f.startsWith("shard-0003.")).sort());
+
+    const reloaded = ok(await loadIndex(dir, { expectedHashes: current.map((r) => r.source.sha256) }));
+    expect(search(reloaded, "phòng cháy chữa cháy").map((r) => r.id)).toEqual([SPECS[3]!.id]);
+    expect(search(reloaded, "chuyển đổi số").map((r) => r.id)).toContain("new-doc");
+    expect(reloaded.has(SPECS[5]!.id)).toBe(false);
+
+    // The incrementally updated store answers exactly like a store built from scratch.
+    const fresh = new SearchIndex({ shardSize: 8 });
+    fresh.addAll(current);
+    for (const q of QUERIES) {
+      const a = search(fresh, q);
+      const b = search(reloaded, q);
+      expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id));
+      b.forEach((r, i) => expect(r.relevance).toBeCloseTo(a[i]!.relevance, 9));
+    }
+    reloaded.close();
+    stale.close();
+  });
+
+  it("rewrites nothing when nothing changed, and everything when saved elsewhere", async () => {
+    const index = build();
+    await saveIndex(index, dir);
+    expect((await saveIndex(index, dir)).written).toEqual([]);
+    const elsewhere = join(dir, "..", "copy");
+    expect((await saveIndex(index, elsewhere)).written).toHaveLength(4);
+    expect(ok(await loadIndex(elsewhere)).size).toBe(30);
+  });
+
+  it("refuses to write while another live process holds the lock", async () => {
+    await saveIndex(build(), dir);
+    // Our parent process is alive and is not us.
+    writeFileSync(join(dir, "write.lock"), String(process.ppid));
+    await expect(saveIndex(build(), dir)).rejects.toBeInstanceOf(IndexLockedError);
+    // A lock left by a dead process is taken over.
+    writeFileSync(join(dir, "write.lock"), "999999999");
+    await expect(saveIndex(build(), dir)).resolves.toBeDefined();
+  });
+
+  it("cleans up temporary files left by an interrupted save", async () => {
+    await saveIndex(build(), dir);
+    writeFileSync(join(dir, "shard-0000.7.json.tmp-123-abcd"), "partial");
+    const report = await saveIndex(build(), dir);
+    expect(report.deleted).toContain("shard-0000.7.json.tmp-123-abcd");
+  });
+});
+
+function flip(file: string): void {
+  const path = join(dir, file);
+  const data = readFileSync(path);
+  data[Math.floor(data.length / 2)] ^= 0x20;
+  writeFileSync(path, data);
+}
+
+function truncate(file: string): void {
+  const path = join(dir, file);
+  truncateSync(path, Math.floor(statSync(path).size / 2));
+}
