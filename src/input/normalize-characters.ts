@@ -15,29 +15,24 @@ import { isVietnameseSyllable } from "./vietnamese-syllable.js";
  * @example normalizeCharacters("ĐIỀ U 1\r\n").text // "ĐIỀU 1\n"
  */
 export function normalizeCharacters(text: string): { text: string; map: OffsetMap } {
-  const repaired = repairCharacters(text);
-  const withEth = repairEth(repaired.text);
-  const regrouped = regroupSyllables(withEth);
-  let result = regrouped ? { text: regrouped.text, map: regrouped.map.composeWith(repaired.map) } : { text: withEth, map: repaired.map };
-  // Marks outside U+0300–U+036F, Hangul jamo and NFC singletons are left to a general pass.
-  if (result.text.normalize("NFC") !== result.text) {
-    const nfc = composeClusters(result.text);
-    result = { text: nfc.text, map: nfc.map.composeWith(result.map) };
-  }
+  let result = replaceCharacters(text);
+  const marked = repairMarks(result.text);
+  if (marked) result = { text: marked.text, map: marked.map.composeWith(result.map) };
+  result.text = repairEth(result.text);
+  const regrouped = regroupSyllables(result.text);
+  if (regrouped) result = { text: regrouped.text, map: regrouped.map.composeWith(result.map) };
   return result;
 }
 
-// Characters the repair pass looks at; everything else is copied in bulk.
-const SPECIAL = /[\r\u00A0\u00AD\u0300-\u036F\u1680\u180E\u2000-\u200D\u202F\u205F\u2060\u3000\uF000-\uF0FF\uFB00-\uFB06\uFEFF\uFF01-\uFF5E]/;
+// Characters the replacement pass looks at; everything else is copied in bulk.
+const SPECIAL = /[\r\u00A0\u00AD\u1680\u180E\u2000-\u200D\u202F\u205F\u2060\u3000\uF000-\uF0FF\uFB00-\uFB06\uFEFF\uFF01-\uFF5E]/;
 // Word symbol-font bullets that are bullets wherever they stand (•, ▪, ➢, ✓, ❖, ■, →, □, ►, ⇨);
 // any other U+F0xx character is taken for a bullet only at the start of a line.
 const BULLETS = new Set([0xf0b7, 0xf0a7, 0xf0d8, 0xf0fc, 0xf076, 0xf06e, 0xf0e0, 0xf0a8, 0xf0d7, 0xf0f0]);
 
 function isSpecial(code: number): boolean {
   if (code < 0x80) return code === 0x0d;
-  if (code < 0x300) return code === 0xa0 || code === 0xad;
-  if (code <= 0x36f) return true;
-  if (code < 0x1680) return false;
+  if (code < 0x1680) return code === 0xa0 || code === 0xad;
   return (
     code === 0x1680 ||
     code === 0x180e ||
@@ -53,7 +48,8 @@ function isSpecial(code: number): boolean {
   );
 }
 
-function repairCharacters(text: string): { text: string; map: OffsetMap } {
+// One character at a time: spaces, invisibles, ligatures, full-width forms, bullets, CR.
+function replaceCharacters(text: string): { text: string; map: OffsetMap } {
   if (!SPECIAL.test(text)) return { text, map: OffsetMap.identity(text.length) };
   const b = new TextBuilder();
   let copied = 0;
@@ -62,20 +58,6 @@ function repairCharacters(text: string): { text: string; map: OffsetMap } {
     const code = text.charCodeAt(i);
     if (!isSpecial(code)) {
       i++;
-      continue;
-    }
-    if (code >= 0x300 && code <= 0x36f) {
-      // A combining mark: repair it together with its base, unless the base was rewritten.
-      let start = i;
-      if (i > copied) start = isLowSurrogate(text.charCodeAt(i - 1)) && i - 2 >= copied ? i - 2 : i - 1;
-      if (start > copied) b.copy(text.slice(copied, start), copied);
-      let end = i + 1;
-      while (end < n && isMarkAt(text, end)) end += charLength(text, end);
-      const cluster = text.slice(start, end);
-      const fixed = repairCluster(cluster);
-      if (fixed === cluster) b.copy(cluster, start);
-      else b.insert(fixed, start);
-      copied = i = end;
       continue;
     }
     if (i > copied) b.copy(text.slice(copied, i), copied);
@@ -116,7 +98,7 @@ function repairCluster(cluster: string): string {
   // canonical ordering keeps them as typed and NFC composes only the first (ẻ + ̂ instead of ể).
   for (let swapped = true; swapped; ) {
     swapped = false;
-    for (let k = 1; k + 1 < chars.length; k++) {
+    for (let k = 0; k + 1 < chars.length; k++) {
       if (TONE_MARKS.has(chars[k]!) && MODIFIER_MARKS.has(chars[k + 1]!)) {
         [chars[k], chars[k + 1]] = [chars[k + 1]!, chars[k]!];
         swapped = true;
@@ -148,10 +130,11 @@ function repairEth(text: string): string {
   return vietnamese ? toDj(text) : text;
 }
 
-// Cluster-wise NFC, for what the repair pass does not compose: each base with its combining
-// marks (and Hangul jamo after a leading jamo) is normalised on its own, which equals NFC of the
-// whole because nothing composes across such boundaries.
-function composeClusters(text: string): { text: string; map: OffsetMap } {
+// Each base with its combining marks (and Hangul jamo after a leading jamo) is repaired and
+// normalised on its own, which equals NFC of the whole because nothing composes across such
+// boundaries. Null when the text is NFC and holds no mark to look at.
+function repairMarks(text: string): { text: string; map: OffsetMap } | null {
+  if (!/[\u0300-\u036F]/.test(text) && text.normalize("NFC") === text) return null;
   const b = new TextBuilder();
   const n = text.length;
   let i = 0;
@@ -159,9 +142,9 @@ function composeClusters(text: string): { text: string; map: OffsetMap } {
     let end = i + charLength(text, i);
     while (end < n && (isMarkAt(text, end) || isJamoContinuation(text.charCodeAt(end)))) end += charLength(text, end);
     const cluster = text.slice(i, end);
-    const nfc = cluster.normalize("NFC");
-    if (nfc === cluster) b.copy(cluster, i);
-    else b.insert(nfc, i);
+    const fixed = end - i === 1 && text.charCodeAt(i) < 0x300 ? cluster : repairCluster(cluster);
+    if (fixed === cluster) b.copy(cluster, i);
+    else b.insert(fixed, i);
     i = end;
   }
   return b.finish(n);
@@ -171,13 +154,10 @@ function isJamoContinuation(code: number): boolean {
   return code >= 0x1160 && code <= 0x11ff;
 }
 
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
 function charLength(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  return code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+  const next = text.charCodeAt(i + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 const MARK = /^\p{M}/u;
