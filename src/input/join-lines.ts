@@ -125,8 +125,25 @@ function continues(prev: string, lastRaw: string, line: RawLine, width: number, 
 // of dashes under a header cell (`CHÍNH PHỦ------- | CỘNG HÒA ...`).
 const COLUMN_GAP = /\t+\s*|\s{4,}|\s*\|\s*|-{3,}|_{3,}|={3,}/gu;
 
-/** Splits a trimmed line into its column cells, each with its start offset in the text. */
+// Where flattened text runs one header component into the next on a single line: before
+// `Kính gửi:` and a `V/v` trích yếu, and between a date and the upper-case type name after it
+// (`Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH ...`).
+const COMPONENT_BREAK = /\s+(?=Kính gửi\s*:)|\s+(?=V\/[vV][\s.:])|(?<=năm\s\d{4})\s+(?=\p{Lu}{2,}\s\p{Lu}{2,})|(?<=\.)\s+(?=(?:\p{Lu}{1,}\s){1,}(?:-{3,}|$))/gu;
+
+/** Splits a trimmed line into its column cells and header components, each with its start offset. */
 function splitColumns(line: string, start: number): { text: string; start: number }[] {
+  const pieces: { text: string; start: number }[] = [];
+  let last = 0;
+  COMPONENT_BREAK.lastIndex = 0;
+  for (let m = COMPONENT_BREAK.exec(line); m; m = COMPONENT_BREAK.exec(line)) {
+    if (m.index > last) pieces.push({ text: line.slice(last, m.index), start: start + last });
+    last = m.index + m[0].length;
+  }
+  pieces.push({ text: line.slice(last), start: start + last });
+  return pieces.flatMap((p) => splitCells(p.text, p.start));
+}
+
+function splitCells(line: string, start: number): { text: string; start: number }[] {
   COLUMN_GAP.lastIndex = 0;
   if (!COLUMN_GAP.test(line)) return [{ text: line, start }];
   const parts: { text: string; start: number }[] = [];
