@@ -43,10 +43,9 @@ class DocumentParser extends CstParser {
     };
   }
 
-  private annexEnd(): number {
-    const start = this.LA(1).startOffset;
-    const next = this.zones.annexes.find((a) => a > start);
-    return next ?? this.zones.trailer;
+  /** Where the annex starting at `start` ends: at the next annex, else at the trailer. */
+  private annexEnd(start: number): number {
+    return this.zones.annexes.find((a) => a > start) ?? this.zones.trailer;
   }
 
   // NĐ 30/2020 Điều 8: the document, component by component.
@@ -151,11 +150,11 @@ class DocumentParser extends CstParser {
 
   // NĐ 30/2020 Điều 8.9: an attached part (phụ lục, đề cương, quy chế ban hành kèm theo).
   public annex = this.RULE("annex", () => {
-    this.CONSUME(AnyLine);
+    const head = this.CONSUME(AnyLine);
     this.MANY({
       GATE: () => {
         const t = this.LA(1);
-        return t.tokenType !== EOF && t.startOffset < this.annexEnd();
+        return t.tokenType !== EOF && t.startOffset < this.annexEnd(head.startOffset);
       },
       DEF: () =>
         this.OR({
