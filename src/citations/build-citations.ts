@@ -1,0 +1,205 @@
+// The "resolve" step: turns the references the grammar found in a document into the record's
+// citations. The vocabulary gives numbers their type and issuer codes; undated mentions of a number
+// take the year the document gives it elsewhere (or the known-documents table does); short forms
+// (`Quy định 377`, `Chỉ thị số 45`, `TT 32`) become the full citation they abbreviate; names resolve
+// through the known-documents table; the document's own number is marked `self`.
+import type { LineIndex } from "../input/line-index.js";
+import type { Citation, CitationContext, DocType } from "../model/record.js";
+import { scanNumber, type NumberShape } from "../../grammars/reference-tokens.js";
+import type { ReferenceDocType } from "../../grammars/vocabulary/reference-doc-types.js";
+import { citationKey, foldIssuerCode, unpaddedSeq } from "./canonical-key.js";
+import { canonicalTypeCode, toDocType, typesByCode, typesByName } from "./doc-type-lookup.js";
+import { foldDiacritics } from "./fold-diacritics.js";
+import { knownDocumentsByNumber, matchKnownName } from "./known-documents.js";
+import { readNumber } from "./read-number.js";
+import type { FoundReference } from "./reference-visitor.js";
+
+/** A reference found in the document: offsets and parent index are the document's own. */
+export interface LocatedReference extends FoundReference {
+  context: CitationContext;
+}
+
+/** A citation on its way: the record's fields plus what resolution needs. */
+interface Draft {
+  ref: LocatedReference;
+  docType: DocType | null;
+  number: string | null;
+  year: number | null;
+  issuerCode: string | null;
+  date: string | null;
+  via: Citation["via"];
+  context: CitationContext;
+  /** Fixed by the known-documents table (aliases). */
+  key: string | null;
+  /** The name of a reference without a number. */
+  name: string | null;
+  /** The year the key carries: the number's, the date's, or one the document or table supplies. */
+  keyYear: number | null;
+  /** A short form still to resolve, with the types its word or code allows. */
+  shortTypes: ReferenceDocType[] | null;
+  /** The written number, for comparing with the document's own. */
+  shape: NumberShape | null;
+}
+
+const startsUpper = (s: string): boolean => s.charAt(0) !== s.charAt(0).toLowerCase();
+const yearOfDate = (date: string | null): number | null => (date ? Number(date.slice(0, 4)) : null);
+const identityKey = (d: Draft): string =>
+  `${canonicalTypeCode(d.docType?.code ?? "")}:${unpaddedSeq(d.number ?? "")}:${foldIssuerCode(d.issuerCode ?? "")}`;
+
+/** Whether a reference without a number is a citation by name (`Luật Giáo dục năm 2019`). */
+function isNamed(types: readonly ReferenceDocType[], name: string, dated: boolean): boolean {
+  if (!(startsUpper(name) || dated)) return false;
+  const folded = foldDiacritics(name);
+  return types.some((t) => t.named || t.namedPrefixes?.some((p) => folded.startsWith(foldDiacritics(p))));
+}
+
+function draftOf(ref: LocatedReference): Draft | null {
+  const wordTypes = ref.typeWord ? typesByName(ref.typeWord) : [];
+  const base: Draft = {
+    ref,
+    docType: wordTypes[0] ? toDocType(wordTypes[0]) : null,
+    number: null,
+    year: null,
+    issuerCode: null,
+    date: ref.date,
+    via: "number",
+    context: ref.context,
+    key: null,
+    name: null,
+    keyYear: null,
+    shortTypes: null,
+    shape: null,
+  };
+  switch (ref.kind) {
+    case "self":
+      return base.docType ? { ...base, via: "name", context: "self" } : null;
+    case "number": {
+      const shape = ref.seq ? { ...ref.number!, seq: ref.seq } : ref.number!;
+      const reading = readNumber(shape, wordTypes);
+      return { ...base, docType: toDocType(reading.type), number: reading.seq, year: reading.year, issuerCode: reading.issuerCode, shape };
+    }
+    case "short": {
+      const types = ref.codeWord ? typesByCode(ref.codeWord) : wordTypes;
+      return types.length ? { ...base, docType: toDocType(types[0]!), number: ref.seq, shortTypes: types } : null;
+    }
+    case "named": {
+      if (!ref.name || !base.docType) return null;
+      const year = ref.year ?? yearOfDate(ref.date);
+      const phrase = [ref.typeWord, ref.name, ref.term && `khóa ${ref.term}`].filter(Boolean).join(" ");
+      const known = matchKnownName({ phrase, year, subject: ref.subject });
+      if (known) return { ...base, via: "alias", key: known.key };
+      if (!isNamed(wordTypes, ref.name, year !== null)) return null;
+      return { ...base, via: "name", name: [ref.name, ref.term && `khóa ${ref.term}`].filter(Boolean).join(" "), keyYear: year };
+    }
+  }
+}
+
+/** Gives undated mentions of a number the one year the document (or the known table) gives it. */
+function fillYears(drafts: Draft[]): void {
+  const groups = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.number === null || d.shortTypes) continue;
+    d.keyYear = d.year ?? yearOfDate(d.date);
+    const k = identityKey(d);
+    groups.set(k, [...(groups.get(k) ?? []), d]);
+  }
+  for (const group of groups.values()) {
+    const years = new Set(group.map((d) => d.keyYear).filter((y): y is number => y !== null));
+    let year = years.size === 1 ? [...years][0]! : null;
+    if (years.size === 0) {
+      const g = group[0]!;
+      const known = knownDocumentsByNumber(g.docType!.code, g.number!, g.issuerCode);
+      if (known.length === 1) year = known[0]!.year;
+    }
+    if (year !== null) for (const d of group) d.keyYear ??= year;
+  }
+}
+
+/** Turns each short form into the full citation with its sequence nearest before it (else after). */
+function resolveShortForms(drafts: Draft[]): void {
+  const full = drafts.filter((d) => d.number !== null && !d.shortTypes);
+  for (const d of drafts) {
+    if (!d.shortTypes) continue;
+    const seq = unpaddedSeq(d.number!);
+    const word = d.ref.typeWord ? foldDiacritics(d.ref.typeWord) : null;
+    const fits = full.filter(
+      (f) =>
+        unpaddedSeq(f.number!) === seq &&
+        (d.shortTypes!.some((t) => t.code === f.docType?.code) || (word !== null && f.ref.typeWord !== null && foldDiacritics(f.ref.typeWord) === word)),
+    );
+    const before = fits.filter((f) => f.ref.start < d.ref.start).pop();
+    const target = before ?? fits.find((f) => f.ref.start > d.ref.start);
+    if (!target) continue;
+    Object.assign(d, {
+      docType: target.docType,
+      number: target.number,
+      year: target.year,
+      issuerCode: target.issuerCode,
+      keyYear: target.keyYear,
+      shape: target.shape,
+      shortTypes: null,
+    });
+  }
+}
+
+/** The written identity of a number, for telling the document's own number apart. */
+function numberIdentity(shape: NumberShape): { seq: string; year: number | null; symbol: string } {
+  return { seq: unpaddedSeq(shape.seq), year: shape.year, symbol: shape.segments.map(foldIssuerCode).join("-") };
+}
+
+/** Reads the document's own number (`986/QĐ-UBND`, `Số: 203 /TB-UBND`) into its identity. */
+function selfIdentity(selfNumber: string | null | undefined): ReturnType<typeof numberIdentity> | null {
+  if (!selfNumber) return null;
+  for (let i = 0; i < selfNumber.length; i++) {
+    const m = scanNumber(selfNumber, i);
+    if (m) return numberIdentity(m.shape);
+  }
+  return null;
+}
+
+/**
+ * The citations of a document from the references found in it (in any order), in document order.
+ * `selfNumber` is the document's own number: citations of it are marked `context: "self"`.
+ */
+export function buildCitations(refs: readonly LocatedReference[], text: string, lineIndex: LineIndex, selfNumber?: string | null): Citation[] {
+  const drafts = refs.map(draftOf);
+  const live = drafts.filter((d): d is Draft => d !== null);
+  fillYears(live);
+  resolveShortForms(live);
+  const self = selfIdentity(selfNumber);
+  const out: { start: number; citation: Citation }[] = [];
+  for (const d of live) {
+    if (d.shortTypes) continue; // a short form with nothing to abbreviate
+    if (self && d.shape) {
+      const own = numberIdentity(d.shape);
+      if (own.seq === self.seq && own.symbol === self.symbol && (own.year === null || self.year === null || own.year === self.year)) d.context = "self";
+    }
+    let nested = false;
+    for (let p = d.ref.parent; p !== null && !nested; p = refs[p]?.parent ?? null) {
+      const parent = drafts[p];
+      nested = parent !== null && parent !== undefined && !parent.shortTypes;
+    }
+    const key = d.key ?? citationKey({ docType: d.docType, number: d.number, issuerCode: d.issuerCode, year: d.keyYear, date: null, name: d.name });
+    const { start, end } = d.ref;
+    out.push({
+      start,
+      citation: {
+        raw: text.slice(start, end),
+        docType: d.docType,
+        number: d.number,
+        year: d.year,
+        issuerCode: d.issuerCode,
+        date: d.date,
+        issuer: d.ref.issuer,
+        subject: d.ref.subject,
+        key,
+        via: d.via,
+        span: lineIndex.span(start, end - start),
+        context: d.context,
+        target: null,
+        ...(nested ? { nested: true } : {}),
+      },
+    });
+  }
+  return out.sort((a, b) => a.start - b.start).map((o) => o.citation);
+}

@@ -1,0 +1,111 @@
+// Canonical keys: one string per document, the same for every way of writing its number, so that
+// citations can be linked to each other and to documents.
+//
+//   numbered  TYPE:SEQ:ISSUER[@YEAR]     NQ:29:TW@2013, QĐ:1899:TTG@2025, PLYK:1025:@2025
+//   named     TYPE:~name-slug[@YEAR]     Luật:~giao-duc@2019
+//
+// TYPE is the vocabulary's spelling of the type code (grammars/vocabulary): codes compare
+// case-insensitively and keep Đ apart from D (HĐ Hợp đồng ≠ HD Hướng dẫn, ĐA ≠ DA), except that a
+// code matching no vocabulary code but exactly one once Đ = D is read as that one (OCR QD → QĐ).
+// SEQ drops zero padding (0125 → 125). ISSUER is folded hard — no marks, Đ → D, upper case,
+// separators as `-` — since issuer codes differ by more than a stroke (BGDĐT = OCR BGDDT).
+// Party numbers key like state ones (29-NQ/TW and 29/NQ-TW are both NQ:29:TW). YEAR is the year in
+// the number, else the year of the citation's date: Party sequences restart each term and local
+// symbols repeat (158/KH-UBND of a province and of a district), so the year tells them apart.
+import type { Citation } from "../model/record.js";
+import { canonicalTypeCode } from "./doc-type-lookup.js";
+import { foldDiacritics } from "./fold-diacritics.js";
+
+/** What a key is made of: a citation's fields, plus the name of a reference without a number. */
+export type KeyInput = Pick<Citation, "docType" | "number" | "issuerCode" | "year" | "date"> & { name?: string | null };
+
+/** The parts of a key, as `parseKey` reads them back. */
+export interface KeyParts {
+  type: string;
+  number: string | null;
+  issuer: string | null;
+  name: string | null;
+  year: number | null;
+}
+
+/** A search for documents by key: every field given must match; absent fields match anything. */
+export interface ReferenceQuery {
+  /** Acceptable type codes (`Quy định` may be QyĐ or QĐi); null for any type. */
+  types: string[] | null;
+  /** The sequence without zero padding. */
+  number: string | null;
+  /** The folded issuer code (`TW`, `UBND-VX`). */
+  issuer: string | null;
+  /** A name slug (`giao-duc`) for documents known by name only. */
+  name: string | null;
+  year: number | null;
+}
+
+/** Drops zero padding from a sequence (`0125` → `125`, `007` → `7`, `66.4` unchanged). */
+export function unpaddedSeq(seq: string): string {
+  return seq.trim().replace(/^0+(?=\d)/, "");
+}
+
+/** Folds an issuer code for keys: no marks, `Đ` → `D`, upper case, separators as `-` (`CT.UB` → `CT-UB`). */
+export function foldIssuerCode(code: string): string {
+  return code
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "D")
+    .toUpperCase()
+    .replace(/\s+/g, "")
+    .replace(/[–/.]/g, "-");
+}
+
+/** The slug of a document's name in a key (`Giáo dục` → `giao-duc`). */
+export function nameSlug(name: string): string {
+  return foldDiacritics(name).replace(/ /g, "-");
+}
+
+/**
+ * The canonical key of a citation (see the file comment), or null when it has neither a number
+ * nor a name to go by.
+ * @example
+ * citationKey({ docType: { code: "NQ", name: "Nghị quyết" }, number: "29", issuerCode: "TW", year: null, date: "2013-11-04" })
+ * // → "NQ:29:TW@2013"
+ */
+export function citationKey(c: KeyInput): string | null {
+  if (!c.docType) return null;
+  const type = canonicalTypeCode(c.docType.code);
+  const year = c.year ?? (c.date ? Number(c.date.slice(0, 4)) : null);
+  const at = year ? `@${year}` : "";
+  if (c.number != null && c.number.trim() !== "") return `${type}:${unpaddedSeq(c.number)}:${foldIssuerCode(c.issuerCode ?? "")}${at}`;
+  if (c.name) return `${type}:~${nameSlug(c.name)}${at}`;
+  return null;
+}
+
+const KEY = /^([^:]+):(~[^@]*|[^:@]*:[^@]*)(?:@(\d{4}))?$/;
+
+/** Reads a key back into its parts, or null when it is not a key. */
+export function parseKey(key: string): KeyParts | null {
+  const m = KEY.exec(key);
+  if (!m) return null;
+  const year = m[3] ? Number(m[3]) : null;
+  if (m[2]!.startsWith("~")) return { type: m[1]!, number: null, issuer: null, name: m[2]!.slice(1), year };
+  const [number, issuer] = m[2]!.split(":") as [string, string];
+  return { type: m[1]!, number, issuer, name: null, year };
+}
+
+/**
+ * Whether a key may be the document a query asks for. A field the query leaves out matches
+ * anything (no year: any year); a key without a year matches any year asked for, since the year
+ * is unknown rather than different.
+ * @example
+ * keyMatches(parseReferenceQuery("29-NQ/TW")!, "NQ:29:TW@2013") // → true
+ */
+export function keyMatches(query: ReferenceQuery | null, key: string | null): boolean {
+  if (!query || !key) return false;
+  const k = parseKey(key);
+  if (!k) return false;
+  if (query.types && !query.types.some((t) => canonicalTypeCode(t) === k.type)) return false;
+  if (query.number !== null && (k.number === null || unpaddedSeq(query.number) !== k.number)) return false;
+  if (query.issuer !== null && (k.issuer === null || foldIssuerCode(query.issuer) !== k.issuer)) return false;
+  if (query.name !== null && k.name !== nameSlug(query.name)) return false;
+  if (query.year !== null && k.year !== null && query.year !== k.year) return false;
+  return true;
+}
