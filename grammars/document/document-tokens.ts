@@ -78,12 +78,38 @@ function previousLine(text: string, offset: number): string {
   return text.slice(start, offset - 1);
 }
 
+type LineTest = (line: string, folded: () => string, text: string, offset: number) => boolean;
+
+// Each line is classified once: the tests run in priority order (the order tokens are declared)
+// and the winner is cached, so the lexer's other matchers for that line cost a comparison.
+const LINE_TESTS: { name: string; test: LineTest }[] = [];
+let classifiedText = "";
+let classifiedOffset = -1;
+let classifiedAs: string | null = null;
+
+function classify(text: string, offset: number): string | null {
+  if (text === classifiedText && offset === classifiedOffset) return classifiedAs;
+  classifiedText = text;
+  classifiedOffset = offset;
+  classifiedAs = null;
+  const line = lineAt(text, offset);
+  if (line !== null && line.length > 0) {
+    for (const { name, test } of LINE_TESTS) {
+      if (test(line, folded, text, offset)) {
+        classifiedAs = name;
+        break;
+      }
+    }
+  }
+  return classifiedAs;
+}
+
 /** A whole-line token whose class is decided by `test` on the line (and its folded form). */
-function lineToken(name: string, test: (line: string, folded: () => string, text: string, offset: number) => boolean, categories?: TokenType[]): TokenType {
+function lineToken(name: string, test: LineTest, categories?: TokenType[]): TokenType {
+  LINE_TESTS.push({ name, test });
   const pattern: CustomPatternMatcherFunc = (text, offset) => {
-    const line = lineAt(text, offset);
-    if (line === null || line.length === 0) return null;
-    return test(line, folded, text, offset) ? ([line] as unknown as RegExpExecArray) : null;
+    if (classify(text, offset) !== name) return null;
+    return [cachedLine] as unknown as RegExpExecArray;
   };
   return createToken({ name, pattern, line_breaks: false, categories: [AnyLine, ...(categories ?? [])] });
 }
@@ -182,6 +208,10 @@ export const documentTokens: TokenType[] = [
   MarkerLine,
   AnyLine,
 ];
+
+// Lines are classified in the priority order of `documentTokens`, whatever the declaration order.
+const priority = new Map(documentTokens.map((t, i) => [t.name, i]));
+LINE_TESTS.sort((a, b) => priority.get(a.name)! - priority.get(b.name)!);
 
 /** The one lexer of the process (Chevrotain lexers are reusable and costly to build). */
 export const documentLexer = new Lexer(documentTokens, {

@@ -64,13 +64,5 @@ export function isTypeName(line: string): boolean {
 
 /** True when every cased letter of the line is upper case (and there is at least one letter). */
 export function isAllCaps(line: string): boolean {
-  let letters = 0;
-  for (const ch of line) {
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    if (lower === upper) continue;
-    if (ch !== upper) return false;
-    letters++;
-  }
-  return letters > 0;
+  return !/\p{Ll}/u.test(line) && /\p{Lu}/u.test(line);
 }
