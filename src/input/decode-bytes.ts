@@ -66,7 +66,7 @@ const CANDIDATES: Candidate[] = [
   { name: "windows-1258", decode: (t) => ({ text: decodeWindows1258Text(t) }) },
   { name: "utf-8-mojibake", decode: repairMojibake },
   { name: "viscii", decode: (t) => ({ text: decodeVisciiText(t) }) },
-  { name: "viqr", decode: (t) => ({ text: hasViqrMarks(t) ? decodeViqrText(t) : t }), fromAscii: true },
+  { name: "viqr", decode: (t) => ({ text: decodeViqrText(t) }), fromAscii: true },
 ];
 
 // Characters that clean Vietnamese Unicode does not hold but legacy text read as 1252 does:
@@ -87,6 +87,10 @@ const SUSPICIOUS = new RegExp(
   ].join("|"),
 );
 const NON_ASCII = /[^\x00-\x7F]/;
+const VIQR_ANY_MARK = /[AEIOUYaeiouy][(^+`?~'.]|(?:^|[^A-Za-z])[Dd][Dd]|[A-Z]DD|DD[A-Z]|\\[(^+`?~'.]/;
+const LEGACY = new RegExp(`[${LEGACY_CHARS}]`);
+// Vietnamese letters that Windows-1252 has no byte for: a line holding one is Unicode.
+const BEYOND_1252 = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/;
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -162,6 +166,8 @@ interface Line {
 interface Decision {
   label: Label | null;
   text: string;
+  /** The score of the chosen reading, when one was chosen. */
+  value?: number;
 }
 
 function repairLines(lines: Line[], container: Container, diagnostics: Diagnostic[]): DecodedText {
@@ -185,6 +191,7 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
   };
 
   // Pass 1: lines whose own evidence is strong.
+  const strong: (Set<Label> | undefined)[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     decisions.push({ label: null, text: line.text });
@@ -192,6 +199,8 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     const base = original(i);
     let best: { name: Label; text: string; value: number } | null = null;
     for (const c of CANDIDATES) {
+      // English has `go.` and `me?`: VIQR is only tried on lines with marks only it writes.
+      if (c.fromAscii && !hasViqrMarks(line.text)) continue;
       const { text, score } = candidate(i, c);
       if (text === line.text.normalize("NFC")) continue;
       // A legacy reading must repair words that were not Vietnamese (clean text has none to
@@ -205,15 +214,23 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
             score.value - base.value >= 3 &&
             score.specific - base.specific >= 2 &&
             score.garbage * 3 <= score.syllables;
-      if (accepted && (!best || score.value > best.value)) best = { name: c.name, text, value: score.value };
+      if (!accepted) continue;
+      (strong[i] ??= new Set()).add(c.name);
+      if (!best || score.value > best.value) best = { name: c.name, text, value: score.value };
     }
     if (best) {
-      decisions[i] = { label: best.name, text: best.text };
+      decisions[i] = { label: best.name, text: best.text, value: best.value };
       wins.set(best.name, (wins.get(best.name) ?? 0) + 1);
     }
   }
 
-  // Pass 2: the encoding most lines chose also takes lines where it merely reads better.
+  // Pass 2: the encoding most lines chose takes every line where it is strong, even where another
+  // scored higher (VISCII reads TCVN3's `träng t©m` as `trảng tẹm`), and the lines where it merely
+  // reads better. How much better depends on whether the file also holds Unicode Vietnamese
+  // (letters 1252 has no byte for): then a line must have words to repair, or TCVN3 would turn
+  // a body line's `tháng` into `thỏng`; a file without any is legacy throughout, and the
+  // dominant reading (chosen by two lines or more) is right unless it reads worse: `HÑND` →
+  // `HĐND` and `chó` → `chú` score no better.
   let dominant: Candidate | undefined;
   let most = 0;
   for (const c of CANDIDATES) {
@@ -224,12 +241,24 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     }
   }
   if (dominant) {
+    const unicode = lines.some((l, i) => decisions[i]!.label === null && BEYOND_1252.test(l.text));
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      if (decisions[i]!.label !== null || !(NON_ASCII.test(line.text) || (dominant.name === "viqr" && hasViqrMarks(line.text)))) continue;
+      const decided = decisions[i]!.label;
+      if (decided === dominant.name || decided === "utf-8-mojibake") continue;
+      if (!(NON_ASCII.test(line.text) || (dominant.fromAscii && VIQR_ANY_MARK.test(line.text)))) continue;
       const { text, score } = candidate(i, dominant);
+      if (text === line.text.normalize("NFC")) continue;
       const base = original(i);
-      if (score.value > base.value && (score.garbage < base.garbage || dominant.fromAscii === true)) decisions[i] = { label: dominant.name, text };
+      let take = strong[i]?.has(dominant.name) ?? false;
+      if (!take && !BEYOND_1252.test(line.text)) {
+        take = unicode
+          ? score.value > base.value && (score.garbage < base.garbage || dominant.fromAscii === true)
+          : score.garbage <= base.garbage && (score.value > base.value || (score.value === base.value && (most >= 2 || LEGACY.test(line.text))));
+        // Another reading chosen on its own evidence yields only when it was not far better.
+        if (decided !== null) take &&= score.value >= (decisions[i]!.value ?? 0) - 2;
+      }
+      if (take) decisions[i] = { label: dominant.name, text };
     }
   }
 
@@ -351,6 +380,9 @@ function splitRawLines(bytes: Uint8Array): Line[] {
     } catch {
       text = null;
     }
+    // A short legacy line can be valid UTF-8 by chance (VISCII's `ĐỊ` is the bytes of `И`); real
+    // UTF-8 in a Vietnamese file does not hold Greek through Devanagari or C1 controls.
+    if (text !== null && /[\u0080-\u009F\u0370-\u1DFF]/.test(text)) text = null;
     lines.push(text === null ? { text: decodeWindows1252(chunk), raw: true } : { text, raw: false });
     if (end < 0) return lines;
     start = end + 1;

@@ -56,7 +56,10 @@ function repairOnce(text: string, spaceForNbsp: boolean): MojibakeRepair {
       }
       code = (code << 6) | (byte & 0x3f);
     }
-    if (!ok) continue;
+    // Vietnamese text's mojibake decodes to Latin letters, marks and punctuation; a sequence
+    // that would decode to Greek through Devanagari (U+0370–U+1DFF) is a legacy byte pair that
+    // happens to be valid UTF-8 (VISCII's `ß¶` for ườ reads as N'Ko).
+    if (!ok || (code >= 0x370 && code < 0x1e00)) continue;
     out += text.slice(start, i) + String.fromCodePoint(code);
     start = i + length;
     i += length - 1;

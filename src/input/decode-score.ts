@@ -5,9 +5,14 @@
 // Vietnamese.
 import { isVietnameseSyllable } from "./vietnamese-syllable.js";
 
+function plausibleCase(word: string): boolean {
+  const rest = word.slice(1);
+  return rest === rest.toLowerCase() || word === word.toUpperCase();
+}
+
 /** Word counts of a candidate decoding. */
 export interface VietnameseScore {
-  /** Words with a non-ASCII letter that are well-formed syllables. */
+  /** Words with a non-ASCII letter that are well-formed syllables, in lower case, capitals or capitalised. */
   syllables: number;
   /** Those of them (two letters or more) with a letter outside Latin-1: ơ, ư, đ, ạ ... */
   specific: number;
@@ -25,6 +30,7 @@ function isBoundary(code: number): boolean {
 }
 
 const LETTER = /\p{L}/u;
+const ACRONYM = /^[A-ZĐ]+$/;
 
 /**
  * Counts the well-formed Vietnamese syllables and the garbage words of NFC text.
@@ -53,9 +59,10 @@ export function scoreVietnamese(text: string): VietnameseScore {
     }
     if (!nonAscii) continue;
     const word = text.slice(start, i);
-    // Symbols standing alone (©, ±, €) are not words in any reading.
-    if (!asciiLetter && !LETTER.test(word)) continue;
-    if (isVietnameseSyllable(word)) {
+    // Symbols standing alone (©, ±, €) are not words in any reading, nor are acronyms (HĐND).
+    if ((!asciiLetter && !LETTER.test(word)) || ACRONYM.test(word)) continue;
+    // `TậT` (VISCII read into TCVN3 capitals) is no way to write a syllable.
+    if (isVietnameseSyllable(word) && plausibleCase(word)) {
       syllables++;
       if (beyondLatin1 && word.length >= 2) specific++;
     } else garbage++;

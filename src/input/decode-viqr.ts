@@ -30,15 +30,25 @@ export function decodeViqrText(text: string): string {
 }
 
 function decodeToken(token: string): string {
-  if (!/[(^+`?~'.\\]|^[Dd][Dd]/.test(token)) return token;
-  // Try the whole token, then with one or two trailing `.`/`?` taken as punctuation.
-  const trailing = /[.?]{0,2}$/.exec(token)![0].length;
-  for (let cut = 0; cut <= trailing; cut++) {
-    const word = decodeWord(token.slice(0, token.length - cut), true);
-    if (isVietnameseSyllable(word)) return word + token.slice(token.length - cut);
+  // Trailing `.` and `?` (escaped or not) are punctuation, except that the first, unescaped,
+  // may be the last vowel's tone.
+  const tail = /(?:\\?[.?])*$/.exec(token)![0];
+  const core = token.slice(0, token.length - tail.length);
+  const punctuation = tail.replace(/\\/g, "");
+  // Acronyms spell Đ as DD anywhere (GDDDT is GDĐT); pairs are taken from the right, where the
+  // letters after the last Đ are plain.
+  if (/^[A-Z]*DD[A-Z]*$/.test(core) && !/^DD[AEIOUY]/.test(core)) {
+    return core.replace(/(D*)DD/g, (m) => (m.length % 2 ? "D" : "") + "Đ".repeat(m.length >> 1)) + punctuation;
   }
+  if (!/[(^+`?~'.\\]|^[Dd][Dd]/.test(token)) return token;
+  if (tail[0] === "." || tail[0] === "?") {
+    const word = decodeWord(core + tail[0], true);
+    if (isVietnameseSyllable(word)) return word + punctuation.slice(1);
+  }
+  const word = decodeWord(core, true);
+  if (isVietnameseSyllable(word)) return word + punctuation;
   // Not a syllable (a name, an acronym): decode only the marks that cannot be punctuation.
-  return decodeWord(token, false);
+  return decodeWord(core, false) + punctuation;
 }
 
 function decodeWord(word: string, dotAndQuestion: boolean): string {

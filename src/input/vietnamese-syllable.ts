@@ -105,23 +105,31 @@ function allowed(onset: string, nucleus: string): boolean {
   }
 }
 
-function buildSyllables(): Set<string> {
-  const set = new Set<string>();
+// Toneless syllable → bit mask of the positions a tone may stand on: any vowel of the cluster
+// (old and new placement, and the misplaced marks of real documents), the u of qu (`qủa` is
+// met), never a final semivowel (`xaõ` is VNI for xã read wrongly, not Vietnamese).
+function buildSyllables(): Map<string, number> {
+  const map = new Map<string, number>();
+  const add = (onset: string, nucleus: string, coda: string, extra = 0) => {
+    let mask = extra;
+    for (let k = 0; k < nucleus.length; k++) mask |= 1 << (onset.length + k);
+    const key = onset + nucleus + coda;
+    map.set(key, (map.get(key) ?? 0) | mask);
+  };
   for (const [nucleus, codas] of Object.entries(RHYMES)) {
     for (const coda of codas) {
-      const rhyme = nucleus + coda;
-      for (const onset of ONSETS) if (allowed(onset, nucleus)) set.add(onset + rhyme);
+      for (const onset of ONSETS) if (allowed(onset, nucleus)) add(onset, nucleus, coda);
       // qu takes the rhymes of medial o/u with the medial written as its u (qua, quân, quyết).
       const medial = /^[ou](.+)$/.exec(nucleus);
-      if (medial && nucleus !== "uô" && nucleus !== "ua" && nucleus !== "ươ" && nucleus !== "oo") set.add("qu" + medial[1]! + coda);
+      if (medial && nucleus !== "uô" && nucleus !== "ua" && nucleus !== "ươ" && nucleus !== "oo") add("qu", medial[1]!, coda, 1 << 1);
       // gi before iê drops the i (giếng, giết).
-      if (nucleus === "iê") set.add("gi" + nucleus.slice(1) + coda);
+      if (nucleus === "iê") add("gi", nucleus.slice(1), coda);
     }
   }
   // qu + ô (quốc) and the old spelling qui.
-  for (const coda of RHYMES["ô"]!) set.add("quô" + coda);
-  for (const coda of RHYMES["i"]!) set.add("qui" + coda);
-  return set;
+  for (const coda of RHYMES["ô"]!) add("qu", "ô", coda, 1 << 1);
+  for (const coda of RHYMES["i"]!) add("qu", "i", coda, 1 << 1);
+  return map;
 }
 
 const SYLLABLES = buildSyllables();
@@ -152,17 +160,21 @@ function check(word: string): boolean {
   const lower = word.toLowerCase();
   let toneless = "";
   let tone = TONE_NONE;
+  let toneAt = 0;
   for (let i = 0; i < n; i++) {
     const entry = LETTERS.get(lower[i]!);
     if (!entry) return false;
     if (entry[1] !== TONE_NONE) {
       if (tone !== TONE_NONE) return false;
       tone = entry[1];
+      toneAt = i;
     }
     toneless += entry[0];
   }
-  if (!SYLLABLES.has(toneless)) return false;
-  return tone === TONE_NONE || tone === TONE_ACUTE || tone === TONE_DOT || !STOP_CODA.test(toneless);
+  const positions = SYLLABLES.get(toneless);
+  if (positions === undefined) return false;
+  if (tone === TONE_NONE) return true;
+  return (positions & (1 << toneAt)) !== 0 && (tone === TONE_ACUTE || tone === TONE_DOT || !STOP_CODA.test(toneless));
 }
 
 /** The number of toneless syllables the checker knows (for tests and documentation). */
