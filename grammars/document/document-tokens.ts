@@ -133,7 +133,7 @@ export const PartyTitle = lineToken("PartyTitle", (_l, f, text, offset) => {
 // Rules under the header blocks (`-------`) and the Party star `*`.
 export const Separator = lineToken("Separator", (l) => /^[-–—_=*·.\s|]+$/.test(l));
 // NĐ 30/2020 Điều 8.3: số, ký hiệu (`Số: 203 /TB-UBND`, Party `Số 253-KH/HU`, a draft `Số: /KH-UBND`).
-export const NumberLine = lineToken("NumberLine", (l) => /^S[ốố]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*[/-]\s*\S/u.test(l) || /^S[ốố]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
+export const NumberLine = lineToken("NumberLine", (l) => /^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*[/-]\s*\S/ui.test(l) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
 // NĐ 30/2020 Điều 8.4: địa danh và ngày tháng (`Bình Sơn, ngày 18 tháng 6 năm 2024`, blanks in drafts).
 export const PlaceDate = lineToken("PlaceDate", (l) => l.length < 140 && /^(?:[^\d;:\s]+\s?){1,7}?[,.\s]\s*ngày(?![\p{L}])[\s\d.…_/]*tháng\s*[\d.…_\s]*năm\s*\d{4}/u.test(l) && !BASIS_START.test(l));
 // The enacting word of a decision or resolution (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`).

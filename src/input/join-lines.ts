@@ -92,7 +92,7 @@ function wrapWidth(lines: RawLine[]): number {
 function continues(prev: string, lastRaw: string, line: RawLine, width: number, hardBlocks: boolean): boolean {
   const next = line.text;
   // `Điều` / `2. Quy định ...` and `Số:` / `44/2025/QĐ-CTUBND`: a label wrapped away from its value.
-  if (/^(?:Điều|Số\s*:?)$/u.test(prev)) return true;
+  if (/^(?:Điều|Số\s*:?)$/iu.test(prev)) return true;
   // A type name stands alone on its line (NĐ 30/2020 Điều 8.5): the trích yếu below it is apart.
   if (startsBlock(next) || END_MARK.test(prev) || isTypeName(prev)) return false;
   if (hardBlocks && line.afterBlank) return false;

@@ -24,7 +24,7 @@ export interface StructureResult {
   diagnostics: Diagnostic[];
 }
 
-const NUMBER_IN_LINE = /Số\s*[:.]?\s*((?:\d[\d.]*)?\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*(?:\s+\p{Lu}{1,2}(?=\s|$))*)/u;
+const NUMBER_IN_LINE = /S[ốỐ]\s*[:.]?\s*((?:\d[\d.]*)?\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*(?:\s+\p{Lu}{1,2}(?=\s|$))*)/u;
 // The enacting authority above the preamble of a decision (`ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ`,
 // `THỦ TƯỚNG CHÍNH PHỦ`, `GIÁM ĐỐC TRUNG TÂM ...`), which is not part of the title.
 const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|THỦ TƯỚNG|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?![\p{L}])/u;
@@ -95,6 +95,12 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
         if (!date && !docTypeName) issuerLines.push(line.replace(/\s*\*+\s*$/u, ""));
         break;
       case "TextLine": {
+        // TCVN3 has no toned capitals, so a decoded issuer line may come back part lower case
+        // (`HUYỆN Tứ Kỳ`): a short line opening with an upper-case word, right under an issuer line.
+        if (!date && !docTypeName && issuerLines.length && line.length < 60 && /^\p{Lu}{2,}\s/u.test(line) && header[header.indexOf(t) - 1]?.tokenType.name === "CapsLine") {
+          issuerLines.push(line);
+          break;
+        }
         // A chunk prefix glued before the issuer (`Quyết định 435/QĐ-UBND năm 2020. ỦY BAN ...`).
         const caps = /(?:^|\.\s)((?:[\p{Lu}\d]+[\s,-]*){2,})$/u.exec(line);
         if (caps && isAllCaps(caps[1]!) && !date) issuerLines.push(caps[1]!.trim());

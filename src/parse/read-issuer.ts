@@ -20,7 +20,8 @@ export function readIssuer(lines: string[]): Issuer | null {
     if (current !== undefined && !(BODY_HEAD.test(line) && !INCOMPLETE.test(current))) segments[segments.length - 1] = `${current} ${line}`;
     else segments.push(line);
   }
-  const name = segments[segments.length - 1]!;
+  // A line mixing cases (a TCVN3 heading decoded without its toned capitals) is a heading all the same.
+  const name = segments[segments.length - 1]!.toLocaleUpperCase("vi");
   const parent = segments.length > 1 ? segments[segments.length - 2]! : null;
   return { name: sentenceCase(name), parent, inferred: false };
 }
