@@ -5,6 +5,9 @@ import { join, extname } from "node:path";
 /** Extensions of the files vanban reads as documents. */
 export const DOCUMENT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".text"]);
 
+// A folder's own notes are not documents of the collection (corpus/README.md describes the corpus).
+const NOT_DOCUMENTS = /^(?:README|CHANGELOG|CHANGES|LICENSE|LICENCE|CONTRIBUTING|NOTICE|SOURCES)(?:\.|$)/i;
+
 /** A path that could not be listed or read, with the reason in a few words. */
 export interface Skipped {
   path: string;
@@ -33,7 +36,7 @@ export function listDocuments(paths: string[]): { files: string[]; skipped: Skip
         return;
       }
       for (const e of entries) {
-        if (e.startsWith(".")) continue;
+        if (e.startsWith(".") || NOT_DOCUMENTS.test(e)) continue;
         visit(join(p, e), false);
       }
       return;
