@@ -11,3 +11,15 @@ export function parseDocumentBytes(bytes: Uint8Array, options: ParseOptions = {}
 export function parseDocumentText(text: string, options: TextSource = {}): ParsedText {
   return parseText(text, options);
 }
+
+/**
+ * Parses one document — bytes in any encoding, or already-decoded text — into its record.
+ * @example
+ * import { readFileSync } from "node:fs";
+ * import { parseDocument } from "vanban";
+ * const record = parseDocument(readFileSync("corpus/001_18e35584e7dafd68.txt"), { path: "001.txt" });
+ * record.number?.raw; // "203 /TB-UBND"
+ */
+export function parseDocument(input: Uint8Array | string, options: ParseOptions = {}) {
+  return typeof input === "string" ? parseDocumentText(input, options).record : parseDocumentBytes(input, options).record;
+}
