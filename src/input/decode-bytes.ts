@@ -75,17 +75,53 @@ const CANDIDATES: Candidate[] = [
 const LEGACY_CHARS = "\\u0080-\\u009F\\u00A1-\\u00BF\\u00C4-\\u00C7\\u00CB\\u00CE-\\u00D1\\u00D6-\\u00D8\\u00DB\\u00DC\\u00DE\\u00DF\\u00E4-\\u00E7\\u00EB\\u00EE-\\u00F1\\u00F6-\\u00F8\\u00FB\\u00FC\\u00FE\\u00FF\\u03BC\\u2212";
 // What a UTF-8 continuation byte looks like after a 1252 reading.
 const CONTINUATION = "\\u0080-\\u00BF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC\\u2013\\u2014\\u2018-\\u201A\\u201C-\\u201E\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122";
-const SUSPICIOUS = new RegExp(
-  [
-    `[${LEGACY_CHARS}]`,
-    // Mojibake: a UTF-8 lead byte's character followed by a continuation byte's.
-    `[\\u00C2-\\u00EF][${CONTINUATION}]`,
-    // Windows-1258 tones and VNI marks after a vowel, pairs Vietnamese never writes.
-    "[aeiouyâêôăơưAEIOUYÂÊÔĂƠƯ][ÌìÒòÞùÙõÕ]|[aeoAEO][âÂ]|[aA][êÊ]",
-    // VIQR.
-    "[AEIOUYaeiouy][(^+`~]|(?:^|[^A-Za-z])[Dd][Dd][aeiouyAEIOUY]",
-  ].join("|"),
-);
+const LEGACY_CHAR = new RegExp(`[${LEGACY_CHARS}]`);
+const CONTINUATION_CHAR = new RegExp(`[${CONTINUATION}]`);
+
+// Per code below 0x100: 1 a legacy character, 2 a UTF-8 lead byte's character (C2–EF), 4 a
+// vowel, 8 a VIQR mark ( ^ + ` ~, 16 a Windows-1258 tone or VNI tone mark, 32 a VNI circumflex
+// (â), 64 a VNI breve (ê), 128 an ASCII letter.
+const CLASS = new Uint8Array(0x100);
+for (let c = 0; c < 0x100; c++) {
+  const ch = String.fromCharCode(c);
+  if (LEGACY_CHAR.test(ch)) CLASS[c]! |= 1;
+  if (c >= 0xc2 && c <= 0xef) CLASS[c]! |= 2;
+  if ("aeiouyâêôAEIOUYÂÊÔ".includes(ch)) CLASS[c]! |= 4;
+  if ("(^+`~".includes(ch)) CLASS[c]! |= 8;
+  if ("ÌìÒòÞùÙõÕ".includes(ch)) CLASS[c]! |= 16;
+  if ("âÂ".includes(ch)) CLASS[c]! |= 32;
+  if ("êÊ".includes(ch)) CLASS[c]! |= 64;
+  if (/[A-Za-z]/.test(ch)) CLASS[c]! |= 128;
+}
+
+/**
+ * Whether text holds what only a legacy reading explains: characters clean Vietnamese Unicode
+ * does not use, a UTF-8 lead byte's character before a continuation byte's (mojibake), tone
+ * marks after a vowel as Windows-1258 and VNI write them (`oò`, `aù`, `oâ`, `aê`), or VIQR marks.
+ * A loop over char codes, because it runs over every clean file.
+ */
+function isSuspicious(text: string): boolean {
+  let prev = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x100) {
+      const k = CLASS[c]!;
+      const p = prev < 0x100 ? CLASS[prev]! : prev === 0x103 || prev === 0x1a1 || prev === 0x1b0 || prev === 0x102 || prev === 0x1a0 || prev === 0x1af ? 4 : 0;
+      if (k & 1) return true;
+      if (k & 8 && p & 4 && prev < 0x80) return true;
+      if (k & 16 && p & 4) return true;
+      if (k & 32 && (prev | 0x20) !== 0x75 && p & 4 && prev < 0x80) return true; // uâ is Vietnamese (xuân)
+      if (k & 64 && (prev | 0x20) === 0x61) return true;
+      // VIQR đ: dd or DD starting a word, before a vowel.
+      if ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64 && i + 1 < n && CLASS[text.charCodeAt(i + 1) & 0xff]! & 4 && text.charCodeAt(i + 1) < 0x80 && !(i >= 2 && CLASS[text.charCodeAt(i - 2) & 0xff]! & 128 && text.charCodeAt(i - 2) < 0x100)) return true;
+    } else if (c === 0x3bc || c === 0x2212) return true;
+    if (prev >= 0xc2 && prev <= 0xef && c >= 0x80 && CONTINUATION_CHAR.test(text[i]!)) return true;
+    prev = c;
+  }
+  return false;
+}
+
 const NON_ASCII = /[^\x00-\x7F]/;
 const VIQR_ANY_MARK = /[AEIOUYaeiouy][(^+`?~'.]|(?:^|[^A-Za-z])[Dd][Dd]|[A-Z]DD|DD[A-Z]|\\[(^+`?~'.]/;
 const LEGACY = new RegExp(`[${LEGACY_CHARS}]`);
@@ -137,7 +173,7 @@ function decode(input: Uint8Array): DecodedText {
   if (container !== "utf-8") {
     const text = decodeUtf16(bytes, container === "utf-16le");
     if (text.includes("\uFFFD")) diagnostics.push(diagnostic("warning", "invalid-utf-16", "unpaired surrogates or an odd byte replaced by U+FFFD", 1));
-    if (!SUSPICIOUS.test(text)) return { text: text.normalize("NFC"), encoding: container, diagnostics };
+    if (!isSuspicious(text)) return { text: text.normalize("NFC"), encoding: container, diagnostics };
     lines = text.split("\n").map((t) => ({ text: t, raw: false }));
   } else {
     let text: string | null = null;
@@ -148,7 +184,7 @@ function decode(input: Uint8Array): DecodedText {
     }
     if (text !== null) {
       // The quick path: clean UTF-8 has none of the characters legacy decodings explain.
-      if (!SUSPICIOUS.test(text)) return { text: text.normalize("NFC"), encoding: "utf-8", diagnostics };
+      if (!isSuspicious(text)) return { text: text.normalize("NFC"), encoding: "utf-8", diagnostics };
       lines = text.split("\n").map((t) => ({ text: t, raw: false }));
     } else {
       lines = splitRawLines(bytes);
@@ -195,7 +231,7 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     decisions.push({ label: null, text: line.text });
-    if (!(line.raw || SUSPICIOUS.test(line.text))) continue;
+    if (!(line.raw || isSuspicious(line.text))) continue;
     const base = original(i);
     let best: { name: Label; text: string; value: number } | null = null;
     for (const c of CANDIDATES) {
@@ -247,11 +283,13 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
       const decided = decisions[i]!.label;
       if (decided === dominant.name || decided === "utf-8-mojibake") continue;
       if (!(NON_ASCII.test(line.text) || (dominant.fromAscii && VIQR_ANY_MARK.test(line.text)))) continue;
+      let take = strong[i]?.has(dominant.name) ?? false;
+      // A line with Unicode Vietnamese letters only takes a reading it was strong for.
+      if (!take && BEYOND_1252.test(line.text)) continue;
       const { text, score } = candidate(i, dominant);
       if (text === line.text.normalize("NFC")) continue;
       const base = original(i);
-      let take = strong[i]?.has(dominant.name) ?? false;
-      if (!take && !BEYOND_1252.test(line.text)) {
+      if (!take) {
         take = unicode
           ? score.value > base.value && (score.garbage < base.garbage || dominant.fromAscii === true)
           : score.garbage <= base.garbage && (score.value > base.value || (score.value === base.value && (most >= 2 || LEGACY.test(line.text))));

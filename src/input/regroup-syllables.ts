@@ -69,13 +69,17 @@ function isFree(text: string, at: number): boolean {
 }
 
 // Whether some fragment of two letters or more that is no syllable joins with its neighbours
-// into one. A quick scan (one cached syllable check per word, no allocation per word) because
-// it runs on every document and clean ones have no such fragment.
+// into one. It runs on every document and clean ones have no such fragment, so it first counts
+// vowel groups without allocating: a syllable has exactly one, and two words (each with its
+// own vowels) only join into one when the first ends and the second starts with a vowel
+// (`kho ản`), so most adjacent pairs are ruled out before any string is built.
 function hasCertainSplit(text: string): boolean {
   const n = text.length;
-  // The last three words of the current run of single-space-separated words.
-  let s0 = -1, e0 = -1, s1 = -1, e1 = -1, s2 = -1, e2 = -1;
-  let bad0 = false, bad1 = false, bad2 = false;
+  // The last three words of the current run of single-space-separated words: bounds, vowel
+  // groups, whether they start and end with a vowel.
+  let s0 = -1, e0 = -1, g0 = 0, v0 = 0;
+  let s1 = -1, e1 = -1, g1 = 0, v1 = 0;
+  let s2 = -1, e2 = -1, g2 = 0, v2 = 0;
   let i = 0;
   while (i < n) {
     if (!isWordCode(text.charCodeAt(i))) {
@@ -83,24 +87,53 @@ function hasCertainSplit(text: string): boolean {
       continue;
     }
     const start = i;
-    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    let groups = 0;
+    let inVowel = false;
+    let edges = 0; // bit 1: starts with a vowel, bit 2: ends with one
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      if (!isWordCode(code)) break;
+      const vowel = isVowelCode(code);
+      if (vowel && !inVowel) groups++;
+      if (i === start && vowel) edges |= 1;
+      inVowel = vowel;
+      i++;
+    }
+    if (inVowel) edges |= 2;
     const adjacent = e2 === start - 1 && text.charCodeAt(start - 1) === 0x20;
     if (adjacent) {
-      s0 = s1; e0 = e1; bad0 = bad1;
-      s1 = s2; e1 = e2; bad1 = bad2;
-    } else {
-      s0 = s1 = -1;
-      bad0 = bad1 = false;
+      s0 = s1; e0 = e1; g0 = g1; v0 = v1;
+      s1 = s2; e1 = e2; g1 = g2; v1 = v2;
+    } else s0 = s1 = -1;
+    s2 = start; e2 = i; g2 = groups; v2 = edges;
+    if (s1 >= 0 && g1 + g2 - (v1 & 2 && v2 & 1 ? 1 : 0) === 1 && e2 - s1 <= 9) {
+      if (certainWindow(text, [s1, e1, s2, e2])) return true;
     }
-    s2 = start;
-    e2 = i;
-    const word = text.slice(start, i);
-    bad2 = word.length >= 2 && !isVietnameseSyllable(word);
-    // Windows ending at this word that hold such a fragment.
-    if (s1 >= 0 && (bad1 || bad2) && joinsInto(text, [s1, e1, s2, e2])) return true;
-    if (s0 >= 0 && (bad0 || bad1 || bad2) && joinsInto(text, [s0, e0, s1, e1, s2, e2])) return true;
+    if (s0 >= 0 && g0 + g1 + g2 - (v0 & 2 && v1 & 1 ? 1 : 0) - (v1 & 2 && v2 & 1 ? 1 : 0) === 1 && e2 - s0 <= 10) {
+      if (certainWindow(text, [s0, e0, s1, e1, s2, e2])) return true;
+    }
   }
   return false;
+}
+
+// Vowel letters, with or without marks; combining marks continue the vowel before them.
+function isVowelCode(code: number): boolean {
+  if (code < 0x80) return VOWEL_ASCII.has(code | 0x20);
+  if (code >= 0x1ea0 && code <= 0x1ef9) return true;
+  if (code >= 0x300 && code <= 0x36f) return true;
+  return VOWEL_OTHER.has(code);
+}
+const VOWEL_ASCII = new Set([..."aeiouy"].map((c) => c.charCodeAt(0)));
+const VOWEL_OTHER = new Set([..."àáâãèéêìíòóôõùúýăĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯ"].map((c) => c.charCodeAt(0)));
+
+// A window of words holding a fragment of two letters or more that is no syllable, and joining into one.
+function certainWindow(text: string, bounds: number[]): boolean {
+  let fragment = false;
+  for (let k = 0; k < bounds.length && !fragment; k += 2) {
+    const word = text.slice(bounds[k], bounds[k + 1]);
+    fragment = word.length >= 2 && !isVietnameseSyllable(word);
+  }
+  return fragment && joinsInto(text, bounds);
 }
 
 function joinsInto(text: string, bounds: number[]): boolean {
@@ -110,14 +143,30 @@ function joinsInto(text: string, bounds: number[]): boolean {
   return isVietnameseSyllable(joined) && plausibleCase(joined);
 }
 
-// Runs of words separated by exactly one space.
+// Runs of words separated by exactly one space that hold a window of two or three words with a
+// single vowel group between them (the only windows that can join into a syllable); other runs
+// are left alone without building anything for them.
 function findChains(text: string): Chain[] {
   const chains: Chain[] = [];
-  let current: Group[] = [];
+  let bounds: number[] = [];
+  let shape: number[] = []; // per word: vowel groups × 4 + edges (1 starts, 2 ends with a vowel)
+  let promising = false;
   const close = () => {
-    if (current.length > 1) chains.push({ groups: current });
-    current = [];
+    if (promising && shape.length > 1) {
+      const groups: Group[] = [];
+      for (let k = 0; k < bounds.length; k += 2) {
+        const start = bounds[k]!;
+        const end = bounds[k + 1]!;
+        const word = text.slice(start, end);
+        groups.push({ text: word, valid: isVietnameseSyllable(word), removedSpaces: [], end, freeLeft: isFree(text, start - 1), freeRight: isFree(text, end) });
+      }
+      chains.push({ groups });
+    }
+    bounds = [];
+    shape = [];
+    promising = false;
   };
+  const joins = (a: number, b: number) => ((a & 2) !== 0 && (b & 1) !== 0 ? 1 : 0);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -126,13 +175,33 @@ function findChains(text: string): Chain[] {
       continue;
     }
     const start = i;
-    while (i < n && isWordCode(text.charCodeAt(i))) i++;
-    const last = current[current.length - 1];
-    if (!(last && last.end === start - 1 && text.charCodeAt(start - 1) === 0x20)) close();
-    const word = text.slice(start, i);
-    const valid = isVietnameseSyllable(word);
-    current.push({ text: word, valid, removedSpaces: [], end: i, freeLeft: isFree(text, start - 1), freeRight: isFree(text, i) });
-    if (!(text.charCodeAt(i) === 0x20 && i + 1 < n && isWordCode(text.charCodeAt(i + 1)))) close();
+    let groups = 0;
+    let inVowel = false;
+    let edges = 0;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      if (!isWordCode(code)) break;
+      const vowel = isVowelCode(code);
+      if (vowel && !inVowel) groups++;
+      if (i === start && vowel) edges |= 1;
+      inVowel = vowel;
+      i++;
+    }
+    if (inVowel) edges |= 2;
+    const k = bounds.length;
+    if (!(k > 0 && bounds[k - 1] === start - 1 && text.charCodeAt(start - 1) === 0x20)) close();
+    bounds.push(start, i);
+    shape.push(groups * 4 + edges);
+    const m = shape.length;
+    const c = shape[m - 1]!;
+    if (m >= 2) {
+      const b = shape[m - 2]!;
+      if ((b >> 2) + (c >> 2) - joins(b, c) === 1) promising = true;
+      if (m >= 3) {
+        const a = shape[m - 3]!;
+        if ((a >> 2) + (b >> 2) + (c >> 2) - joins(a, b) - joins(b, c) === 1) promising = true;
+      }
+    }
   }
   close();
   return chains;
