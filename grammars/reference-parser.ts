@@ -1,8 +1,10 @@
 // The legal-reference grammar (../shared/notes/formats.md, "Shapes of a reference"): a CST parser
-// over the tokens of reference-tokens.ts, run on the spans the pre-filter picks out of a document.
-// Everything but the type word and the number is optional and may come in any order, since real
-// documents put the date, the issuing body and the subject wherever they like; gates look ahead
-// so that a rule is only entered when it will match, and recovery is the safety net.
+// over the tokens of reference-tokens.ts. It reads one reference from where the pre-filter found
+// one may start, up to the `về` that opens its subject: the subject is free text whose extent
+// src/citations finds by scanning the text, and the references inside it are read from their own
+// starts (and marked nested). Everything but the type word and the number is optional and the
+// date, issuing body and term come in any order, since real documents put them where they like;
+// gates look ahead so that a rule is only entered when it will match, and recovery is the net.
 //
 // Spec deviations: the grammar also reads the Party's issuer-first order (`Quyết định của Bộ
 // Chính trị số 31-QĐ/TW, ngày 01-10-1997`), lists that share a type word (`các Quyết định số A,
@@ -44,8 +46,6 @@ import {
 export const MAX_NAME_TOKENS = 12;
 /** Longest issuing body after `của` (`Bộ Lao động - Thương binh và Xã hội`). */
 const MAX_BODY_TOKENS = 14;
-/** Longest subject (`về ...`) the grammar follows before giving up on its end. */
-const MAX_SUBJECT_TOKENS = 90;
 
 // Lower-case words that end a body's name: what follows is the verb or the subject, not the body
 // (`của Chính phủ quy định chi tiết`, `của UBND tỉnh ban hành`, `của Bộ trưởng Bộ Y tế tại`).
@@ -75,8 +75,12 @@ const startsUpper = (image: string): boolean => {
 
 /** The reference grammar's CST parser; use the one instance `referenceParser`. */
 export class ReferenceParser extends CstParser {
-  /** The text the current tokens were read from: gates look for paragraph breaks between tokens. */
-  source = "";
+  /** The text the current tokens were read from. */
+  private source = "";
+  /** Start offsets of the tokens a paragraph break stands before (a reference never spans one). */
+  private breaks = new Set<number>();
+  /** trailerAhead's answer for the token it was last asked about (each trailer gate asks it again). */
+  private trailerCache: { token: IToken | null; kind: ReturnType<ReferenceParser["trailerAhead"]> } = { token: null, kind: null };
 
   constructor() {
     super(referenceTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "none" });
@@ -89,17 +93,19 @@ export class ReferenceParser extends CstParser {
     return tokenMatcher(this.LA(k), type);
   }
 
-  /** No paragraph break between token k-1 and token k: a reference never spans paragraphs. */
+  /** No paragraph break between token k-1 and token k. */
   private sameParagraph(k: number): boolean {
-    const prev = this.LA(k - 1);
-    const next = this.LA(k);
-    if (prev.tokenType === undefined || Number.isNaN(prev.startOffset) || prev.endOffset === undefined) return true;
-    const gap = this.source.slice(prev.endOffset + 1, next.startOffset);
-    return !gap.includes("\n");
+    return !this.breaks.has(this.LA(k).startOffset);
   }
 
   /** Which trailer of a reference starts at LA(1) (after an optional comma), if any. */
   private trailerAhead(): "date" | "year" | "issuer" | "term" | "subject" | null {
+    const token = this.LA(1);
+    if (this.trailerCache.token !== token) this.trailerCache = { token, kind: this.readTrailerAhead() };
+    return this.trailerCache.kind;
+  }
+
+  private readTrailerAhead(): "date" | "year" | "issuer" | "term" | "subject" | null {
     if (!this.sameParagraph(1)) return null;
     let i = 1;
     if (this.at(1, Comma)) {
@@ -205,40 +211,17 @@ export class ReferenceParser extends CstParser {
     return true;
   }
 
-  /** Whether LA(1) continues a subject: it ends at `;`, `:`, a sentence end, a paragraph, a
-   * closing bracket or quote it did not open, or where a new member of a list begins. */
-  private subjectAhead(count: number, depth: number, quoted: boolean): boolean {
-    if (count >= MAX_SUBJECT_TOKENS || !this.sameParagraph(1)) return false;
-    const t = this.LA(1);
-    if (t.tokenType === undefined || tokenMatcher(t, Semicolon) || tokenMatcher(t, Colon) || tokenMatcher(t, Pipe))
-      return false;
-    if (tokenMatcher(t, Period)) {
-      // `TP.HCM` and `66.4` keep going; `. ` ends the sentence.
-      const next = this.source.charAt(t.startOffset + 1);
-      return next !== "" && !/\s/.test(next);
-    }
-    if (tokenMatcher(t, RParen)) return depth > 0;
-    if (tokenMatcher(t, Quote)) return !quoted || !/[”"»’']/.test(t.image);
-    if (tokenMatcher(t, Comma) || tokenMatcher(t, Va)) {
-      const n = this.LA(2);
-      if (tokenMatcher(n, TypeName) && startsUpper(n.image)) return false;
-      if (tokenMatcher(n, DocNumber) || (tokenMatcher(n, So) && this.at(3, DocNumber))) return false;
-    }
-    return true;
-  }
-
   // -- rules
 
-  /** A span of text: references among other words. */
-  public span = this.RULE("span", () => {
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.reference) },
-        { GATE: () => this.at(2, Integer), ALT: () => this.SUBRULE(this.codeShortForm) },
-        { GATE: () => this.looseNumberAhead(), ALT: () => this.SUBRULE(this.looseNumber) },
-        { ALT: () => this.CONSUME(Filler) },
-      ]);
-    });
+  /** One reference from where it starts: by type word, by a type code (`TT 32`), or by its number. */
+  public entry = this.RULE("entry", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.reference) },
+      { GATE: () => this.at(2, Integer), ALT: () => this.SUBRULE(this.codeShortForm) },
+      { GATE: () => this.looseNumberAhead(), ALT: () => this.SUBRULE(this.looseNumber) },
+      // The pre-filter's start and the lexer may disagree at a window's edge: read nothing then.
+      { ALT: () => this.CONSUME(Filler) },
+    ]);
   });
 
   /** `<type name> [name] [số] <number> trailers siblings`, `Quyết định này`, or a named reference. */
@@ -290,20 +273,23 @@ export class ReferenceParser extends CstParser {
     ]);
   });
 
-  /** What may follow a number, in any order: date, year, issuing body, term, subject. */
+  /** What may follow a number, in any order: date, year, issuing body, term; then the subject. */
   public trailers = this.RULE("trailers", () => {
     this.MANY({
-      GATE: () => this.trailerAhead() !== null,
+      GATE: () => {
+        const kind = this.trailerAhead();
+        return kind !== null && kind !== "subject";
+      },
       DEF: () => {
         this.OR([
           { GATE: () => this.trailerAhead() === "date", ALT: () => this.SUBRULE(this.date) },
           { GATE: () => this.trailerAhead() === "year", ALT: () => this.SUBRULE(this.year) },
           { GATE: () => this.trailerAhead() === "issuer", ALT: () => this.SUBRULE(this.issuer) },
           { GATE: () => this.trailerAhead() === "term", ALT: () => this.SUBRULE(this.term) },
-          { GATE: () => this.trailerAhead() === "subject", ALT: () => this.SUBRULE(this.subject) },
         ]);
       },
     });
+    this.OPTION({ GATE: () => this.trailerAhead() === "subject", DEF: () => this.SUBRULE(this.subject) });
   });
 
   /** `ngày 04/11/2013`, `, ngày 01-10-1997`, `ngày 13 tháng 4 năm 2020` (NĐ 30/2020 Điều 8.4). */
@@ -365,34 +351,11 @@ export class ReferenceParser extends CstParser {
     ]);
   });
 
-  /** `về <subject>` (trích yếu), which may itself cite documents: those are nested references. */
+  /** `về`, `, về`, `“Về`: the start of the subject (trích yếu); the text after it is the subject. */
   public subject = this.RULE("subject", () => {
-    let count = 0;
-    let depth = 0;
-    let quoted = false;
     this.OPTION(() => this.CONSUME(Comma));
-    this.OPTION2(() => {
-      this.CONSUME(Quote);
-      this.ACTION(() => (quoted = true));
-    });
+    this.OPTION2(() => this.CONSUME(Quote));
     this.CONSUME(Ve);
-    this.MANY({
-      GATE: () => this.subjectAhead(count, depth, quoted),
-      DEF: () => {
-        this.OR([
-          { ALT: () => this.SUBRULE(this.reference) },
-          { GATE: () => this.at(2, Integer), ALT: () => this.SUBRULE(this.codeShortForm) },
-          { GATE: () => this.looseNumberAhead(), ALT: () => this.SUBRULE(this.looseNumber) },
-          { ALT: () => this.CONSUME(Filler) },
-        ]);
-        this.ACTION(() => {
-          count++;
-          const last = this.LA(0);
-          if (tokenMatcher(last, LParen)) depth++;
-          else if (tokenMatcher(last, RParen)) depth--;
-        });
-      },
-    });
   });
 
   /** `, số 1437/QĐ-TTg ...` or `và số 218/CĐ-TTg ...`: a further member of a list. */
@@ -417,11 +380,29 @@ export class ReferenceParser extends CstParser {
     this.CONSUME(Integer);
   });
 
-  /** Parses `tokens` read from `source` and returns the span's CST. */
-  parseSpan(source: string, tokens: IToken[]) {
+  /** Parses one reference from the start of `tokens`, read from `source`, and returns its CST. */
+  parseEntry(source: string, tokens: IToken[]) {
     this.source = source;
+    this.breaks = new Set();
+    this.trailerCache = { token: null, kind: null };
+    let newline = source.indexOf("\n");
+    for (let i = 1; i < tokens.length && newline >= 0; i++) {
+      const t = tokens[i]!;
+      if (newline >= t.startOffset) continue;
+      this.breaks.add(t.startOffset);
+      newline = source.indexOf("\n", t.startOffset);
+    }
     this.input = tokens;
-    return this.span();
+    // The entry reads one reference from the front of its window and leaves the rest, which the
+    // parser reports as redundant input with an Error: that report is expected and its stack
+    // trace, the costly part, of no use.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return this.entry();
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   }
 }
 

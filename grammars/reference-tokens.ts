@@ -29,7 +29,8 @@ const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
 const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 // Latin letters with diacritics (Latin-1 minus × ÷, Latin Extended-A/B, Vietnamese in Extended
 // Additional) and combining marks, so that NFD input still reads as letters.
-const isLetter = (c: number): boolean =>
+/** Whether a UTF-16 code unit is a letter of Vietnamese text (or a combining mark). */
+export const isLetter = (c: number): boolean =>
   isUpperAscii(c) ||
   isLowerAscii(c) ||
   (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
@@ -233,6 +234,62 @@ const TYPE_NAMES = [...new Set(REFERENCE_DOC_TYPES.flatMap((t) => [t.name, ...(t
   (a, b) => b.length - a.length,
 );
 const TYPE_NAME_RE = new RegExp(`(?:${TYPE_NAMES.map(spellingSource).join("|")})`, "y");
+const bareOf = (s: string): string => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+
+/** The lower-case code unit of a Vietnamese letter (ASCII, Latin-1, Ă Đ Ĩ Ũ Ơ Ư and Extended Additional). */
+function lowerCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 0xc0) return c;
+  if (c <= 0xde) return c === 0xd7 ? c : c + 32;
+  if (c >= 0x100 && c <= 0x12f) return c | 1; // Ă ă, Đ đ, Ĩ ĩ
+  if (c === 0x168 || c === 0x1a0 || c === 0x1af) return c + 1; // Ũ, Ơ, Ư
+  if (c >= 0x1ea0 && c <= 0x1ef9) return c | 1;
+  return c;
+}
+
+/** A trie over lower-case code units. */
+interface TrieNode {
+  end: boolean;
+  next: Map<number, TrieNode>;
+}
+// The first syllables of the type names, lower case, with and without marks: the big name regex
+// only runs where a word is one of them, and most words fail at their first or second letter.
+const FIRST_SYLLABLES: TrieNode = { end: false, next: new Map() };
+for (const name of TYPE_NAMES) {
+  const first = name.split(/\s+/)[0]!.toLowerCase();
+  for (const spelling of [first, bareOf(first)]) {
+    let node = FIRST_SYLLABLES;
+    for (let i = 0; i < spelling.length; i++) {
+      const c = spelling.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+}
+
+/** Length of the type name (`Nghị quyết`, `THÔNG TƯ LIÊN TỊCH`, `nghi quyet`) at `offset`, or 0. */
+export function matchTypeName(text: string, offset: number): number {
+  if (offset > 0) {
+    const p = text.charCodeAt(offset - 1);
+    if (isLetter(p) || isDigit(p)) return 0;
+  }
+  let node: TrieNode | undefined = FIRST_SYLLABLES;
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c)) break;
+    node = node.next.get(lowerCode(c));
+    if (!node) return 0;
+  }
+  if (!node.end) return 0;
+  TYPE_NAME_RE.lastIndex = offset;
+  const m = TYPE_NAME_RE.exec(text);
+  if (!m) return 0;
+  const after = offset + m[0].length;
+  if (after < text.length && (isLetter(text.charCodeAt(after)) || isDigit(text.charCodeAt(after)))) return 0;
+  return m[0].length;
+}
 const TYPE_NAME_START_CHARS = [
   ...new Set(
     TYPE_NAMES.flatMap((n) => {
@@ -306,25 +363,36 @@ export const NumericDate = createToken({
 /** A bare number: a short-form sequence (`Quy định 377`), a day, month or year. */
 export const Integer = createToken({ name: "Integer", pattern: /\d+/, categories: [Filler, NameWord, BodyWord] });
 
-/** A type name (tên loại) in any case and tone placement: `Nghị quyết`, `QUYẾT ĐỊNH`, `nghi quyet`. */
+/** A type name (tên loại) in any case, with or without marks: `Nghị quyết`, `QUYẾT ĐỊNH`, `nghi quyet`. */
 export const TypeName = createToken({
   name: "TypeName",
-  pattern: boundedMatcher(TYPE_NAME_RE),
+  pattern: (text: string, offset: number) => {
+    const length = matchTypeName(text, offset);
+    return length ? [text.slice(offset, offset + length)] : null;
+  },
   line_breaks: false,
   start_chars_hint: TYPE_NAME_START_CHARS,
 });
 
+const TYPE_CODES_AS_WORDS = [...new Set(REFERENCE_DOC_TYPES.map((t) => t.code))].filter((c) => !/\s/.test(c));
 const TYPE_CODE_WORD_RE = new RegExp(
-  `(?:${[...new Set(REFERENCE_DOC_TYPES.map((t) => t.code))]
-    .filter((c) => !/\s/.test(c))
-    .sort((a, b) => b.length - a.length)
-    .join("|")})(?=[ \\t\\u00a0]+\\d)`,
+  `(?:${[...TYPE_CODES_AS_WORDS].sort((a, b) => b.length - a.length).join("|")})(?=[ \\t\\u00a0]+\\d)`,
   "y",
 );
+const CODE_FIRST_CHARS = new Set(TYPE_CODES_AS_WORDS.map((c) => c.charCodeAt(0)));
+const boundedCodeWord = boundedMatcher(TYPE_CODE_WORD_RE);
+// Most words do not start with a code's (upper-case) first letter: skip the regex for them.
+const typeCodeWord = (text: string, offset: number): CustomPatternMatcherReturn | null =>
+  CODE_FIRST_CHARS.has(text.charCodeAt(offset)) ? boundedCodeWord(text, offset) : null;
+/** Length of a type code used as a word before a figure (`TT 32`) at `offset`, or 0. */
+export function matchTypeCodeWord(text: string, offset: number): number {
+  return typeCodeWord(text, offset)?.[0].length ?? 0;
+}
+
 /** A type code used as a word before a bare sequence (`TT 32`, `QĐ 16`, `NQ 29`): a short form. */
 export const TypeCodeWord = createToken({
   name: "TypeCodeWord",
-  pattern: boundedMatcher(TYPE_CODE_WORD_RE),
+  pattern: typeCodeWord,
   line_breaks: false,
   start_chars_hint: [...new Set(REFERENCE_DOC_TYPES.map((t) => t.code[0]!))],
   categories: [Filler, NameWord, BodyWord],

@@ -117,15 +117,18 @@ function fillYears(drafts: Draft[]): void {
 
 /** Turns each short form into the full citation with its sequence nearest before it (else after). */
 function resolveShortForms(drafts: Draft[]): void {
+  if (!drafts.some((d) => d.shortTypes)) return;
   const full = drafts.filter((d) => d.number !== null && !d.shortTypes);
+  const word = (d: Draft): string | null => (d.ref.typeWord ? foldDiacritics(d.ref.typeWord) : null);
+  const fullWords = full.map(word);
   for (const d of drafts) {
     if (!d.shortTypes) continue;
     const seq = unpaddedSeq(d.number!);
-    const word = d.ref.typeWord ? foldDiacritics(d.ref.typeWord) : null;
+    const own = word(d);
     const fits = full.filter(
-      (f) =>
+      (f, i) =>
         unpaddedSeq(f.number!) === seq &&
-        (d.shortTypes!.some((t) => t.code === f.docType?.code) || (word !== null && f.ref.typeWord !== null && foldDiacritics(f.ref.typeWord) === word)),
+        (d.shortTypes!.some((t) => t.code === f.docType?.code) || (own !== null && fullWords[i] === own)),
     );
     const before = fits.filter((f) => f.ref.start < d.ref.start).pop();
     const target = before ?? fits.find((f) => f.ref.start > d.ref.start);
@@ -143,12 +146,24 @@ function resolveShortForms(drafts: Draft[]): void {
 }
 
 /** The written identity of a number, for telling the document's own number apart. */
-function numberIdentity(shape: NumberShape): { seq: string; year: number | null; symbol: string } {
-  return { seq: unpaddedSeq(shape.seq), year: shape.year, symbol: shape.segments.map(foldIssuerCode).join("-") };
+interface NumberIdentity {
+  seq: string;
+  year: number | null;
+  segments: string[];
+}
+
+function numberIdentity(shape: NumberShape): NumberIdentity {
+  return { seq: unpaddedSeq(shape.seq), year: shape.year, segments: shape.segments.map(foldIssuerCode) };
+}
+
+/** The same number as the document's own, or a cut-short copy of it (`3210/QĐ - U B ND` read as `3210/QĐ`). */
+function isOwnNumber(own: NumberIdentity, self: NumberIdentity): boolean {
+  if (own.seq !== self.seq || (own.year !== null && self.year !== null && own.year !== self.year)) return false;
+  return own.segments.length <= self.segments.length && own.segments.every((s, i) => s === self.segments[i]);
 }
 
 /** Reads the document's own number (`986/QĐ-UBND`, `Số: 203 /TB-UBND`) into its identity. */
-function selfIdentity(selfNumber: string | null | undefined): ReturnType<typeof numberIdentity> | null {
+function selfIdentity(selfNumber: string | null | undefined): NumberIdentity | null {
   if (!selfNumber) return null;
   for (let i = 0; i < selfNumber.length; i++) {
     const m = scanNumber(selfNumber, i);
@@ -170,10 +185,7 @@ export function buildCitations(refs: readonly LocatedReference[], text: string, 
   const out: { start: number; citation: Citation }[] = [];
   for (const d of live) {
     if (d.shortTypes) continue; // a short form with nothing to abbreviate
-    if (self && d.shape) {
-      const own = numberIdentity(d.shape);
-      if (own.seq === self.seq && own.symbol === self.symbol && (own.year === null || self.year === null || own.year === self.year)) d.context = "self";
-    }
+    if (self && d.shape && isOwnNumber(numberIdentity(d.shape), self)) d.context = "self";
     let nested = false;
     for (let p = d.ref.parent; p !== null && !nested; p = refs[p]?.parent ?? null) {
       const parent = drafts[p];

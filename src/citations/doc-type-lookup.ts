@@ -22,9 +22,17 @@ for (const t of REFERENCE_DOC_TYPES) {
   byStrokelessCode.set(strokeless, (byStrokelessCode.get(strokeless) ?? new Set()).add(upper));
 }
 
-/** The entries a type word names (`Quy định` → QyĐ and QĐi), whatever its case and tone marks. */
+// Type words recur (a document writes `Quyết định` hundreds of times): remember each spelling.
+const byWrittenName = new Map<string, ReferenceDocType[]>();
+
+/** The entries a type word names (`Quy định` → QyĐ and QĐi), whatever its case and marks. */
 export function typesByName(word: string): ReferenceDocType[] {
-  return byFoldedName.get(foldDiacritics(word)) ?? [];
+  let types = byWrittenName.get(word);
+  if (!types) {
+    types = byFoldedName.get(foldDiacritics(word)) ?? [];
+    if (byWrittenName.size < 4096) byWrittenName.set(word, types);
+  }
+  return types;
 }
 
 /**

@@ -1,11 +1,13 @@
-// The citations of a document: the pre-filter picks the stretches that may hold references, the
-// reference grammar reads them, and buildCitations resolves what it found.
+// The citations of a document, eyecite-style: the pre-filter finds where references may start,
+// the reference grammar reads each one (a few words from its start), subjects are measured in the
+// text, and buildCitations resolves what was found.
 import { referenceLexer } from "../../grammars/reference-tokens.js";
 import { LineIndex } from "../input/line-index.js";
 import type { Citation, CitationContext } from "../model/record.js";
 import { buildCitations, type LocatedReference } from "./build-citations.js";
-import { findCandidateSpans } from "./candidate-spans.js";
-import { findReferences } from "./reference-visitor.js";
+import { findAnchors } from "./find-anchors.js";
+import { readEntry, type EntryReading } from "./reference-visitor.js";
+import { subjectEnd } from "./subject-extent.js";
 
 /** A part of the text to search, and where in the document it stands. */
 export interface CitationRegion {
@@ -22,6 +24,32 @@ export interface FindCitationsOptions {
   selfNumber?: string | null;
 }
 
+/** Characters read after a reference's start at first: its type word, name, number, date and body. */
+const FIRST_WINDOW = 240;
+/** The most read for one reference (a long list sharing one type word). */
+const LAST_WINDOW = 3840;
+
+/** Reads the reference starting at `start`, widening the window while the parse runs to its end. */
+function readAt(text: string, start: number, to: number): EntryReading {
+  for (let size = FIRST_WINDOW; ; size *= 2) {
+    const end = Math.min(to, start + size);
+    const source = text.slice(start, end);
+    const reading = readEntry(source, referenceLexer.tokenize(source).tokens);
+    if (!reading.consumedAll || end >= to || size >= LAST_WINDOW) return reading;
+  }
+}
+
+/** The subject's text: white space squashed, `việc`, an opening quote's partner and end punctuation left out. */
+function subjectText(raw: string, quoted: boolean): string | null {
+  let text = raw.replace(/\s+/g, " ").trim().replace(/^việc\s+/iu, "");
+  if (quoted) text = text.replace(/["”»’]\s*$/u, "");
+  text = text.replace(/[\s,.;:]+$/u, "").trim();
+  return text || null;
+}
+
+// After a subject that ends where another member of its list begins: `, ` or ` và `.
+const LIST_JOINER = /^[ \t\u00a0]*(?:,|[vV]à)[ \t\u00a0]*/;
+
 /** Every reference found in the regions, with document offsets, in the order found. */
 export function locateReferences(text: string, regions: readonly CitationRegion[]): LocatedReference[] {
   const located: LocatedReference[] = [];
@@ -29,17 +57,43 @@ export function locateReferences(text: string, regions: readonly CitationRegion[
   for (const region of sorted) {
     const from = Math.max(0, Math.min(text.length, region.start));
     const to = Math.max(from, Math.min(text.length, region.end));
-    for (const span of findCandidateSpans(text, from, to)) {
-      const source = text.slice(span.start, span.end);
+    // Subjects still open where the scan stands: a reference inside one is nested in its owner's.
+    const open: { end: number; owner: number }[] = [];
+    let resumeAt = from;
+    let listMember: { at: number; owner: number } | null = null;
+    for (const anchor of findAnchors(text, from, to)) {
+      if (anchor.start < resumeAt) continue;
+      while (open.length && open[open.length - 1]!.end <= anchor.start) open.pop();
+      const parent = open.length ? open[open.length - 1]!.owner : null;
+      const reading = readAt(text, anchor.start, to);
+      if (reading.references.length === 0) {
+        resumeAt = anchor.start + 1;
+        continue;
+      }
       const base = located.length;
-      for (const r of findReferences(source, referenceLexer.tokenize(source).tokens))
-        located.push({
-          ...r,
-          start: r.start + span.start,
-          end: r.end + span.start,
-          parent: r.parent === null ? null : r.parent + base,
-          context: region.context,
-        });
+      for (const r of reading.references)
+        located.push({ ...r, start: r.start + anchor.start, end: r.end + anchor.start, parent, context: region.context });
+      // `Công điện số 217/CĐ-TTg ... về ... và số 218/CĐ-TTg`: the bare member after a subject
+      // belongs to the list of the reference before it, whose type word and body it shares.
+      const first = located[base]!;
+      if (listMember && listMember.at === anchor.start && first.typeWord === null && first.kind === "number") {
+        const owner = located[listMember.owner]!;
+        first.typeWord = owner.typeWord;
+        first.issuer ??= owner.issuer;
+        first.parent = owner.parent;
+      }
+      listMember = null;
+      resumeAt = anchor.start + reading.end;
+      if (reading.subject) {
+        const owner = base + reading.subject.owner;
+        const start = anchor.start + reading.subject.start;
+        const end = subjectEnd(text, start, to, reading.subject.quoted);
+        located[owner]!.subject = subjectText(text.slice(start, end), reading.subject.quoted);
+        open.push({ end, owner });
+        resumeAt = start;
+        const joiner = LIST_JOINER.exec(text.slice(end, end + 8));
+        if (joiner) listMember = { at: end + joiner[0].length, owner };
+      }
     }
   }
   return located;

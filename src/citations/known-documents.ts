@@ -32,6 +32,13 @@ export interface KnownDocument extends KnownDocumentRow {
   year: number;
 }
 
+/** A known document with its names and title folded once for matching. */
+interface Matchable {
+  doc: KnownDocument;
+  names: Set<string>;
+  titleStart: string;
+}
+
 /** What a reference by name says, for matching against the table. */
 export interface NameReference {
   /** Type word, name and term as one phrase (`Nghị quyết Hội nghị Trung ương 8 khóa XI`). */
@@ -43,6 +50,7 @@ export interface NameReference {
 }
 
 let loaded: readonly KnownDocument[] | null = null;
+let matchable: readonly Matchable[] | null = null;
 
 function load(): readonly KnownDocument[] {
   const rows = z.object({ documents: z.array(KnownDocumentRow) }).parse(table).documents;
@@ -77,6 +85,8 @@ export function knownDocumentsByNumber(typeCode: string, seq: string, issuerCode
 
 const firstWords = (text: string, n: number): string =>
   foldDiacritics(text.replace(/^\s*về\s+(?:việc\s+)?/iu, "")).split(" ").slice(0, n).join(" ");
+/** How many words of a subject and of a title must agree. */
+const SUBJECT_WORDS = 4;
 
 /**
  * The one known document a reference by name points at, or null when none or several fit. The
@@ -84,13 +94,19 @@ const firstWords = (text: string, n: number): string =>
  * name is reused over the years); a stated subject must begin like the document's title.
  */
 export function matchKnownName(ref: NameReference): KnownDocument | null {
+  matchable ??= knownDocuments().map((doc) => ({
+    doc,
+    names: new Set(doc.names.map(foldDiacritics)),
+    titleStart: firstWords(doc.title, SUBJECT_WORDS),
+  }));
   const phrase = foldDiacritics(ref.phrase);
-  const subject = ref.subject ? firstWords(ref.subject, 4) : null;
-  const fits = knownDocuments().filter(
-    (d) =>
-      d.names.some((n) => foldDiacritics(n) === phrase) &&
-      (ref.year === null ? !d.nameNeedsDate : ref.year === Number(d.date.slice(0, 4))) &&
-      (subject === null || firstWords(d.title, 4) === subject),
+  const named = matchable.filter((m) => m.names.has(phrase));
+  if (named.length === 0) return null;
+  const subject = ref.subject ? firstWords(ref.subject, SUBJECT_WORDS) : null;
+  const fits = named.filter(
+    (m) =>
+      (ref.year === null ? !m.doc.nameNeedsDate : ref.year === Number(m.doc.date.slice(0, 4))) &&
+      (subject === null || m.titleStart === subject),
   );
-  return fits.length === 1 ? fits[0]! : null;
+  return fits.length === 1 ? fits[0]!.doc : null;
 }

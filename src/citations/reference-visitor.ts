@@ -1,6 +1,7 @@
-// Reads the CST of the reference grammar (grammars/reference-parser.ts) into the references it
-// holds, in the order they start, with offsets into the span the parser read. This is the "find"
-// step of the pipeline: what each reference says, before types, keys and short forms are resolved.
+// Reads the CST of one entry of the reference grammar (grammars/reference-parser.ts) into the
+// references it holds (a list gives several), with offsets into the text the parser read. This is
+// the "find" step of the pipeline: what each reference says, before types, keys and short forms
+// are resolved.
 import type { CstNode, IToken } from "chevrotain";
 import type { NumberShape } from "../../grammars/reference-tokens.js";
 import { MAX_NAME_TOKENS, referenceParser } from "../../grammars/reference-parser.js";
@@ -32,10 +33,21 @@ export interface FoundReference {
   issuer: string | null;
   /** The term of office, `XI` in `khóa XI`. */
   term: string | null;
-  /** The `về ...` clause, `về` (and `việc`) left out. */
+  /** The `về ...` clause, `về` (and `việc`) left out (filled in once its end is known). */
   subject: string | null;
   /** Index of the reference whose subject holds this one, or null. */
   parent: number | null;
+}
+
+/** What one entry holds: its references, where its subject starts, and how far the parse read. */
+export interface EntryReading {
+  references: FoundReference[];
+  /** The subject's start (after `về`), the index of the reference it belongs to, and whether a quote opened it. */
+  subject: { start: number; owner: number; quoted: boolean } | null;
+  /** Offset just past the last token the parse consumed. */
+  end: number;
+  /** Whether the parse consumed every token it was given (the text may have been cut short). */
+  consumedAll: boolean;
 }
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
@@ -70,7 +82,8 @@ interface Trailers {
   year: number | null;
   issuer: string | null;
   term: string | null;
-  subject: CstNode | null;
+  /** Where the subject's text starts (after `về`), and whether a quote opened it. */
+  subject: { start: number; quoted: boolean } | null;
   /** Where the last trailer before the subject ends (the reference's raw text ends there). */
   end: number;
 }
@@ -80,13 +93,16 @@ class ReferenceCollector {
   readonly found: FoundReference[] = [];
   constructor(private readonly source: string) {}
 
-  span(n: CstNode, parent: number | null): void {
+  opened: EntryReading["subject"] = null;
+
+  entry(n: CstNode): void {
     const c = n.children as Children;
-    const items: { start: number; visit: () => void }[] = [];
-    for (const r of nodes(c, "reference")) items.push({ start: tokensOf(r)[0]?.startOffset ?? 0, visit: () => this.reference(r, parent) });
-    for (const r of nodes(c, "looseNumber")) items.push({ start: tokensOf(r)[0]?.startOffset ?? 0, visit: () => this.looseNumber(r, parent) });
-    for (const r of nodes(c, "codeShortForm")) items.push({ start: tokensOf(r)[0]?.startOffset ?? 0, visit: () => this.codeShortForm(r, parent) });
-    items.sort((a, b) => a.start - b.start).forEach((i) => i.visit());
+    const reference = node(c, "reference");
+    if (reference) this.reference(reference, null);
+    const loose = node(c, "looseNumber");
+    if (loose) this.looseNumber(loose, null);
+    const short = node(c, "codeShortForm");
+    if (short) this.codeShortForm(short, null);
   }
 
   private blank(start: number, end: number, parent: number | null): FoundReference {
@@ -176,7 +192,7 @@ class ReferenceCollector {
       }
       for (const p of pending) emit(p.startOffset, Math.max(endOf(p), trailers.end), { kind: "short", seq: p.image });
     }
-    this.subject(trailers.subject, main);
+    this.noteSubject(trailers.subject, main);
     for (const s of nodes(c, "sibling")) this.sibling(s, parent, typeWord, common.issuer);
   }
 
@@ -196,7 +212,7 @@ class ReferenceCollector {
       issuer: trailers.issuer ?? issuer,
       term: trailers.term,
     });
-    this.subject(trailers.subject, i);
+    this.noteSubject(trailers.subject, i);
   }
 
   looseNumber(n: CstNode, parent: number | null): void {
@@ -214,7 +230,7 @@ class ReferenceCollector {
       issuer: trailers.issuer,
       term: trailers.term,
     });
-    this.subject(trailers.subject, i);
+    this.noteSubject(trailers.subject, i);
     for (const s of nodes(c, "sibling")) this.sibling(s, parent, null, trailers.issuer);
   }
 
@@ -255,7 +271,9 @@ class ReferenceCollector {
       const term = t.find((x) => x.tokenType.name === "TermOfOffice");
       out.term ??= term ? term.image.replace(/^\S+\s+/, "").toUpperCase() : null;
     }
-    out.subject = node(c, "subject") ?? null;
+    const subject = node(c, "subject");
+    const ve = subject ? toks(subject.children as Children, "Ve")[0] : undefined;
+    if (subject && ve) out.subject = { start: endOf(ve), quoted: toks(subject.children as Children, "Quote").length > 0 };
     return out;
   }
 
@@ -266,22 +284,9 @@ class ReferenceCollector {
     return ints.length === 3 ? isoDate(ints[0]!, ints[1]!, ints[2]!) : null;
   }
 
-  /** Records the subject's text on reference `owner` and collects the references inside it. */
-  private subject(n: CstNode | null, owner: number): void {
-    if (!n) return;
-    const all = tokensOf(n);
-    const ve = all.findIndex((t) => t.tokenType.name === "Ve");
-    const body = all.slice(ve + 1);
-    const target = this.found[owner];
-    if (target && body.length) {
-      const opened = ve > 0 && all[ve - 1]!.tokenType.name === "Quote";
-      let text = this.text(body).replace(/^việc\s+/iu, "");
-      if (opened) text = text.replace(/["”»’']\s*$/u, "");
-      text = text.replace(/[\s,.;:]+$/u, "").trim();
-      target.subject = text || null;
-    }
-    const inner = n.children as Children;
-    this.span({ name: "span", children: { reference: inner.reference ?? [], looseNumber: inner.looseNumber ?? [], codeShortForm: inner.codeShortForm ?? [] } } as CstNode, owner);
+  /** Notes where the subject of reference `owner` starts (its end is found in the text). */
+  private noteSubject(subject: Trailers["subject"], owner: number): void {
+    if (subject && owner >= 0) this.opened = { start: subject.start, owner, quoted: subject.quoted };
   }
 
   /** The source text from the first to the last token, white space squashed. */
@@ -291,14 +296,20 @@ class ReferenceCollector {
   }
 }
 
-/** The references in one span of text (offsets relative to `source`), in the order they start. */
-export function collectReferences(source: string, cst: CstNode): FoundReference[] {
+/**
+ * Reads the one reference at the start of `tokens` (read from `source`) with the one parser:
+ * offsets in the result are offsets into `source`.
+ */
+export function readEntry(source: string, tokens: IToken[]): EntryReading {
+  const cst = referenceParser.parseEntry(source, tokens);
   const collector = new ReferenceCollector(source);
-  collector.span(cst, null);
-  return collector.found;
-}
-
-/** Parses `source` with the one reference parser and returns what it finds. */
-export function findReferences(source: string, tokens: IToken[]): FoundReference[] {
-  return collectReferences(source, referenceParser.parseSpan(source, tokens));
+  collector.entry(cst);
+  const consumed = tokensOf(cst);
+  const last = consumed[consumed.length - 1];
+  return {
+    references: collector.found,
+    subject: collector.opened,
+    end: last ? endOf(last) : 0,
+    consumedAll: consumed.length >= tokens.length,
+  };
 }

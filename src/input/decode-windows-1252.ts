@@ -12,11 +12,6 @@ const HIGH_CONTROLS = [
 
 const BYTE_OF = new Map<number, number>(HIGH_CONTROLS.map((code, i) => [code, 0x80 + i]));
 
-/** The character each byte 0x00–0xFF stands for in Windows-1252. */
-export const WINDOWS_1252: readonly string[] = Array.from({ length: 256 }, (_, b) =>
-  String.fromCharCode(b >= 0x80 && b < 0xa0 ? HIGH_CONTROLS[b - 0x80]! : b),
-);
-
 /** Decodes bytes as Windows-1252 (never fails: every byte has a character). */
 export function decodeWindows1252(bytes: Uint8Array): string {
   let out = "";

@@ -95,8 +95,9 @@ function continues(prev: string, lastRaw: string, line: RawLine, width: number, 
   if (/^(?:Điều|Số\s*:?)$/iu.test(prev)) return true;
   // A type name stands alone on its line (NĐ 30/2020 Điều 8.5): the trích yếu below it is apart.
   if (startsBlock(next) || END_MARK.test(prev) || isTypeName(prev)) return false;
-  if (hardBlocks && line.afterBlank) return false;
+  // A footnote body cut by a page break goes on, lower case, after the break.
   if (/^\[\d+\]\s/u.test(prev)) return LOWER_START.test(next);
+  if (hardBlocks && line.afterBlank) return false;
   if (LOWER_START.test(next)) return true;
   // A marker standing alone (`Điều 4.`, `**1.**` with the text on the next line) takes the next line.
   if (BARE_MARKER.test(prev)) return true;

@@ -176,6 +176,3 @@ function check(word: string): boolean {
   if (tone === TONE_NONE) return true;
   return (positions & (1 << toneAt)) !== 0 && (tone === TONE_ACUTE || tone === TONE_DOT || !STOP_CODA.test(toneless));
 }
-
-/** The number of toneless syllables the checker knows (for tests and documentation). */
-export const syllableInventorySize = SYLLABLES.size;

@@ -202,13 +202,19 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   const footnotes: Footnote[] = [];
   const bodyLines: IToken[] = [...intro];
   for (const t of body) {
-    if (t.tokenType.name === "FootnoteLine") takeFootnote(t);
+    if (t.tokenType.name === "FootnoteLine" || isNextFootnote(t)) takeFootnote(t);
     else bodyLines.push(t);
   }
   function takeFootnote(t: IToken): void {
-    const m = FOOTNOTE_BODY.exec(t.image);
+    const m = FOOTNOTE_BODY.exec(t.image) ?? /^(\d{1,3})\s+/u.exec(t.image);
     footnotes.push({ label: m?.[1] ?? "", text: t.image.slice(m?.[0].length ?? 0).trim() });
     regions.push({ start: t.startOffset, end: t.endOffset! + 1, context: "footnote" });
+  }
+  // After footnote n, a line `n+1 Text` is footnote n+1 even where the converter lost its mark.
+  function isNextFootnote(t: IToken): boolean {
+    const last = footnotes[footnotes.length - 1];
+    if (!last || !/^\d+$/u.test(last.label) || t.tokenType.name !== "TextLine") return false;
+    return t.image.startsWith(`${Number(last.label) + 1} `) && /^\d+\s+\p{Lu}/u.test(t.image);
   }
   if (bodyLines.length) regions.push({ start: bodyLines[0]!.startOffset, end: bodyLines[bodyLines.length - 1]!.endOffset! + 1, context: "body" });
   const built = buildSections(bodyLines, diagnostics);
@@ -225,7 +231,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   const closingRest: IToken[] = [];
   for (const t of linesOf(closingNode)) {
     if (recipientLines.has(t)) continue;
-    if (t.tokenType.name === "FootnoteLine") {
+    if (t.tokenType.name === "FootnoteLine" || isNextFootnote(t)) {
       takeFootnote(t);
       continue;
     }
@@ -248,7 +254,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     while (i < rest.length && (rest[i]!.tokenType.name === "CapsLine" || /^\(.*\)$/u.test(rest[i]!.image.trim())) && titleParts.length < 4) titleParts.push(rest[i++]!.image.trim());
     const annexBody: IToken[] = [];
     for (const t of rest.slice(i)) {
-      if (t.tokenType.name === "FootnoteLine") takeFootnote(t);
+      if (t.tokenType.name === "FootnoteLine" || isNextFootnote(t)) takeFootnote(t);
       else annexBody.push(t);
     }
     const sections = buildSections(annexBody, []).sections;

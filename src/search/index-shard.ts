@@ -1,10 +1,9 @@
 // One shard: a MiniSearch index over at most `shardSize` documents, their summaries and their
 // stored texts. Shards keep each serialised index well under V8's 512 MiB string limit (one JSON
 // string per shard) and are saved one file each, so an update rewrites only the shards it touched.
-import MiniSearch from "minisearch";
-import { INDEX_FIELDS, type DocumentSummary, type PreparedDocument } from "./index-document.js";
-import { buildIndexedFields, type IndexedFields } from "./index-terms.js";
-import { installCorpusScoring } from "./global-scoring.js";
+import type { DocumentSummary, PreparedDocument } from "./index-document.js";
+import { buildIndexedFields } from "./index-terms.js";
+import { ShardMiniSearch } from "./shard-minisearch.js";
 import { ShardTexts } from "./shard-texts.js";
 
 /** What a shard keeps in memory for each document besides MiniSearch's postings. */
@@ -15,22 +14,6 @@ export interface ShardEntry {
   numberTerms: string;
   refTerms: string;
 }
-
-// Field values are already analysed (space-separated terms), so MiniSearch only splits them.
-function splitTerms(value: string): string[] {
-  return value.length === 0 ? [] : value.split(" ");
-}
-
-/** The MiniSearch options every shard is created and loaded with. */
-export const MINISEARCH_OPTIONS = {
-  idField: "id",
-  fields: [...INDEX_FIELDS],
-  storeFields: [] as string[],
-  tokenize: splitTerms,
-  processTerm: (term: string) => term,
-  // Documents are removed exactly (never discarded), so there is nothing to vacuum.
-  autoVacuum: false,
-};
 
 /** One file of a saved shard, as the manifest lists it. */
 export interface StoredFile {
@@ -61,10 +44,8 @@ export class IndexShard {
   constructor(
     /** stable name, also the stem of its file names (`shard-0003`) */
     readonly name: string,
-    readonly mini: MiniSearch<IndexedFields> = new MiniSearch<IndexedFields>(MINISEARCH_OPTIONS),
-  ) {
-    installCorpusScoring(this.mini);
-  }
+    readonly mini: ShardMiniSearch = new ShardMiniSearch(),
+  ) {}
 
   /** The number of documents in the shard. */
   get size(): number {

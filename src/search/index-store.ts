@@ -8,10 +8,10 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import MiniSearch from "minisearch";
 import { z } from "zod";
 import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "./atomic-file.js";
-import { IndexShard, MINISEARCH_OPTIONS, type StoredFile } from "./index-shard.js";
+import { IndexShard, type StoredFile } from "./index-shard.js";
+import { ShardMiniSearch } from "./shard-minisearch.js";
 import { SearchIndex } from "./search-index.js";
 import type { TextLocation } from "./shard-texts.js";
 
@@ -294,9 +294,9 @@ async function loadShard(root: string, entry: IndexManifest["shards"][number]): 
   if (size !== entry.text.bytes) throw new CorruptStore(entry.text.file, size < 0 ? "is missing" : `is ${size} bytes, the manifest says ${entry.text.bytes}`);
   if ((await sha256OfFile(textPath)) !== entry.text.sha256) throw new CorruptStore(entry.text.file, "does not match its checksum");
 
-  let mini: MiniSearch<any>;
+  let mini: ShardMiniSearch;
   try {
-    mini = MiniSearch.loadJS(shardFile.miniSearch as never, MINISEARCH_OPTIONS);
+    mini = ShardMiniSearch.load(shardFile.miniSearch as never);
   } catch (error) {
     throw new CorruptStore(entry.index.file, `holds an unreadable MiniSearch index (${(error as Error).message})`);
   }

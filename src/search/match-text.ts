@@ -92,6 +92,20 @@ function anchorOf(units: readonly QueryUnit[]): number {
   return best;
 }
 
+/**
+ * True when one of `spellings` stands in `text` as a whole word (bounded by non-letters; an
+ * identifier's connectors count as bounds): a cheap exact-diacritic test on the original text.
+ */
+export function containsWord(text: string, spellings: readonly string[]): boolean {
+  for (const spelling of spellings) {
+    for (let pos = text.indexOf(spelling); pos >= 0; pos = text.indexOf(spelling, pos + 1)) {
+      const end = pos + spelling.length;
+      if ((pos === 0 || !isWordChar(text.charCodeAt(pos - 1))) && (end === text.length || !isWordChar(text.charCodeAt(end)))) return true;
+    }
+  }
+  return false;
+}
+
 /** Options of `findOccurrences`. */
 export interface FindOptions {
   /** stop at the first exact occurrence (enough to rank a candidate) */

@@ -3,7 +3,7 @@
 // that a query term is exactly the term the document was indexed under.
 import { analyzeText, type Token } from "./analyze-text.js";
 import { foldAligned } from "./fold.js";
-import { hasDiacritics, toneKeyOfSpan } from "./tone-key.js";
+import { hasDiacritics, spellingsOf, toneKeyOfSpan } from "./tone-key.js";
 
 /** One matching unit of a query word or phrase. */
 export interface QueryUnit {
@@ -20,6 +20,8 @@ export interface QueryWord {
   token: Token;
   /** the tone key when the word was typed with diacritics (words only), else null */
   toneKey: string | null;
+  /** when `toneKey` is set: the spellings that have it (see `spellingsOf`) */
+  spellings: string[] | null;
   /** true when quoted on its own: matched as typed, with no prefix or typo tolerance */
   quoted: boolean;
 }
@@ -57,7 +59,7 @@ function wordsOf(text: string, quoted: boolean): QueryWord[] {
   return analyzeText(text, folded).map((token) => {
     const written = text.slice(token.start, token.end);
     const toneKey = token.kind === "word" && hasDiacritics(written) ? toneKeyOfSpan(text, token.start, token.end) : null;
-    return { text: written, token, toneKey, quoted };
+    return { text: written, token, toneKey, spellings: toneKey === null ? null : spellingsOf(written), quoted };
   });
 }
 

@@ -8,7 +8,7 @@ import { segmentRange, INDEX_FIELDS, type DocumentSummary, type IndexField } fro
 import type { IndexShard } from "./index-shard.js";
 import { corpusStatistics, vocabularyHas, withCorpusStatistics } from "./global-scoring.js";
 import { buildSnippet, type ItemOccurrences, type Snippet } from "./highlight.js";
-import { findOccurrences, TextView, type Occurrence } from "./match-text.js";
+import { containsWord, findOccurrences, TextView, type Occurrence } from "./match-text.js";
 import { parseQuery, wordUnits, type ParsedQuery, type QueryUnit, type QueryWord } from "./parse-query.js";
 import { compileFilter, type SearchFilters } from "./search-filter.js";
 import type { SearchIndex } from "./search-index.js";
@@ -174,9 +174,8 @@ function tierOf(candidate: Candidate, parsed: ParsedQuery): number {
       if (candidate.matched.some((m) => m === term || m.startsWith(`${term}/`))) tier++;
     } else if (word.toneKey === null) {
       if (matched.has(term)) tier++;
-    } else if (matched.has(term)) {
-      const units: QueryUnit[] = [{ term, toneKey: word.toneKey }];
-      if (findOccurrences(textView(candidate), units, { untilExact: true }).some((o) => o.exact)) tier++;
+    } else if (matched.has(term) && containsWord(textView(candidate).text, word.spellings ?? [word.text])) {
+      tier++;
     }
   }
   for (const hits of candidate.phraseHits ?? []) if (hits.some((o) => o.exact)) tier++;

@@ -56,3 +56,42 @@ export function hasDiacritics(word: string): boolean {
   }
   return false;
 }
+
+const TONE_MARKS = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"];
+const VOWELS = new Set("aăâeêioôơuưy");
+
+/**
+ * Every spelling of a word that has its tone key, in lower, capitalised and upper case: the tone
+ * mark on each vowel in turn covers old and new placement (`hòa`, `hoà`) and misplaced marks
+ * (`hòan` for `hoàn`). Looking these up in the original text finds exact-diacritic matches
+ * without folding the text.
+ * @example spellingsOf("hoà") // ["hòa", "HÒA", "Hòa", "hoà", "HOÀ", "Hoà"]
+ */
+export function spellingsOf(word: string): string[] {
+  const nfc = word.normalize("NFC");
+  const bases: string[] = [];
+  let tone = 0;
+  for (let i = 0; i < nfc.length; i++) {
+    const code = nfc.charCodeAt(i);
+    if (code < TABLE_SIZE) {
+      if (TONE[code] !== 0) tone = TONE[code]!;
+      if (classOf(code) !== CharClass.mark) bases.push(String.fromCharCode(BASE[code]!));
+    } else {
+      bases.push(String.fromCharCode(foldOf(code)));
+    }
+  }
+  const lower = new Set<string>();
+  if (tone === 0) lower.add(bases.join(""));
+  else {
+    bases.forEach((base, i) => {
+      if (VOWELS.has(base)) lower.add(bases.slice(0, i).join("") + (base + TONE_MARKS[tone]).normalize("NFC") + bases.slice(i + 1).join(""));
+    });
+  }
+  const spellings = new Set<string>();
+  for (const spelling of lower) {
+    spellings.add(spelling);
+    spellings.add(spelling.toUpperCase());
+    spellings.add(spelling.charAt(0).toUpperCase() + spelling.slice(1));
+  }
+  return [...spellings];
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasDiacritics, toneKey } from "../../src/search/tone-key.js";
+import { hasDiacritics, spellingsOf, toneKey } from "../../src/search/tone-key.js";
 
 // Old and new tone placement (../shared/notes/vietnamese-text.md, "Tone-mark placement").
 const PLACEMENT_PAIRS: [string, string][] = [
@@ -53,5 +53,31 @@ describe("hasDiacritics", () => {
     ["ho\u0300a", true],
   ])("%s → %s", (word, expected) => {
     expect(hasDiacritics(word)).toBe(expected);
+  });
+});
+
+describe("spellingsOf", () => {
+  it.each([
+    ["hoà", ["hòa", "hoà"], "both placements of an open oa"],
+    ["Huyện", ["huyện"], "the usual placement is among them"],
+    ["Sơn", ["sơn"], "no tone: only case variants"],
+  ])("%s includes %o (%s)", (word, expected) => {
+    const spellings = spellingsOf(word);
+    for (const spelling of expected) {
+      expect(spellings).toContain(spelling);
+      expect(spellings).toContain(spelling.toUpperCase());
+      expect(spellings).toContain(spelling.charAt(0).toUpperCase() + spelling.slice(1));
+    }
+  });
+
+  it("only yields spellings with the same tone key", () => {
+    for (const word of ["hoà", "thuỷ", "khoẻ", "Nguyễn", "quyết", "ĐẢNG", "gìn", "người"]) {
+      for (const spelling of spellingsOf(word)) expect(toneKey(spelling)).toBe(toneKey(word));
+    }
+  });
+
+  it("does not yield another tone", () => {
+    expect(spellingsOf("hoà")).not.toContain("hoá");
+    expect(spellingsOf("hoà")).not.toContain("hoa");
   });
 });
