@@ -139,7 +139,13 @@ export const PlaceDate = lineToken("PlaceDate", (l) => l.length < 140 && /^(?:[^
 // The enacting word of a decision or resolution (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`).
 export const EnactingLine = lineToken("EnactingLine", (_l, f) => /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
 // NĐ 30/2020 Điều 8.5: tên loại on its own line, upper case (`KẾ HOẠCH`, `QUYẾT ĐỊNH`).
-export const DocTypeLine = lineToken("DocTypeLine", (l, f) => isAllCaps(l) && TYPE_NAMES.has(f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim()));
+// Older documents name the issuing authority on the type's line (`QUYẾT ĐỊNH CỦA CHỦ TỊCH UBND TỈNH`).
+export const DocTypeLine = lineToken("DocTypeLine", (l, f) => {
+  const folded = f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim();
+  if (isAllCaps(l) && TYPE_NAMES.has(folded)) return true;
+  const m = /^(.+?) CUA /.exec(folded);
+  return m !== null && TYPE_NAMES.has(m[1]!) && isAllCaps(l.split(/\s+của\s+|\s+CỦA\s+/u)[0]!);
+});
 // A công văn's trích yếu (`V/v ...`).
 export const SubjectLine = lineToken("SubjectLine", (l) => /^V\/[vV](?:[.:\s]|$)/u.test(l));
 // Addressees of a công văn, công điện, tờ trình.

@@ -48,6 +48,14 @@ export function trailingName(line: string): string | null {
   return null;
 }
 
+// The start of a body's name, whatever its case (a TCVN3 upper-case font can come out lower case).
+const BODY_NAME = /^(?:UY BAN|UBND|HOI DONG|HDND|BO [A-Z]|SO [A-Z]|BAN [A-Z]|VAN PHONG|CUC [A-Z]|TONG CUC|TRUNG TAM|TRUONG [A-Z]|DAI HOC|HOC VIEN|TINH UY|HUYEN UY|THANH UY|DANG UY|CHINH PHU|THU TUONG)/;
+
+/** True when a short line reads as the name of an issuing body, in any letter case. */
+export function isBodyName(line: string): boolean {
+  return line.length < 60 && BODY_NAME.test(line.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "D").toUpperCase());
+}
+
 /** Finds the zones of a classified document. */
 export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
   const n = tokens.length;
@@ -66,7 +74,7 @@ export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
   let headerStart = 0;
   if (anchor >= 0) {
     headerStart = anchor;
-    while (headerStart > 0 && anchor - headerStart < 6 && HEADER_KINDS.has(kind(headerStart - 1)) && !FURNITURE_LINE.test(image(headerStart - 1))) headerStart--;
+    while (headerStart > 0 && anchor - headerStart < 6 && (HEADER_KINDS.has(kind(headerStart - 1)) || isBodyName(image(headerStart - 1))) && !FURNITURE_LINE.test(image(headerStart - 1))) headerStart--;
   } else {
     for (let i = 0; i < n; i++) {
       const k = kind(i);

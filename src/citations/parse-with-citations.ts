@@ -1,15 +1,20 @@
 // The whole record: the document grammar's structure plus the reference grammar's citations.
 // Lives in the citations stage because it needs both (data flows input → parse → citations).
-import { parseBytes, parseText, type ParseOptions, type ParsedText, type TextSource } from "../parse/parse-document.js";
+import { parseBytes, parseText, type CitationFinder, type ParseOptions, type ParsedText, type TextSource } from "../parse/parse-document.js";
+import { findCitations } from "./find-citations.js";
+
+// The parse hands the reference grammar the regions it found (title, bases, body, footnotes,
+// recipients, annexes) and the document's own number, so self-references are marked.
+const finder: CitationFinder = (text, regions, options) => findCitations(text, regions, { lineIndex: options.lineIndex, selfNumber: options.selfNumber });
 
 /** Decodes and parses a file's bytes into the full record (citations included); never throws. */
 export function parseDocumentBytes(bytes: Uint8Array, options: ParseOptions = {}): ParsedText & { decoded: string } {
-  return parseBytes(bytes, options);
+  return parseBytes(bytes, options, finder);
 }
 
 /** Parses decoded text into the full record (citations included); never throws. */
 export function parseDocumentText(text: string, options: TextSource = {}): ParsedText {
-  return parseText(text, options);
+  return parseText(text, options, finder);
 }
 
 /**

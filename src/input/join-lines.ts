@@ -2,7 +2,7 @@
 // columns, markdown whose paragraphs keep their source line breaks), by the rules in
 // ../shared/notes/vietnamese-text.md: a Vietnamese sentence never starts lower case, a
 // full-width line without final punctuation continues, and nothing is glued onto a block start.
-import { END_MARK, LOWER, isAllCaps, isTypeName, startsBlock, ROMAN_MARKER, ARABIC_MARKER, LETTER_PART_MARKER, PART_MARKER, CHAPTER_MARKER } from "../../grammars/document/line-patterns.js";
+import { END_MARK, LOWER, UPPER, isAllCaps, isTypeName, startsBlock, ROMAN_MARKER, ARABIC_MARKER, LETTER_PART_MARKER, PART_MARKER, CHAPTER_MARKER } from "../../grammars/document/line-patterns.js";
 import { TextBuilder, type OffsetMap } from "./offset-map.js";
 
 interface RawLine {
@@ -12,7 +12,9 @@ interface RawLine {
   afterBlank: boolean;
 }
 
-const LOWER_START = new RegExp(`^[${LOWER}]`, "u");
+// A line opening lower case continues the sentence before, unless the word goes on in capitals
+// (`ủY BAN NHÂN DÂN`: a heading whose first toned capital a legacy font lost).
+const LOWER_START = new RegExp(`^[${LOWER}](?![${UPPER}])`, "u");
 const TERMINAL = /[.;:!?…]["”’)]*$/u;
 // Words that cannot end a sentence: a line ending with one of them continues.
 const CONNECTIVE_END =

@@ -11,6 +11,7 @@ import { readRecipients } from "./read-recipients.js";
 import { buildSections } from "./build-sections.js";
 import { DOC_TYPES, docTypeByCode, docTypeByName } from "../../grammars/vocabulary/doc-types.js";
 import { foldUpper } from "../../grammars/document/document-tokens.js";
+import { isBodyName } from "../../grammars/document/layout-zones.js";
 import { FOOTNOTE_BODY, isAllCaps } from "../../grammars/document/line-patterns.js";
 import type { LineIndex } from "../input/line-index.js";
 
@@ -60,7 +61,13 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
       continue;
     }
     switch (kind) {
-      case "NationalTitle":
+      case "NationalTitle": {
+        system ??= "state";
+        // Tab-aligned columns can run the issuer's second line into the Quốc hiệu's.
+        const tail = /VI[ỆE]T\s+NAM\s+(.+)$/iu.exec(line)?.[1];
+        if (tail && /^(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường)\s/iu.test(tail) && !date) issuerLines.push(tail.toLocaleUpperCase("vi"));
+        break;
+      }
       case "Motto":
         system ??= "state";
         break;
@@ -84,7 +91,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
         readPlaceDate(line);
         break;
       case "DocTypeLine":
-        docTypeName = line.replace(/[:.*\s]+$/u, "");
+        docTypeName = line.split(/\s+(?:của|CỦA)\s+/u)[0]!.replace(/[:.*\s]+$/u, "");
         inTitle = true;
         break;
       case "SubjectLine":
@@ -92,9 +99,15 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
         inTitle = true;
         break;
       case "CapsLine":
-        if (!date && !docTypeName) issuerLines.push(line.replace(/\s*\*+\s*$/u, ""));
+        // Codes with digits (`XV80`) are filing marks, not names.
+        if (!date && !docTypeName && !/\d/u.test(line)) issuerLines.push(line.replace(/\s*\*+\s*$/u, ""));
         break;
       case "TextLine": {
+        // A body's name whose upper-case font came out lower case (`ủy Ban Nhân Dân`, from TCVN3 `.VnTimeH`).
+        if (!date && !docTypeName && number === null && isBodyName(line)) {
+          issuerLines.push(line.toLocaleUpperCase("vi"));
+          break;
+        }
         // TCVN3 has no toned capitals, so a decoded issuer line may come back part lower case
         // (`HUYỆN Tứ Kỳ`): a short line opening with an upper-case word, right under an issuer line.
         if (!date && !docTypeName && issuerLines.length && line.length < 60 && /^\p{Lu}{2,}\s/u.test(line) && header[header.indexOf(t) - 1]?.tokenType.name === "CapsLine") {
@@ -134,7 +147,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
       intro.length === 0 &&
       kind !== "EnactingLine" &&
       (kind === "SubjectLine" || titleLines.length === 0 || (titleIsCaps && kind === "CapsLine") || /^\p{Ll}/u.test(t.image)) &&
-      !(kind === "CapsLine" && titleLines.length > 0 && AUTHORITY_LINE.test(t.image)) &&
+      !(titleLines.length > 0 && (kind === "CapsLine" || /^\p{Ll}\p{Lu}/u.test(t.image)) && AUTHORITY_LINE.test(t.image.toLocaleUpperCase("vi"))) &&
       t.image.length < 400;
     if (continuesTitle) {
       titleLines.push(t);
