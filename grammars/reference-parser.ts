@@ -13,7 +13,6 @@
 import { CstParser, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import {
   BodyWord,
-  Colon,
   Comma,
   Cua,
   Dash,
@@ -26,11 +25,8 @@ import {
   Nay,
   Ngay,
   NumericDate,
-  Period,
-  Pipe,
   Quote,
   RParen,
-  Semicolon,
   So,
   TermOfOffice,
   Thang,

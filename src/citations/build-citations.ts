@@ -35,6 +35,8 @@ interface Draft {
   name: string | null;
   /** The year the key carries: the number's, the date's, or one the document or table supplies. */
   keyYear: number | null;
+  /** The date the key carries: the citation's, or the one the document gives the same number. */
+  keyDate: string | null;
   /** A short form still to resolve, with the types its word or code allows. */
   shortTypes: ReferenceDocType[] | null;
   /** The written number, for comparing with the document's own. */
@@ -67,6 +69,7 @@ function draftOf(ref: LocatedReference): Draft | null {
     key: null,
     name: null,
     keyYear: null,
+    keyDate: null,
     shortTypes: null,
     shape: null,
   };
@@ -94,24 +97,35 @@ function draftOf(ref: LocatedReference): Draft | null {
   }
 }
 
-/** Gives undated mentions of a number the one year the document (or the known table) gives it. */
-function fillYears(drafts: Draft[]): void {
+/** The one value of a list, when there is exactly one. */
+function single<T>(values: (T | null)[]): T | null {
+  const set = new Set(values.filter((v): v is T => v !== null));
+  return set.size === 1 ? [...set][0]! : null;
+}
+
+/** Gives undated mentions of a number the one date (or year) the document — or the table of known
+ * documents — gives it elsewhere. */
+function fillDates(drafts: Draft[]): void {
   const groups = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.number === null || d.shortTypes) continue;
     d.keyYear = d.year ?? yearOfDate(d.date);
+    d.keyDate = d.date;
     const k = identityKey(d);
     groups.set(k, [...(groups.get(k) ?? []), d]);
   }
   for (const group of groups.values()) {
-    const years = new Set(group.map((d) => d.keyYear).filter((y): y is number => y !== null));
-    let year = years.size === 1 ? [...years][0]! : null;
-    if (years.size === 0) {
+    let year = single(group.map((d) => d.keyYear));
+    const date = single(group.map((d) => d.keyDate));
+    if (year === null && group.every((d) => d.keyYear === null)) {
       const g = group[0]!;
       const known = knownDocumentsByNumber(g.docType!.code, g.number!, g.issuerCode);
       if (known.length === 1) year = known[0]!.year;
     }
-    if (year !== null) for (const d of group) d.keyYear ??= year;
+    for (const d of group) {
+      if (d.keyYear === null) d.keyYear = year;
+      if (d.keyDate === null && date !== null && (d.keyYear === null || date.startsWith(String(d.keyYear)))) d.keyDate = date;
+    }
   }
 }
 
@@ -139,6 +153,7 @@ function resolveShortForms(drafts: Draft[]): void {
       year: target.year,
       issuerCode: target.issuerCode,
       keyYear: target.keyYear,
+      keyDate: target.keyDate,
       shape: target.shape,
       shortTypes: null,
     });
@@ -179,7 +194,7 @@ function selfIdentity(selfNumber: string | null | undefined): NumberIdentity | n
 export function buildCitations(refs: readonly LocatedReference[], text: string, lineIndex: LineIndex, selfNumber?: string | null): Citation[] {
   const drafts = refs.map(draftOf);
   const live = drafts.filter((d): d is Draft => d !== null);
-  fillYears(live);
+  fillDates(live);
   resolveShortForms(live);
   const self = selfIdentity(selfNumber);
   const out: { start: number; citation: Citation }[] = [];
@@ -191,7 +206,7 @@ export function buildCitations(refs: readonly LocatedReference[], text: string, 
       const parent = drafts[p];
       nested = parent !== null && parent !== undefined && !parent.shortTypes;
     }
-    const key = d.key ?? citationKey({ docType: d.docType, number: d.number, issuerCode: d.issuerCode, year: d.keyYear, date: null, name: d.name });
+    const key = d.key ?? citationKey({ docType: d.docType, number: d.number, issuerCode: d.issuerCode, year: d.keyYear, date: d.keyDate, name: d.name });
     const { start, end } = d.ref;
     out.push({
       start,

@@ -1,7 +1,8 @@
 // Canonical keys: one string per document, the same for every way of writing its number, so that
 // citations can be linked to each other and to documents.
 //
-//   numbered  TYPE:SEQ:ISSUER[@YEAR]     NQ:29:TW@2013, QĐ:1899:TTG@2025, PLYK:1025:@2025
+//   numbered  TYPE:SEQ:ISSUER[@WHEN]     NQ:29:TW@2013, QĐ:1899:TTG@2025, PLYK:1025:@2025,
+//                                         KH:158:UBND@2019-12-16
 //   named     TYPE:~name-slug[@YEAR]     Luật:~giao-duc@2019
 //
 // TYPE is the vocabulary's spelling of the type code (grammars/vocabulary): codes compare
@@ -9,9 +10,12 @@
 // code matching no vocabulary code but exactly one once Đ = D is read as that one (OCR QD → QĐ).
 // SEQ drops zero padding (0125 → 125). ISSUER is folded hard — no marks, Đ → D, upper case,
 // separators as `-` — since issuer codes differ by more than a stroke (BGDĐT = OCR BGDDT).
-// Party numbers key like state ones (29-NQ/TW and 29/NQ-TW are both NQ:29:TW). YEAR is the year in
-// the number, else the year of the citation's date: Party sequences restart each term and local
-// symbols repeat (158/KH-UBND of a province and of a district), so the year tells them apart.
+// Party numbers key like state ones (29-NQ/TW and 29/NQ-TW are both NQ:29:TW). WHEN is the year in
+// the number, else the year of the citation's date, since Party sequences restart each term and
+// state ones each year; but where the issuer code is one many bodies share (UBND, HĐND, TU, HU,
+// Sở ...: see grammars/vocabulary/issuer-codes.ts) it is the whole date when known, for only the
+// date tells 158/KH-UBND of a province (2019-12-16) from 158/KH-UBND of a district (2019-07-29).
+import { isSharedIssuerCode } from "../../grammars/vocabulary/issuer-codes.js";
 import type { Citation } from "../model/record.js";
 import { canonicalTypeCode } from "./doc-type-lookup.js";
 import { foldDiacritics } from "./fold-diacritics.js";
@@ -26,6 +30,8 @@ export interface KeyParts {
   issuer: string | null;
   name: string | null;
   year: number | null;
+  /** The full date, for issuer codes many bodies share. */
+  date: string | null;
 }
 
 /** A search for documents by key: every field given must match; absent fields match anything. */
@@ -39,6 +45,8 @@ export interface ReferenceQuery {
   /** A name slug (`giao-duc`) for documents known by name only. */
   name: string | null;
   year: number | null;
+  /** A full date (`2019-12-16`), telling apart documents of issuers that share a code. */
+  date: string | null;
 }
 
 /** Drops zero padding from a sequence (`0125` → `125`, `007` → `7`, `66.4` unchanged). */
@@ -74,27 +82,32 @@ export function citationKey(c: KeyInput): string | null {
   const type = canonicalTypeCode(c.docType.code);
   const year = c.year ?? (c.date ? Number(c.date.slice(0, 4)) : null);
   const at = year ? `@${year}` : "";
-  if (c.number != null && c.number.trim() !== "") return `${type}:${unpaddedSeq(c.number)}:${foldIssuerCode(c.issuerCode ?? "")}${at}`;
+  if (c.number != null && c.number.trim() !== "") {
+    const issuer = foldIssuerCode(c.issuerCode ?? "");
+    const when = c.date && isSharedIssuerCode(issuer) && (c.year === null || c.date.startsWith(String(c.year))) ? `@${c.date}` : at;
+    return `${type}:${unpaddedSeq(c.number)}:${issuer}${when}`;
+  }
   if (c.name) return `${type}:~${nameSlug(c.name)}${at}`;
   return null;
 }
 
-const KEY = /^([^:]+):(~[^@]*|[^:@]*:[^@]*)(?:@(\d{4}))?$/;
+const KEY = /^([^:]+):(~[^@]*|[^:@]*:[^@]*)(?:@(\d{4})(-\d{2}-\d{2})?)?$/;
 
 /** Reads a key back into its parts, or null when it is not a key. */
 export function parseKey(key: string): KeyParts | null {
   const m = KEY.exec(key);
   if (!m) return null;
   const year = m[3] ? Number(m[3]) : null;
-  if (m[2]!.startsWith("~")) return { type: m[1]!, number: null, issuer: null, name: m[2]!.slice(1), year };
+  const date = m[4] ? `${m[3]}${m[4]}` : null;
+  if (m[2]!.startsWith("~")) return { type: m[1]!, number: null, issuer: null, name: m[2]!.slice(1), year, date };
   const [number, issuer] = m[2]!.split(":") as [string, string];
-  return { type: m[1]!, number, issuer, name: null, year };
+  return { type: m[1]!, number, issuer, name: null, year, date };
 }
 
 /**
  * Whether a key may be the document a query asks for. A field the query leaves out matches
- * anything (no year: any year); a key without a year matches any year asked for, since the year
- * is unknown rather than different.
+ * anything (no year: any year); a key without a year (or date) matches any year (or date) asked
+ * for, since it is unknown rather than different.
  * @example
  * keyMatches(parseReferenceQuery("29-NQ/TW")!, "NQ:29:TW@2013") // → true
  */
@@ -107,5 +120,6 @@ export function keyMatches(query: ReferenceQuery | null, key: string | null): bo
   if (query.issuer !== null && (k.issuer === null || foldIssuerCode(query.issuer) !== k.issuer)) return false;
   if (query.name !== null && k.name !== nameSlug(query.name)) return false;
   if (query.year !== null && k.year !== null && query.year !== k.year) return false;
+  if (query.date !== null && k.date !== null && query.date !== k.date) return false;
   return true;
 }

@@ -25,18 +25,33 @@ export interface FindCitationsOptions {
 }
 
 /** Characters read after a reference's start at first: its type word, name, number, date and body. */
-const FIRST_WINDOW = 240;
+const FIRST_WINDOW = 320;
 /** The most read for one reference (a long list sharing one type word). */
 const LAST_WINDOW = 3840;
 
 /** Reads the reference starting at `start`, widening the window while the parse runs to its end. */
 function readAt(text: string, start: number, to: number): EntryReading {
+  let scanned = start;
   for (let size = FIRST_WINDOW; ; size *= 2) {
-    const end = Math.min(to, start + size);
+    let end = Math.min(to, start + size);
+    // A reference never reaches past the `;` or line break that ends its clause.
+    const clause = clauseEnd(text, scanned, end);
+    const natural = clause < end || end >= to;
+    end = clause;
+    scanned = end;
     const source = text.slice(start, end);
     const reading = readEntry(source, referenceLexer.tokenize(source).tokens);
-    if (!reading.consumedAll || end >= to || size >= LAST_WINDOW) return reading;
+    if (!reading.consumedAll || natural || size >= LAST_WINDOW) return reading;
   }
+}
+
+/** The first `;` or line break between `from` and `to`, or `to`. */
+function clauseEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 59 || c === 10) return i;
+  }
+  return to;
 }
 
 /** The subject's text: white space squashed, `việc`, an opening quote's partner and end punctuation left out. */

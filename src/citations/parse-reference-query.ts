@@ -31,11 +31,12 @@ function queryOf(ref: FoundReference): ReferenceQuery | null {
         issuer: reading.issuerCode ?? "",
         name: null,
         year: reading.year ?? dateYear ?? ref.year,
+        date: ref.date,
       };
     }
     case "short": {
       const types = ref.codeWord ? typesByCode(ref.codeWord) : wordTypes;
-      return { types: codesOf(types), number: unpaddedSeq(ref.seq!), issuer: null, name: null, year: dateYear ?? ref.year };
+      return { types: codesOf(types), number: unpaddedSeq(ref.seq!), issuer: null, name: null, year: dateYear ?? ref.year, date: ref.date };
     }
     case "named": {
       if (!ref.name) return null;
@@ -44,9 +45,10 @@ function queryOf(ref: FoundReference): ReferenceQuery | null {
       const known = matchKnownName({ phrase, year, subject: ref.subject });
       if (known) {
         const k = parseKey(known.key)!;
-        return { types: [k.type], number: k.number, issuer: k.issuer, name: null, year: k.year };
+        return { types: [k.type], number: k.number, issuer: k.issuer, name: null, year: k.year, date: k.date };
       }
-      return { types: codesOf(wordTypes), number: null, issuer: null, name: [ref.name, ref.term && `khóa ${ref.term}`].filter(Boolean).join(" "), year };
+      const name = [ref.name, ref.term && `khóa ${ref.term}`].filter(Boolean).join(" ");
+      return { types: codesOf(wordTypes), number: null, issuer: null, name, year, date: null };
     }
     case "self":
       return null;
@@ -57,8 +59,8 @@ function queryOf(ref: FoundReference): ReferenceQuery | null {
  * Reads a user's reference in any spelling into a query for keyMatches: type, number, issuer and
  * year as far as the text gives them (no year: any year), or null when it names no document.
  * @example
- * parseReferenceQuery("nghi quyet so 29/NQ-TW") // → { types: ["NQ"], number: "29", issuer: "TW", name: null, year: null }
- * parseReferenceQuery("NQ 29")                  // → { types: ["NQ"], number: "29", issuer: null, name: null, year: null }
+ * parseReferenceQuery("nghi quyet so 29/NQ-TW") // → { types: ["NQ"], number: "29", issuer: "TW", name: null, year: null, date: null }
+ * parseReferenceQuery("NQ 29")                  // → { types: ["NQ"], number: "29", issuer: null, name: null, year: null, date: null }
  */
 export function parseReferenceQuery(text: string): ReferenceQuery | null {
   // Users type terms in lower case (`khóa xi`); the grammar reads them as written in documents.
@@ -71,5 +73,5 @@ export function parseReferenceQuery(text: string): ReferenceQuery | null {
     if (query) return query;
   }
   const bare = /^\s*(?:s[ốo]\s*:?\s*)?(\d{1,6}(?:\.\d{1,3})?)\s*$/iu.exec(input);
-  return bare ? { types: null, number: unpaddedSeq(bare[1]!), issuer: null, name: null, year: null } : null;
+  return bare ? { types: null, number: unpaddedSeq(bare[1]!), issuer: null, name: null, year: null, date: null } : null;
 }

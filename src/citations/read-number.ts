@@ -6,7 +6,7 @@
 // `50/CP`) takes its type from the type word, and its whole symbol is the issuer code.
 import type { NumberShape } from "../../grammars/reference-tokens.js";
 import type { ReferenceDocType } from "../../grammars/vocabulary/reference-doc-types.js";
-import { isPartyBody } from "../../grammars/vocabulary/party-bodies.js";
+import { isPartyBody } from "../../grammars/vocabulary/issuer-codes.js";
 import { typesByCode, typesByName } from "./doc-type-lookup.js";
 
 /** A number read with its type word: the document type, sequence, year and issuer code. */

@@ -1,0 +1,30 @@
+// Throughput of findCitations on the shared corpus (cleaned as in corpus-score.ts), one region
+// per document: `npx tsx test/citations/measure-throughput.ts [rounds]`. A script, not a test:
+// tests never assert on wall time.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { findCitations } from "../../src/citations/index.js";
+import { cleanRawText, SHARED_DIR } from "./corpus-score.js";
+
+const rounds = Number(process.argv[2] ?? 10);
+const texts: string[] = [];
+for (const set of ["seeds", "corpus"])
+  for (const f of readdirSync(join(SHARED_DIR, set)).filter((f) => /\.(txt|md)$/.test(f) && f !== "README.md"))
+    texts.push(cleanRawText(readFileSync(join(SHARED_DIR, set, f), "utf8")));
+const chars = texts.reduce((a, t) => a + t.length, 0);
+const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t, "utf8"), 0);
+
+const run = (): number => texts.reduce((a, t) => a + findCitations(t, [{ start: 0, end: t.length, context: "body" }]).length, 0);
+run(); // warm up the JIT and the lazy tables
+// The best of several trials: on a shared machine, slower trials measure the other processes.
+const trials = 5;
+let best = Infinity;
+let found = 0;
+for (let t = 0; t < trials; t++) {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) found = run();
+  best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
+}
+const mb = (bytes * rounds) / 1e6;
+console.log(`${texts.length} documents, ${(bytes / 1e6).toFixed(2)} MB UTF-8 (${chars} chars), ${found} citations per round`);
+console.log(`best of ${trials} trials of ${rounds} rounds: ${(mb / best).toFixed(1)} MB/s (${((chars * rounds) / 1e6 / best).toFixed(1)} M chars/s)`);
