@@ -13,7 +13,7 @@ import type { Diagnostic } from "../model/record.js";
 import { repairMojibake } from "./decode-mojibake.js";
 import { scoreVietnamese, type VietnameseScore } from "./decode-score.js";
 import { decodeVisciiText, decodeWindows1258Text } from "./decode-single-byte.js";
-import { decodeTcvn3Text } from "./decode-tcvn3.js";
+import { capitaliseParagraphStarts, decodeTcvn3Text } from "./decode-tcvn3.js";
 import { decodeViqrText, hasViqrMarks } from "./decode-viqr.js";
 import { decodeVniText } from "./decode-vni.js";
 import { decodeWindows1252 } from "./decode-windows-1252.js";
@@ -309,7 +309,8 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     if (d.label === "utf-8-mojibake" && line.raw) d.label = "utf-8";
   }
 
-  const text = decisions.map((d) => d.text).join("\n").normalize("NFC");
+  const restored = capitaliseParagraphStarts(decisions.map((d) => ({ text: d.text, tcvn3: d.label === "tcvn3" })));
+  const text = restored.join("\n").normalize("NFC");
   const runs = toRuns(decisions.map((d) => d.label));
   describeRuns(runs, lines, container, diagnostics);
   const labels = new Set(runs.map((r) => r.encoding));
