@@ -26,22 +26,32 @@ export function readIssuer(lines: string[]): Issuer | null {
   return { name: sentenceCase(name), parent, inferred: false };
 }
 
+// The kinds of body a name opens with. Vietnamese capitalises the kind's first word and the first
+// word of each field the body covers (NĐ 30/2020 Phụ lục II: `Sở Giáo dục và Đào tạo`, `Cục Thuế`,
+// `Bộ Lao động - Thương binh và Xã hội`); places are proper names (`huyện Bình Sơn`).
+const BODY_KIND = /^(?:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nhân dân|văn phòng|trung tâm|tổng cục|chi cục|học viện|đại học|bệnh viện|thanh tra|kho bạc|bảo hiểm|sở|bộ|cục|ban|phòng|vụ|viện|trường|chủ tịch)(?=\s|$)/u;
+
 /** Writes an upper-case body name in the sentence form of the record (`Ủy ban nhân dân huyện Bình Sơn`). */
 export function sentenceCase(name: string): string {
   if (!isUpper(name)) return name;
-  const words = name.toLocaleLowerCase("vi").split(/\s+/);
+  const lower = name.toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  const words = lower.split(" ");
+  const kind = BODY_KIND.exec(lower)?.[0];
+  const kindWords = kind ? kind.split(" ").length : 0;
   let proper = false;
   const out = words.map((w, i) => {
     const upper = w.toLocaleUpperCase("vi");
     if (KEEP_UPPER.has(upper)) return upper;
     if (i === 0 || proper) return capitalise(w);
+    // The first word of the field after the kind, and after `và` or a dash joining fields.
+    if (kind && !/^(?:ủy|uỷ|hội) /u.test(kind) && (i === kindWords || (i > kindWords && /^(?:và|-|–)$/u.test(words[i - 1]!)))) return capitalise(w);
     if (PLACE_LEVEL.test(w) || (w === "phố" && words[i - 1] === "thành")) {
       proper = w !== "thành";
       return w;
     }
     return w;
   });
-  return out.join(" ").replace(/\b(trung ương|việt nam)\b/gu, (m) => m.split(" ").map(capitalise).join(" "));
+  return out.join(" ").replace(/\b(trung ương|việt nam|chính phủ|quốc hội)\b/gu, (m) => m.split(" ").map((x, i) => (i === 0 ? capitalise(x) : x)).join(" ")).replace(/Việt nam/gu, "Việt Nam");
 }
 
 function capitalise(w: string): string {
