@@ -166,7 +166,10 @@ class Emitter {
       this.footnoteMark = null;
       // A footnote body dropped into the text at a page break starts with its mark: keep the
       // mark as `[n]` so the grammar can lift the body out; a mark inside a sentence is dropped.
-      if (this.footnoteAtStart && label) this.out.insert(`[${label}] `, at);
+      if (this.footnoteAtStart && label) {
+        this.out.insert(`[${label}]`, at);
+        this.spaceAfterMark = true;
+      }
       return;
     }
     if (BREAK_TAG.test(value)) {
@@ -179,6 +182,8 @@ class Emitter {
   }
 
   private footnoteAtStart = false;
+  // A footnote label wants one space before the body's text, whether or not the source had one.
+  private spaceAfterMark = false;
 
   /**
    * Copies a node's value, mapping it onto its source range: the value is mostly the source
@@ -187,6 +192,10 @@ class Emitter {
   private copyValue(value: string, srcStart: number, srcEnd: number, stripMarks = false): void {
     const text = stripMarks ? value.replace(STRAY_MARKS, (m, offset: number, whole: string) => (m === "*" && whole.trim() === "*" ? m : "")) : value;
     if (!text) return;
+    if (this.spaceAfterMark) {
+      this.spaceAfterMark = false;
+      if (!/^\s/u.test(text)) this.out.insert(" ", srcStart);
+    }
     const slice = this.source.slice(srcStart, srcEnd);
     if (slice === text) {
       this.out.copy(text, srcStart);

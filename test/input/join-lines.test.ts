@@ -1,0 +1,62 @@
+// Re-joining wrapped lines: [input, expected, why].
+import { describe, expect, it } from "vitest";
+import { joinWrappedLines } from "../../src/input/join-lines.js";
+import { markdownToText } from "../../src/input/markdown-to-text.js";
+import { prepareText, detectFormat } from "../../src/input/prepare-text.js";
+
+const text = (s: string) => joinWrappedLines(s, { hardBlocks: false }).text;
+const md = (s: string) => prepareText(s, "markdown").text;
+
+describe("joinWrappedLines (plain text)", () => {
+  it.each([
+    ["Căn cứ Chỉ thị số 18/CT-TTg ngày 13/4/2020 của\n\nThủ tướng Chính phủ về việc xây dựng;", "Căn cứ Chỉ thị số 18/CT-TTg ngày 13/4/2020 của Thủ tướng Chính phủ về việc xây dựng;", "a line ending on `của` continues; blank lines carry no meaning in plain text"],
+    ["kinh tế - xã hội 5 năm 2021-\n2025;", "kinh tế - xã hội 5 năm 2021-2025;", "a range wrapped after its dash is glued without a space"],
+    ["đội ngũ nhà giáo, nhân\nviên và cán bộ", "đội ngũ nhà giáo, nhân viên và cán bộ", "a lower-case line continues"],
+    ["I. MỤC ĐÍCH\n1. Mục đích", "I. MỤC ĐÍCH\n1. Mục đích", "nothing is glued onto a block start"],
+    ["II. THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM TỔ\nCHỨC HỘI NGHỊ", "II. THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM TỔ CHỨC HỘI NGHỊ", "a numbered all-caps heading continues onto an all-caps line"],
+    ["II. Nhiệm vụ trọng tâm trong thời gian đến\nĐể thực hiện đồng bộ", "II. Nhiệm vụ trọng tâm trong thời gian đến\nĐể thực hiện đồng bộ", "a heading may end on a connective word"],
+    ["KẾ HOẠCH\nlàm việc với Ủy ban nhân dân", "KẾ HOẠCH\nlàm việc với Ủy ban nhân dân", "the type name stands alone on its line"],
+    ["hội nhập quốc tế./.\nNơi nhận:", "hội nhập quốc tế./.\nNơi nhận:", "nothing follows the end mark"],
+    ["Điều\n2. Quy định mức học phí", "Điều 2. Quy định mức học phí", "an article marker broken before its number"],
+    ["Số:\n44/2025/QĐ-CTUBND", "Số: 44/2025/QĐ-CTUBND", "a number label wrapped away from its value"],
+    ["ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN", "ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN", "header lines stay apart"],
+    ["ỦY BAN NHÂN DÂN \t CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "tab-aligned columns are split"],
+    ["Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH", "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020\nQUYẾT ĐỊNH\nV/V BAN HÀNH", "flattened header components are split"],
+  ])("%j", (input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+});
+
+describe("markdown through prepareText", () => {
+  it.each([
+    ["**Điều 1. Vị\ntrí và chức năng**", "Điều 1. Vị trí và chức năng", "a bold heading wrapped mid-phrase"],
+    ["Hà Nội, ngày **24** tháng 11 năm 202**5**", "Hà Nội, ngày 24 tháng 11 năm 2025", "bold inside a date"],
+    ["Quy ****định", "Quy định", "unpaired emphasis runs are dropped"],
+    ["**ỦY BAN NHÂN DÂN**\nTHÀNH PHỐ CẦN THƠ\n-------", "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ", "a header cell: all-caps lines stay apart, the rule goes"],
+    ["|\n**BAN CHẤP HÀNH**\n|\nSố 221-KL/TW\n|", "BAN CHẤP HÀNH\nSố 221-KL/TW", "lone `|` cell bars separate blocks"],
+    ["Năm học 2022-2023, toàn huyện có 55 trường.<sup>1</sup>\n\n<sup>1</sup> Mầm non 18 trường", "Năm học 2022-2023, toàn huyện có 55 trường.\n[1] Mầm non 18 trường", "a footnote mark in a sentence goes, a footnote body keeps its label"],
+    ["- Căn cứ Điều lệ Đảng;\n- Căn cứ Luật Lưu trữ;", "- Căn cứ Điều lệ Đảng;\n- Căn cứ Luật Lưu trữ;", "list markers are kept"],
+    ["[Thông tư số 32/2018/TT-BGDĐT](#) ngày 26/12/2018", "Thông tư số 32/2018/TT-BGDĐT ngày 26/12/2018", "a link keeps its text"],
+    ["*Xét Tờ trình số 404/TTr-UBND;\nBáo cáo thẩm tra số 103/BC-BVHXH;*", "Xét Tờ trình số 404/TTr-UBND; Báo cáo thẩm tra số 103/BC-BVHXH;", "a semicolon inside a paragraph does not end it"],
+  ])("%j", (input, expected) => {
+    expect(md(input)).toBe(expected);
+  });
+
+  it("maps every character of the result back to the same character of the source", () => {
+    const source = "**Điều 1. Vị\ntrí và chức năng**\n\nHà Nội, ngày **24** tháng 11 năm 202**5**";
+    const plain = markdownToText(source);
+    for (let i = 0; i < plain.text.length; i++) {
+      const ch = plain.text[i]!;
+      if (/\s/.test(ch)) continue;
+      expect(source[plain.map.toSource(i)]).toBe(ch);
+    }
+  });
+
+  it.each([
+    ["a.md", "plain", "markdown", "the extension decides"],
+    ["a.txt", "**KẾ HOẠCH**\n\n# I. MỤC ĐÍCH\n<sup>1</sup> **a** **b** **c** **d** **e** **f**", "markdown", "a .txt full of markdown marks"],
+    ["a.txt", "Nơi nhận:\n- **Lưu**: VT.", "text", "one stray bold does not make markdown"],
+  ])("detectFormat(%s)", (path, content, expected) => {
+    expect(detectFormat(content, path)).toBe(expected);
+  });
+});
