@@ -2,7 +2,7 @@
 // stored texts. Shards keep each serialised index well under V8's 512 MiB string limit (one JSON
 // string per shard) and are saved one file each, so an update rewrites only the shards it touched.
 import type { DocumentSummary, PreparedDocument } from "./index-document.js";
-import { buildIndexedFields } from "./index-terms.js";
+import { buildFieldTerms } from "./index-terms.js";
 import { ShardMiniSearch } from "./shard-minisearch.js";
 import { ShardTexts } from "./shard-texts.js";
 
@@ -55,7 +55,7 @@ export class IndexShard {
   /** Indexes a prepared document; its id must not be in the shard. */
   add(prepared: PreparedDocument): void {
     const { summary, text, segmentEnds, numberTerms, refTerms } = prepared;
-    this.mini.add(buildIndexedFields(summary.id, text, segmentEnds, numberTerms, refTerms));
+    this.mini.addTerms(summary.id, buildFieldTerms(text, segmentEnds, numberTerms, refTerms));
     this.entries.set(summary.id, { summary, segmentEnds, numberTerms, refTerms });
     this.texts.set(summary.id, text);
     this.dirty = true;
@@ -67,7 +67,7 @@ export class IndexShard {
     if (!entry) return false;
     const text = this.texts.get(id);
     if (text === undefined) throw new Error(`vanban search: the stored text of ${id} is missing from ${this.name}`);
-    this.mini.remove(buildIndexedFields(id, text, entry.segmentEnds, entry.numberTerms, entry.refTerms));
+    this.mini.removeTerms(id, buildFieldTerms(text, entry.segmentEnds, entry.numberTerms, entry.refTerms));
     this.entries.delete(id);
     this.texts.delete(id);
     this.dirty = true;

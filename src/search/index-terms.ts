@@ -3,10 +3,7 @@
 // plus dates written out in words (`ngày 13 tháng 4 năm 2020` → `13/4/2020`) so that a query
 // typed as digits finds them.
 import { analyzeText, type Token } from "./analyze-text.js";
-import { TEXT_FIELDS, type IndexField } from "./index-document.js";
-
-/** MiniSearch's input for one document: its id and, per field, its terms separated by spaces. */
-export type IndexedFields = { id: string } & Record<IndexField, string>;
+import { KEYWORD_FIELDS, TEXT_FIELDS } from "./index-document.js";
 
 function isNumber(token: Token | undefined, max: number): token is Token {
   return token !== undefined && token.kind === "number" && /^\d+$/.test(token.term) && Number(token.term) <= max;
@@ -37,20 +34,15 @@ export function appendIndexTerms(tokens: readonly Token[], out: string[]): void 
 }
 
 /**
- * Builds MiniSearch's view of a document from its stored text, the end offsets of its segments
- * and its keyword terms; deterministic, so removing a document can rebuild exactly what was added.
+ * The terms of every index field (in `INDEX_FIELDS` order) of a document, from its stored text,
+ * the end offsets of its segments and its keyword terms; deterministic, so removing a document
+ * can rebuild exactly what was added.
  */
-export function buildIndexedFields(
-  id: string,
-  text: string,
-  segmentEnds: readonly number[],
-  numberTerms: string,
-  refTerms: string,
-): IndexedFields {
+export function buildFieldTerms(text: string, segmentEnds: readonly number[], numberTerms: string, refTerms: string): string[][] {
   // The number segment comes first and is indexed through the keyword terms only.
   const from = segmentEnds[0] ?? 0;
   const tokens = analyzeText(text, undefined, from);
-  const fields = { id, number: numberTerms, refs: refTerms } as IndexedFields;
+  const fields: string[][] = [];
   let t = 0;
   for (let f = 0; f < TEXT_FIELDS.length; f++) {
     const end = segmentEnds[f + 1] ?? text.length;
@@ -58,8 +50,11 @@ export function buildIndexedFields(
     while (stop < tokens.length && tokens[stop]!.start < end) stop++;
     const terms: string[] = [];
     appendIndexTerms(tokens.slice(t, stop), terms);
-    fields[TEXT_FIELDS[f]!] = terms.join(" ");
+    fields.push(terms);
     t = stop;
   }
+  const keyword = (terms: string) => (terms.length === 0 ? [] : terms.split(" "));
+  const keywordTerms: Record<(typeof KEYWORD_FIELDS)[number], string[]> = { number: keyword(numberTerms), refs: keyword(refTerms) };
+  for (const field of KEYWORD_FIELDS) fields.push(keywordTerms[field]);
   return fields;
 }

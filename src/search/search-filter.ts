@@ -24,19 +24,26 @@ export interface SearchFilters {
 }
 
 // Folded words separated by single spaces and padded, so that a containment test is a whole-word test.
-function words(text: string): string {
+function foldedWords(text: string): string {
   return ` ${foldText(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
 }
 
 /** A predicate over summaries for `filters`, or null when no filter is set. */
 export function compileFilter(filters: SearchFilters): ((summary: DocumentSummary) => boolean) | null {
   const tests: ((summary: DocumentSummary) => boolean)[] = [];
+  // Type codes, issuers and places repeat across documents: fold each distinct value once per query.
+  const cache = new Map<string, string>();
+  const words = (text: string): string => {
+    let folded = cache.get(text);
+    if (folded === undefined) cache.set(text, (folded = foldedWords(text)));
+    return folded;
+  };
   if (filters.type !== undefined) {
-    const type = words(filters.type);
+    const type = foldedWords(filters.type);
     tests.push((s) => s.docType !== null && (words(s.docType.code) === type || words(s.docType.name) === type));
   }
   if (filters.issuer !== undefined) {
-    const issuer = words(filters.issuer);
+    const issuer = foldedWords(filters.issuer);
     tests.push((s) => s.issuer !== null && words(s.issuer).includes(issuer));
   }
   if (filters.system !== undefined) {
@@ -44,7 +51,7 @@ export function compileFilter(filters: SearchFilters): ((summary: DocumentSummar
     tests.push((s) => s.system === system);
   }
   if (filters.place !== undefined) {
-    const place = words(filters.place);
+    const place = foldedWords(filters.place);
     tests.push((s) => s.place !== null && words(s.place) === place);
   }
   if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {

@@ -3,10 +3,9 @@
 // the top candidates are re-ranked so that words typed with diacritics and found with the same
 // diacritics (tone placement aside) come before folded-only, prefix or typo matches; snippets are
 // cut from the best passage of the winners' bodies.
-import type { Query, SearchOptions as MiniSearchOptions } from "minisearch";
-import { segmentRange, INDEX_FIELDS, type DocumentSummary, type IndexField } from "./index-document.js";
+import { INDEX_FIELDS, segmentRange, type DocumentSummary, type IndexField } from "./index-document.js";
 import type { IndexShard } from "./index-shard.js";
-import { corpusStatistics, vocabularyHas, withCorpusStatistics } from "./global-scoring.js";
+import { compareHits, executeQuery, termsMatchedBy, type DerivedTerm, type Hit, type TermClause } from "./execute-query.js";
 import { buildSnippet, type ItemOccurrences, type Snippet } from "./highlight.js";
 import { containsWord, findOccurrences, TextView, type Occurrence } from "./match-text.js";
 import { parseQuery, wordUnits, type ParsedQuery, type QueryUnit, type QueryWord } from "./parse-query.js";
@@ -63,119 +62,136 @@ const FUZZY_MIN_LENGTH = 6;
 // How many top candidates are re-ranked against their text (and, for phrases, verified).
 const RERANK_MIN_DEPTH = 50;
 const DEFAULT_LIMIT = 20;
+// Phrase queries first take this many times the hits they need, to verify on the text.
+const PHRASE_OVERSAMPLING = 4;
+// Matching an identifier by its parts (`KH-UBND` of `113/KH-UBND`) counts for less.
+const PARTS_BOOST = 0.5;
+
+const LETTERS_ONLY = /^[^\d/]+$/;
+
+/** How each query word became clauses. */
+interface WordPlan {
+  word: QueryWord;
+  /** the clauses it added */
+  clauses: number[];
+  /** an identifier matched through its parts, not in its own spelling */
+  byParts: boolean;
+}
+
+interface QueryPlan {
+  clauses: TermClause[];
+  words: WordPlan[];
+}
+
+function planQuery(parsed: ParsedQuery, shards: readonly IndexShard[]): QueryPlan {
+  const clauses: TermClause[] = [];
+  const known = (term: string) => shards.some((shard) => shard.mini.postings(term) !== undefined);
+  const words = parsed.words.map((word): WordPlan => {
+    const token = word.token;
+    const first = clauses.length;
+    let byParts = false;
+    if (token.kind === "identifier") {
+      const parts = token.parts ?? [];
+      // Found in its own spelling (or as the start of a longer number: `113/KH` of `113/KH-UBND`)?
+      // Otherwise all of its parts, wherever they stand.
+      if (word.quoted || shards.some((shard) => shard.mini.hasPrefix(token.term)) || !parts.some((p) => LETTERS_ONLY.test(p))) {
+        clauses.push({ term: token.term, prefix: !word.quoted, fuzzy: 0, boost: 1 });
+      } else {
+        byParts = true;
+        for (const part of new Set(parts)) clauses.push({ term: part, prefix: false, fuzzy: 0, boost: PARTS_BOOST });
+      }
+    } else {
+      const term = token.term;
+      const tolerant = !word.quoted && token.kind === "word" && LETTERS_ONLY.test(term) && !known(term);
+      clauses.push({
+        term,
+        prefix: tolerant && term.length >= PREFIX_MIN_LENGTH,
+        fuzzy: tolerant && term.length >= FUZZY_MIN_LENGTH ? 1 : 0,
+        boost: 1,
+      });
+    }
+    return { word, clauses: clauses.slice(first).map((_, i) => first + i), byParts };
+  });
+  const seen = new Set(clauses.map((c) => c.term));
+  for (const phrase of parsed.phrases) {
+    for (const unit of phrase.units) {
+      if (seen.has(unit.term)) continue;
+      seen.add(unit.term);
+      clauses.push({ term: unit.term, prefix: false, fuzzy: 0, boost: 1 });
+    }
+  }
+  return { clauses, words };
+}
 
 interface Candidate {
+  hit: Hit;
   shard: IndexShard;
-  id: string;
-  relevance: number;
-  /** the index terms that matched (query terms, their prefix/typo expansions) */
-  matched: string[];
   view?: TextView;
   /** per query phrase, its occurrences (set when the query has phrases) */
   phraseHits?: Occurrence[][];
   tier: number;
 }
 
-const LETTERS_ONLY = /^[^\d/]+$/;
-
-function wordQuery(word: QueryWord, known: (term: string) => boolean): Query {
-  const token = word.token;
-  if (token.kind === "identifier") {
-    const whole: Query = { queries: [token.term], prefix: !word.quoted };
-    const parts = token.parts ?? [];
-    // Identifiers with a letter code may be written differently from the index (`KH-UBND` of
-    // `113/KH-UBND`): the parts, all required, are a weaker second way to match.
-    if (word.quoted || !parts.some((part) => LETTERS_ONLY.test(part))) return whole;
-    return { combineWith: "OR", queries: [whole, { combineWith: "AND", queries: [...parts], boostTerm: () => 0.5 }] };
-  }
-  const term = token.term;
-  const tolerant = !word.quoted && token.kind === "word" && LETTERS_ONLY.test(term) && !known(term);
-  return {
-    queries: [term],
-    prefix: tolerant && term.length >= PREFIX_MIN_LENGTH,
-    fuzzy: tolerant && term.length >= FUZZY_MIN_LENGTH ? 1 : false,
-  };
-}
-
-function buildQuery(parsed: ParsedQuery, combineWith: "AND" | "OR", known: (term: string) => boolean): Query {
-  const queries: Query[] = parsed.words.map((word) => wordQuery(word, known));
-  for (const phrase of parsed.phrases) {
-    queries.push({ combineWith: "AND", queries: [...new Set(phrase.units.map((unit) => unit.term))] });
-  }
-  return { combineWith, queries };
-}
-
 function textView(candidate: Candidate): TextView {
   if (!candidate.view) {
-    const text = candidate.shard.texts.get(candidate.id);
-    if (text === undefined) throw new Error(`vanban search: the stored text of ${candidate.id} is missing`);
+    const text = candidate.shard.texts.get(candidate.hit.id);
+    if (text === undefined) throw new Error(`vanban search: the stored text of ${candidate.hit.id} is missing`);
     candidate.view = new TextView(text);
   }
   return candidate.view;
 }
 
 function collect(
-  index: SearchIndex,
+  shards: readonly IndexShard[],
   parsed: ParsedQuery,
-  combineWith: "AND" | "OR",
-  allowed: ((id: string) => boolean) | null,
+  plan: QueryPlan,
+  combine: "and" | "or",
+  filter: ((summary: DocumentSummary) => boolean) | null,
   depth: number,
-): Candidate[] {
-  const shards = index.shards.filter((shard) => shard.size > 0);
-  const minis = shards.map((shard) => shard.mini);
-  const stats = corpusStatistics(minis, INDEX_FIELDS.length);
-  const query = buildQuery(parsed, combineWith, (term) => vocabularyHas(minis, term));
-  const options: MiniSearchOptions = {
-    boost: FIELD_BOOSTS,
-    // A zero boost makes MiniSearch skip a filtered-out document before allocating its result.
-    ...(allowed ? { boostDocument: (id: unknown) => (allowed(id as string) ? 1 : 0) } : {}),
-  };
+): { candidates: Candidate[]; expansions: DerivedTerm[][] } {
+  const fieldBoosts = INDEX_FIELDS.map((field) => FIELD_BOOSTS[field]);
+  const allowed = filter ? (s: number, id: string) => filter(shards[s]!.entries.get(id)!.summary) : null;
+  // Phrases are checked on the text of candidates in score order until enough pass: first among
+  // the best few times `depth` hits, and only when too few of those pass, among all of them.
+  const phrases = parsed.phrases.length > 0;
+  const run = (n: number) => executeQuery(shards.map((shard) => shard.mini), plan.clauses, { combine, fieldBoosts, allowed, depth: n });
+  let execution = run(phrases ? depth * PHRASE_OVERSAMPLING : depth);
   const candidates: Candidate[] = [];
-  withCorpusStatistics(minis, stats, () => {
-    for (const shard of shards) {
-      let kept = 0;
-      for (const result of shard.mini.search(query, options)) {
-        if (kept >= depth) break;
-        const candidate: Candidate = { shard, id: result.id as string, relevance: result.score, matched: result.terms, tier: 0 };
-        if (parsed.phrases.length > 0) {
-          const view = textView(candidate);
-          const hits = parsed.phrases.map((phrase) => findOccurrences(view, phrase.units));
-          if (hits.some((h) => h.length === 0)) continue;
-          candidate.phraseHits = hits;
-        }
-        candidates.push(candidate);
-        kept++;
+  const verify = (hits: readonly Hit[]): void => {
+    for (const hit of hits) {
+      if (candidates.length >= depth) return;
+      const candidate: Candidate = { hit, shard: shards[hit.shard]!, tier: 0 };
+      if (phrases) {
+        const view = textView(candidate);
+        const found = parsed.phrases.map((phrase) => findOccurrences(view, phrase.units));
+        if (found.some((h) => h.length === 0)) continue;
+        candidate.phraseHits = found;
       }
+      candidates.push(candidate);
     }
-  });
-  candidates.sort(byRelevance);
-  return candidates.slice(0, depth);
-}
-
-// Scores summed in a different order differ in the last bits; rounding keeps the order of equal
-// documents independent of how the collection is sharded.
-function rounded(score: number): number {
-  return Number(score.toPrecision(12));
-}
-
-function byRelevance(a: Candidate, b: Candidate): number {
-  return rounded(b.relevance) - rounded(a.relevance) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  };
+  verify(execution.hits);
+  if (phrases && candidates.length < depth && execution.hits.length === depth * PHRASE_OVERSAMPLING) {
+    const checked = execution.hits.length;
+    execution = run(Infinity);
+    verify(execution.hits.slice(checked));
+  }
+  const expansions = execution.expansions;
+  return { candidates, expansions };
 }
 
 // How many query items the candidate matches as typed: words typed with diacritics found with the
 // same tone key, other words and numbers found whole (not only through a prefix or a typo),
 // identifiers found in their own spelling, phrases found with their diacritics.
-function tierOf(candidate: Candidate, parsed: ParsedQuery): number {
+function tierOf(candidate: Candidate, plan: QueryPlan): number {
   let tier = 0;
-  const matched = new Set(candidate.matched);
-  for (const word of parsed.words) {
-    const term = word.token.term;
-    if (word.token.kind === "identifier") {
-      if (candidate.matched.some((m) => m === term || m.startsWith(`${term}/`))) tier++;
-    } else if (word.toneKey === null) {
-      if (matched.has(term)) tier++;
-    } else if (matched.has(term) && containsWord(textView(candidate).text, word.spellings ?? [word.text])) {
-      tier++;
+  const { shard, hit } = candidate;
+  for (const { word, byParts } of plan.words) {
+    const token = word.token;
+    if (token.kind === "identifier") {
+      if (!byParts) tier++;
+    } else if (termsMatchedBy(shard.mini, hit.doc, [{ term: token.term, weight: 1 }]).length > 0) {
+      if (word.spellings === null || containsWord(textView(candidate).text, word.spellings)) tier++;
     }
   }
   for (const hits of candidate.phraseHits ?? []) if (hits.some((o) => o.exact)) tier++;
@@ -190,29 +206,27 @@ function writtenDateUnits(word: QueryWord): QueryUnit[] | null {
   return [day, "thang", month, "nam", year].map((term) => ({ term, toneKey: null }));
 }
 
-function snippetOf(candidate: Candidate, parsed: ParsedQuery, entrySegments: readonly number[]): Snippet {
+function snippetOf(candidate: Candidate, parsed: ParsedQuery, plan: QueryPlan, expansions: DerivedTerm[][], segmentEnds: readonly number[]): Snippet {
   const view = textView(candidate);
   const items: { item: number; units: QueryUnit[] }[] = [];
-  const queried = new Set<string>();
   parsed.words.forEach((word, item) => {
-    const units = wordUnits(word);
-    items.push({ item, units });
+    items.push({ item, units: wordUnits(word) });
     const written = writtenDateUnits(word);
     if (written) items.push({ item, units: written });
-    queried.add(word.token.term);
-    for (const unit of units) queried.add(unit.term);
   });
-  parsed.phrases.forEach((phrase, i) => {
-    items.push({ item: parsed.words.length + i, units: phrase.units });
-    for (const unit of phrase.units) queried.add(unit.term);
+  parsed.phrases.forEach((phrase, i) => items.push({ item: parsed.words.length + i, units: phrase.units }));
+  // Prefix and typo expansions the document holds are highlighted with their word.
+  plan.words.forEach(({ clauses }, item) => {
+    for (const c of clauses) {
+      const own = plan.clauses[c]!.term;
+      const derived = (expansions[c] ?? []).filter((d) => d.term !== own);
+      for (const term of termsMatchedBy(candidate.shard.mini, candidate.hit.doc, derived)) {
+        items.push({ item, units: term.split("/").map((part) => ({ term: part, toneKey: null })) });
+      }
+    }
   });
-  // Prefix and typo expansions that matched are highlighted too.
-  let next = parsed.words.length + parsed.phrases.length;
-  for (const term of candidate.matched) {
-    if (!queried.has(term)) items.push({ item: next++, units: term.split("/").map((part) => ({ term: part, toneKey: null })) });
-  }
   const matches: ItemOccurrences[] = items.map(({ item, units }) => ({ item, occurrences: findOccurrences(view, units) }));
-  const body = segmentRange(entrySegments, "body");
+  const body = segmentRange(segmentEnds, "body");
   const inBody = matches.some((m) => m.occurrences.some((o) => o.start >= body.start && o.end <= body.end));
   const anyMatch = matches.some((m) => m.occurrences.length > 0);
   const whole = { start: 0, end: view.text.length };
@@ -272,32 +286,22 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const filter = compileFilter(options);
   if (parsed.words.length === 0 && parsed.phrases.length === 0) return browse(index, filter, limit);
 
-  const verdicts = new Map<string, boolean>();
-  const allowed = filter
-    ? (id: string): boolean => {
-        let ok = verdicts.get(id);
-        if (ok === undefined) {
-          const summary = index.summary(id);
-          ok = summary !== undefined && filter(summary);
-          verdicts.set(id, ok);
-        }
-        return ok;
-      }
-    : null;
-
+  const shards = index.shards.filter((shard) => shard.size > 0);
+  const plan = planQuery(parsed, shards);
   const depth = Math.max(RERANK_MIN_DEPTH, limit * 3);
-  let candidates = collect(index, parsed, "AND", allowed, depth);
+  let { candidates, expansions } = collect(shards, parsed, plan, "and", filter, depth);
   // Nothing has every word: rank what has some of them (phrases stay required).
-  if (candidates.length === 0 && parsed.words.length + parsed.phrases.length > 1) {
-    candidates = collect(index, parsed, "OR", allowed, depth);
+  if (candidates.length === 0 && plan.clauses.length > 1 && parsed.phrases.length === 0) {
+    ({ candidates, expansions } = collect(shards, parsed, plan, "or", filter, depth));
   }
-  for (const candidate of candidates) candidate.tier = tierOf(candidate, parsed);
-  candidates.sort((a, b) => b.tier - a.tier || byRelevance(a, b));
+  for (const candidate of candidates) candidate.tier = tierOf(candidate, plan);
+  candidates.sort((a, b) => b.tier - a.tier || compareHits(a.hit, b.hit));
 
-  const top = Math.max(...candidates.map((c) => c.relevance), 0) * (1 + 1e-9);
+  const top = Math.max(...candidates.map((c) => c.hit.score), 0) * (1 + 1e-9);
   return candidates.slice(0, limit).map((candidate) => {
-    const entry = candidate.shard.entries.get(candidate.id)!;
-    const relevance = candidate.relevance;
-    return toResult(entry.summary, candidate.tier + (top > 0 ? relevance / top : 0), relevance, snippetOf(candidate, parsed, entry.segmentEnds));
+    const entry = candidate.shard.entries.get(candidate.hit.id)!;
+    const relevance = candidate.hit.score;
+    const snippet = snippetOf(candidate, parsed, plan, expansions, entry.segmentEnds);
+    return toResult(entry.summary, candidate.tier + (top > 0 ? relevance / top : 0), relevance, snippet);
   });
 }

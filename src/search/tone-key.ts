@@ -59,6 +59,8 @@ export function hasDiacritics(word: string): boolean {
 
 const TONE_MARKS = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"];
 const VOWELS = new Set("aăâeêioôơuưy");
+// Each vowel with each tone, composed once: `${vowel}${tone}` → `ầ`.
+const TONED = new Map<string, string>([...VOWELS].flatMap((v) => TONE_MARKS.map((mark, tone) => [`${v}${tone}`, (v + mark).normalize("NFC")] as [string, string])));
 
 /**
  * Every spelling of a word that has its tone key, in lower, capitalised and upper case: the tone
@@ -84,7 +86,7 @@ export function spellingsOf(word: string): string[] {
   if (tone === 0) lower.add(bases.join(""));
   else {
     bases.forEach((base, i) => {
-      if (VOWELS.has(base)) lower.add(bases.slice(0, i).join("") + (base + TONE_MARKS[tone]).normalize("NFC") + bases.slice(i + 1).join(""));
+      if (VOWELS.has(base)) lower.add(bases.slice(0, i).join("") + TONED.get(`${base}${tone}`)! + bases.slice(i + 1).join(""));
     });
   }
   const spellings = new Set<string>();

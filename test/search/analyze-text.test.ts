@@ -49,7 +49,7 @@ describe("analyzeText", () => {
 });
 
 describe("normalizeIdentifier", () => {
-  it.each([
+  it.each<[string, string | null, string]>([
     ["29-NQ/TW", "29/nq/tw", "Party spelling"],
     ["29/NQ-TW", "29/nq/tw", "state-style spelling of the same document"],
     ["29 - NQ / TW", "29/nq/tw", "spaces around connectors"],
@@ -62,7 +62,7 @@ describe("normalizeIdentifier", () => {
 });
 
 describe("dateTerm", () => {
-  it.each([
+  it.each<[string, string | null]>([
     ["2013-11-04", "4/11/2013"],
     ["2024-02", "2/2024"],
     ["2024", "2024"],

@@ -159,7 +159,8 @@ describe("saveIndex / loadIndex", () => {
 function flip(file: string): void {
   const path = join(dir, file);
   const data = readFileSync(path);
-  data[Math.floor(data.length / 2)] ^= 0x20;
+  const middle = Math.floor(data.length / 2);
+  data[middle] = data[middle]! ^ 0x20;
   writeFileSync(path, data);
 }
 

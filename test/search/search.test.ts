@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { foldText } from "../../src/search/fold.js";
-import { search, type SearchResult } from "../../src/search/search.js";
+import { search, type SearchOptions, type SearchResult } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
 import { makeRecord, type RecordSpec } from "./record-fixture.js";
 
@@ -150,13 +150,13 @@ describe("search: prefixes and typos", () => {
 describe("search: filters", () => {
   const index = indexOf(DOCS);
 
-  it.each([
+  it.each<[SearchOptions, string[], string]>([
     [{ type: "KH" }, ["new-style", "old-style", "party-253", "phrase-adjacent", "school"], "by type code"],
     [{ type: "Quyết định" }, ["qd-1779"], "by type name"],
     [{ type: "qd" }, ["qd-1779"], "type code without diacritics"],
     [{ issuer: "binh son" }, ["old-style", "party-253"], "issuer words without diacritics"],
     [{ issuer: "Huyện uỷ" }, ["party-253"], "issuer in the other tone placement"],
-    [{ system: "party" as const }, ["party-253"], "Party documents"],
+    [{ system: "party" }, ["party-253"], "Party documents"],
     [{ place: "Quảng Ngãi" }, ["other-tone", "qd-1779"], "place"],
     [{ yearFrom: 2024 }, ["new-style", "party-253", "school"], "from a year"],
     [{ yearFrom: 2021, yearTo: 2022 }, ["other-tone", "qd-1779"], "a year range"],

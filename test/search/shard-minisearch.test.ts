@@ -1,0 +1,58 @@
+import MiniSearch from "minisearch";
+import { describe, expect, it } from "vitest";
+import { INDEX_FIELDS } from "../../src/search/index-document.js";
+import { MINISEARCH_OPTIONS, ShardMiniSearch } from "../../src/search/shard-minisearch.js";
+
+const DOCS: [string, string[][]][] = [
+  ["a", [["ke", "hoach"], ["uy", "ban"], [], [], ["giao", "duc", "giao", "duc", "va", "dao", "tao"], [], ["113/kh/ubnd", "113", "kh", "ubnd"], []]],
+  ["b", [["thong", "bao"], [], ["nguyen"], ["can", "cu"], ["giao", "duc", "huyen", "huyen"], ["luu"], [], ["29/nq/tw"]]],
+  ["c", [["ke", "hoach"], ["huyen", "uy"], [], [], ["duc", "tao", "tao", "tao"], [], ["253/kh/hu", "253", "kh", "hu"], ["29/nq/tw", "29/nq/tw"]]],
+];
+
+function viaMiniSearch(docs: typeof DOCS, removed: string[] = []): unknown {
+  const mini = new MiniSearch<Record<string, string>>(MINISEARCH_OPTIONS);
+  const asDocument = ([id, fields]: (typeof DOCS)[number]) =>
+    Object.fromEntries([["id", id], ...INDEX_FIELDS.map((field, i) => [field, fields[i]!.join(" ")])]);
+  for (const doc of docs) mini.add(asDocument(doc));
+  for (const id of removed) mini.remove(asDocument(docs.find(([d]) => d === id)!));
+  return mini.toJSON();
+}
+
+describe("ShardMiniSearch", () => {
+  it("adds documents into exactly the state MiniSearch's own add builds", () => {
+    const shard = new ShardMiniSearch();
+    for (const [id, fields] of DOCS) shard.addTerms(id, fields);
+    expect(shard.toJSON()).toEqual(viaMiniSearch(DOCS));
+  });
+
+  it("removes documents into exactly the state MiniSearch's own remove leaves", () => {
+    const shard = new ShardMiniSearch();
+    for (const [id, fields] of DOCS) shard.addTerms(id, fields);
+    expect(shard.removeTerms("b", DOCS[1]![1])).toBe(true);
+    expect(shard.removeTerms("b", DOCS[1]![1])).toBe(false);
+    const json = shard.toJSON();
+    const expected = viaMiniSearch(DOCS, ["b"]) as typeof json;
+    expect({ ...json, averageFieldLength: null }).toEqual({ ...expected, averageFieldLength: null });
+    json.averageFieldLength.forEach((avg, i) => expect(avg).toBeCloseTo(expected.averageFieldLength[i]!, 12));
+  });
+
+  it("refuses to remove with terms the document was not added with", () => {
+    const shard = new ShardMiniSearch();
+    shard.addTerms("a", DOCS[0]![1]);
+    expect(() => shard.removeTerms("a", [["khac"]])).toThrow(/no longer matches/);
+  });
+
+  it("round-trips through toJSON and load, keeping postings and statistics", () => {
+    const shard = new ShardMiniSearch();
+    for (const [id, fields] of DOCS) shard.addTerms(id, fields);
+    const loaded = ShardMiniSearch.load(JSON.parse(JSON.stringify(shard)));
+    expect(loaded).toBeInstanceOf(ShardMiniSearch);
+    // The radix tree may list terms in another order after loading; the content is the same.
+    const sorted = (json: ReturnType<ShardMiniSearch["toJSON"]>) => ({ ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : 1)) });
+    expect(sorted(loaded.toJSON())).toEqual(sorted(shard.toJSON()));
+    expect([...loaded.postings("giao")!.get(4)!]).toEqual([[0, 2], [1, 1]]);
+    expect(loaded.hasPrefix("29/nq")).toBe(true);
+    expect([...loaded.termsWithPrefix("huy")].map(([t]) => t)).toEqual(["huyen"]);
+    expect(loaded.fieldLengths()[2 * INDEX_FIELDS.length + 4]).toBe(2);
+  });
+});
