@@ -404,3 +404,8 @@ export class ReferenceParser extends CstParser {
 
 /** The one parser instance of the process (Chevrotain parsers are built once and reused). */
 export const referenceParser = new ReferenceParser();
+
+/** The reference grammar's parser, for tools that describe it (railroad diagrams, CST types). */
+export function referenceGrammar(): ReferenceParser {
+  return referenceParser;
+}

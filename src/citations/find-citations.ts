@@ -65,13 +65,34 @@ function subjectText(raw: string, quoted: boolean): string | null {
 // After a subject that ends where another member of its list begins: `, ` or ` và `.
 const LIST_JOINER = /^[ \t\u00a0]*(?:,|[vV]à)[ \t\u00a0]*/;
 
+/**
+ * The regions cut into pieces that do not overlap, each piece taking the context of the smallest
+ * region holding it (a basis inside the body is a basis), so that each occurrence is found once.
+ */
+export function disjointRegions(text: string, regions: readonly CitationRegion[]): CitationRegion[] {
+  const clamp = (n: number): number => Math.max(0, Math.min(text.length, n));
+  const valid = regions.map((r) => ({ start: clamp(r.start), end: clamp(r.end), context: r.context })).filter((r) => r.end > r.start);
+  const points = [...new Set(valid.flatMap((r) => [r.start, r.end]))].sort((a, b) => a - b);
+  const pieces: CitationRegion[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    let best: CitationRegion | null = null;
+    for (const r of valid) if (r.start <= start && r.end >= end && (!best || r.end - r.start < best.end - best.start)) best = r;
+    if (!best) continue;
+    const last = pieces[pieces.length - 1];
+    if (last && last.end === start && last.context === best.context) last.end = end;
+    else pieces.push({ start, end, context: best.context });
+  }
+  return pieces;
+}
+
 /** Every reference found in the regions, with document offsets, in the order found. */
 export function locateReferences(text: string, regions: readonly CitationRegion[]): LocatedReference[] {
   const located: LocatedReference[] = [];
-  const sorted = [...regions].sort((a, b) => a.start - b.start);
-  for (const region of sorted) {
-    const from = Math.max(0, Math.min(text.length, region.start));
-    const to = Math.max(from, Math.min(text.length, region.end));
+  for (const region of disjointRegions(text, regions)) {
+    const from = region.start;
+    const to = region.end;
     // Subjects still open where the scan stands: a reference inside one is nested in its owner's.
     const open: { end: number; owner: number }[] = [];
     let resumeAt = from;

@@ -1,10 +1,24 @@
-// Reads the CST of one entry of the reference grammar (grammars/reference-parser.ts) into the
-// references it holds (a list gives several), with offsets into the text the parser read. This is
-// the "find" step of the pipeline: what each reference says, before types, keys and short forms
-// are resolved.
+// Reads the CST of one entry of the reference grammar (grammars/reference-parser.ts, types in
+// grammars/reference/reference-cst.d.ts) into the references it holds (a list gives several),
+// with offsets into the text the parser read. This is the "find" step of the pipeline: what each
+// reference says, before types, keys and short forms are resolved (build-citations.ts).
 import type { CstNode, IToken } from "chevrotain";
 import type { NumberShape } from "../../grammars/reference-tokens.js";
 import { MAX_NAME_TOKENS, referenceParser } from "../../grammars/reference-parser.js";
+import type {
+  BodyCstChildren,
+  CodeShortFormCstChildren,
+  DateCstChildren,
+  EntryCstChildren,
+  IssuerCstChildren,
+  LooseNumberCstChildren,
+  ReferenceCstChildren,
+  SiblingCstChildren,
+  SubjectCstChildren,
+  TermCstChildren,
+  TrailersCstChildren,
+  YearCstChildren,
+} from "../../grammars/reference/reference-cst.js";
 import { isoDate, isoFromNumericDate } from "./iso-date.js";
 
 /** One reference as written: its parts, before the vocabulary gives them meaning. */
@@ -50,32 +64,6 @@ export interface EntryReading {
   consumedAll: boolean;
 }
 
-type Children = Record<string, (CstNode | IToken)[] | undefined>;
-
-const isToken = (x: CstNode | IToken): x is IToken => (x as IToken).image !== undefined;
-// Tokens that recovery inserted have no place in the text.
-const isReal = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
-
-/** All real tokens under a node, in text order. */
-function tokensOf(node: CstNode | undefined): IToken[] {
-  if (!node) return [];
-  const out: IToken[] = [];
-  const walk = (n: CstNode): void => {
-    for (const list of Object.values(n.children as Children))
-      for (const x of list ?? []) if (isToken(x)) isReal(x) && out.push(x);
-        else walk(x);
-  };
-  walk(node);
-  return out.sort((a, b) => a.startOffset - b.startOffset);
-}
-
-const first = <T>(list: T[] | undefined): T | undefined => list?.[0];
-const node = (c: Children, name: string): CstNode | undefined => first(c[name]) as CstNode | undefined;
-const nodes = (c: Children, name: string): CstNode[] => (c[name] ?? []) as CstNode[];
-const toks = (c: Children, name: string): IToken[] => ((c[name] ?? []) as IToken[]).filter(isReal);
-const endOf = (t: IToken): number => (t.endOffset ?? t.startOffset + t.image.length - 1) + 1;
-const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
-
 /** The trailers of one reference, read once and shared by the members of its list. */
 interface Trailers {
   date: string | null;
@@ -88,59 +76,65 @@ interface Trailers {
   end: number;
 }
 
-/** Walks one span's CST; `source` is the text the parser read. */
-class ReferenceCollector {
-  readonly found: FoundReference[] = [];
-  constructor(private readonly source: string) {}
+// Tokens that recovery inserted have no place in the text.
+const isReal = (t: IToken): boolean => !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+const real = (list: IToken[] | undefined): IToken[] => (list ?? []).filter(isReal);
+const endOf = (t: IToken): number => (t.endOffset ?? t.startOffset + t.image.length - 1) + 1;
+const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
+const isToken = (x: CstNode | IToken): x is IToken => (x as IToken).image !== undefined;
 
+/** All real tokens under a node, in text order. */
+function tokensOf(node: CstNode | undefined): IToken[] {
+  if (!node) return [];
+  const out: IToken[] = [];
+  const walk = (n: CstNode): void => {
+    for (const list of Object.values(n.children)) for (const x of list) if (isToken(x)) isReal(x) && out.push(x);
+        else walk(x);
+  };
+  walk(node);
+  return out.sort((a, b) => a.startOffset - b.startOffset);
+}
+
+const BaseVisitor = referenceParser.getBaseCstVisitorConstructor();
+
+/** The visitor of the reference grammar's CST (one instance, reset for each entry it reads). */
+class ReferenceVisitor extends BaseVisitor {
+  /** The text the parser read. */
+  private source = "";
+  found: FoundReference[] = [];
+  /** Where the entry's subject starts, once a reference opens one. */
   opened: EntryReading["subject"] = null;
 
-  entry(n: CstNode): void {
-    const c = n.children as Children;
-    const reference = node(c, "reference");
-    if (reference) this.reference(reference, null);
-    const loose = node(c, "looseNumber");
-    if (loose) this.looseNumber(loose, null);
-    const short = node(c, "codeShortForm");
-    if (short) this.codeShortForm(short, null);
+  constructor() {
+    super();
+    this.validateVisitor();
   }
 
-  private blank(start: number, end: number, parent: number | null): FoundReference {
-    return {
-      kind: "named",
-      start,
-      end,
-      typeWord: null,
-      codeWord: null,
-      number: null,
-      seq: null,
-      name: null,
-      date: null,
-      year: null,
-      issuer: null,
-      term: null,
-      subject: null,
-      parent,
-    };
+  /** Reads an entry's CST, read from `source`, afresh. */
+  read(source: string, cst: CstNode): void {
+    this.source = source;
+    this.found = [];
+    this.opened = null;
+    this.entry(cst.children as EntryCstChildren);
   }
 
-  private push(r: FoundReference): number {
-    this.found.push(r);
-    return this.found.length - 1;
+  entry(ctx: EntryCstChildren): void {
+    if (ctx.reference) this.reference(ctx.reference[0]!.children);
+    if (ctx.looseNumber) this.looseNumber(ctx.looseNumber[0]!.children);
+    if (ctx.codeShortForm) this.codeShortForm(ctx.codeShortForm[0]!.children);
   }
 
-  reference(n: CstNode, parent: number | null): void {
-    const c = n.children as Children;
-    const typeTok = toks(c, "TypeName")[0];
+  reference(ctx: ReferenceCstChildren): void {
+    const typeTok = real(ctx.TypeName)[0];
     if (!typeTok) return;
     const typeWord = squash(typeTok.image);
-    const nay = toks(c, "Nay")[0];
+    const nay = real(ctx.Nay)[0];
     if (nay) {
-      this.push({ ...this.blank(typeTok.startOffset, endOf(nay), parent), kind: "self", typeWord });
+      this.push({ ...blank(typeTok.startOffset, endOf(nay)), kind: "self", typeWord });
       return;
     }
     // The name, with the Party's issuer-first `của <body>` split off.
-    const nameToks = tokensOf(node(c, "name"));
+    const nameToks = tokensOf(ctx.name?.[0]);
     const cua = nameToks.findIndex((t) => t.tokenType.name === "Cua");
     let ownName = cua >= 0 ? nameToks.slice(0, cua) : nameToks;
     // A name that ran to the grammar's limit has no clear end: keep it up to its last comma.
@@ -155,8 +149,8 @@ class ReferenceCollector {
       nameYear = Number(lastName.image);
       name = this.text(ownName.slice(0, -1));
     }
-    const trailers = this.trailers(node(c, "trailers"));
-    const numberToks = tokensOf(node(c, "numberPart"));
+    const trailers = this.trailers(ctx.trailers?.[0]?.children);
+    const numberToks = tokensOf(ctx.numberPart?.[0]);
     const kept = cua >= 0 && ownName.length === cua ? nameToks : ownName;
     const coreEnd = Math.max(endOf(typeTok), ...kept.map(endOf), ...numberToks.map(endOf), trailers.end);
     const common = {
@@ -168,16 +162,15 @@ class ReferenceCollector {
       term: trailers.term,
     };
 
-    let main: number;
+    let main = -1;
     const numbers = numberToks.filter((t) => t.tokenType.name === "DocNumber" || t.tokenType.name === "Integer");
-    if (numbers.length === 0) {
-      main = this.push({ ...this.blank(typeTok.startOffset, coreEnd, parent), ...common, kind: "named" });
-    } else {
-      // `số 187, 188- KL/TW`: bare sequences borrow the symbol of the number after them.
-      main = -1;
+    if (numbers.length === 0) main = this.push({ ...blank(typeTok.startOffset, coreEnd), ...common, kind: "named" });
+    else {
+      // `số 187, 188- KL/TW`: bare sequences borrow the symbol of the number after them; the
+      // first member's raw text starts at the type word.
       let pending: IToken[] = [];
       const emit = (start: number, end: number, fields: Partial<FoundReference>): void => {
-        const i = this.push({ ...this.blank(main < 0 ? typeTok.startOffset : start, end, parent), ...common, ...fields });
+        const i = this.push({ ...blank(main < 0 ? typeTok.startOffset : start, end), ...common, ...fields });
         if (main < 0) main = i;
       };
       for (const t of numbers) {
@@ -193,17 +186,17 @@ class ReferenceCollector {
       for (const p of pending) emit(p.startOffset, Math.max(endOf(p), trailers.end), { kind: "short", seq: p.image });
     }
     this.noteSubject(trailers.subject, main);
-    for (const s of nodes(c, "sibling")) this.sibling(s, parent, typeWord, common.issuer);
+    for (const s of ctx.sibling ?? []) this.sibling(s.children, typeWord, common.issuer);
   }
 
-  private sibling(n: CstNode, parent: number | null, typeWord: string | null, issuer: string | null): void {
-    const c = n.children as Children;
-    const numberTok = toks(c, "DocNumber")[0];
+  /** `, số 1437/QĐ-TTg ...`: a member of the list, with the list's type word and body. */
+  sibling(ctx: SiblingCstChildren, typeWord: string | null = null, issuer: string | null = null): void {
+    const numberTok = real(ctx.DocNumber)[0];
     if (!numberTok) return;
-    const start = (toks(c, "So")[0] ?? numberTok).startOffset;
-    const trailers = this.trailers(node(c, "trailers"));
+    const start = (real(ctx.So)[0] ?? numberTok).startOffset;
+    const trailers = this.trailers(ctx.trailers?.[0]?.children);
     const i = this.push({
-      ...this.blank(start, Math.max(endOf(numberTok), trailers.end), parent),
+      ...blank(start, Math.max(endOf(numberTok), trailers.end)),
       kind: "number",
       typeWord,
       number: numberTok.payload as NumberShape,
@@ -215,14 +208,13 @@ class ReferenceCollector {
     this.noteSubject(trailers.subject, i);
   }
 
-  looseNumber(n: CstNode, parent: number | null): void {
-    const c = n.children as Children;
-    const numberTok = toks(c, "DocNumber")[0];
+  looseNumber(ctx: LooseNumberCstChildren): void {
+    const numberTok = real(ctx.DocNumber)[0];
     if (!numberTok) return;
-    const start = (toks(c, "So")[0] ?? numberTok).startOffset;
-    const trailers = this.trailers(node(c, "trailers"));
+    const start = (real(ctx.So)[0] ?? numberTok).startOffset;
+    const trailers = this.trailers(ctx.trailers?.[0]?.children);
     const i = this.push({
-      ...this.blank(start, Math.max(endOf(numberTok), trailers.end), parent),
+      ...blank(start, Math.max(endOf(numberTok), trailers.end)),
       kind: "number",
       number: numberTok.payload as NumberShape,
       date: trailers.date,
@@ -231,60 +223,83 @@ class ReferenceCollector {
       term: trailers.term,
     });
     this.noteSubject(trailers.subject, i);
-    for (const s of nodes(c, "sibling")) this.sibling(s, parent, null, trailers.issuer);
+    for (const s of ctx.sibling ?? []) this.sibling(s.children, null, trailers.issuer);
   }
 
-  codeShortForm(n: CstNode, parent: number | null): void {
-    const c = n.children as Children;
-    const code = toks(c, "TypeCodeWord")[0];
-    const seq = toks(c, "Integer")[0];
+  codeShortForm(ctx: CodeShortFormCstChildren): void {
+    const code = real(ctx.TypeCodeWord)[0];
+    const seq = real(ctx.Integer)[0];
     if (!code || !seq) return;
-    this.push({ ...this.blank(code.startOffset, endOf(seq), parent), kind: "short", codeWord: code.image, seq: seq.image });
+    this.push({ ...blank(code.startOffset, endOf(seq)), kind: "short", codeWord: code.image, seq: seq.image });
   }
 
-  private trailers(n: CstNode | undefined): Trailers {
+  trailers(ctx: TrailersCstChildren | undefined): Trailers {
     const out: Trailers = { date: null, year: null, issuer: null, term: null, subject: null, end: 0 };
-    if (!n) return out;
-    const c = n.children as Children;
-    const grow = (t: IToken[]): void => {
-      for (const x of t) out.end = Math.max(out.end, endOf(x));
+    if (!ctx) return out;
+    const grow = (node: CstNode): void => {
+      for (const t of tokensOf(node)) out.end = Math.max(out.end, endOf(t));
     };
-    for (const d of nodes(c, "date")) {
-      const t = tokensOf(d);
-      grow(t);
-      out.date ??= this.dateOf(t);
+    for (const d of ctx.date ?? []) {
+      grow(d);
+      out.date ??= this.date(d.children);
     }
-    for (const y of nodes(c, "year")) {
-      const t = tokensOf(y);
-      grow(t);
-      const value = t.find((x) => x.tokenType.name === "Integer");
-      out.year ??= value ? Number(value.image) : null;
+    for (const y of ctx.year ?? []) {
+      grow(y);
+      out.year ??= this.year(y.children);
     }
-    for (const i of nodes(c, "issuer")) {
-      const t = tokensOf(i);
-      grow(t);
-      out.issuer ??= this.text(tokensOf(node(i.children as Children, "body"))) || null;
+    for (const i of ctx.issuer ?? []) {
+      grow(i);
+      out.issuer ??= this.issuer(i.children);
     }
-    for (const m of nodes(c, "term")) {
-      const t = tokensOf(m);
+    for (const t of ctx.term ?? []) {
       grow(t);
-      const term = t.find((x) => x.tokenType.name === "TermOfOffice");
-      out.term ??= term ? term.image.replace(/^\S+\s+/, "").toUpperCase() : null;
+      out.term ??= this.term(t.children);
     }
-    const subject = node(c, "subject");
-    const ve = subject ? toks(subject.children as Children, "Ve")[0] : undefined;
-    if (subject && ve) out.subject = { start: endOf(ve), quoted: toks(subject.children as Children, "Quote").length > 0 };
+    const subject = ctx.subject?.[0];
+    if (subject) out.subject = this.subject(subject.children);
     return out;
   }
 
-  private dateOf(t: IToken[]): string | null {
-    const numeric = t.find((x) => x.tokenType.name === "NumericDate");
+  date(ctx: DateCstChildren): string | null {
+    const numeric = real(ctx.NumericDate)[0];
     if (numeric) return isoFromNumericDate(numeric.image);
-    const ints = t.filter((x) => x.tokenType.name === "Integer").map((x) => Number(x.image));
-    return ints.length === 3 ? isoDate(ints[0]!, ints[1]!, ints[2]!) : null;
+    const [day, month, year] = real(ctx.Integer).map((x) => Number(x.image));
+    return day !== undefined && month !== undefined && year !== undefined ? isoDate(day, month, year) : null;
   }
 
-  /** Notes where the subject of reference `owner` starts (its end is found in the text). */
+  year(ctx: YearCstChildren): number | null {
+    const value = real(ctx.Integer)[0];
+    return value ? Number(value.image) : null;
+  }
+
+  issuer(ctx: IssuerCstChildren): string | null {
+    return this.body(ctx.body?.[0]?.children);
+  }
+
+  body(ctx: BodyCstChildren | undefined): string | null {
+    return this.text(real(ctx?.BodyWord).sort((a, b) => a.startOffset - b.startOffset)) || null;
+  }
+
+  term(ctx: TermCstChildren): string | null {
+    const term = real(ctx.TermOfOffice)[0];
+    return term ? term.image.replace(/^\S+\s+/, "").toUpperCase() : null;
+  }
+
+  /** Where the subject's text starts: right after `về`. */
+  subject(ctx: SubjectCstChildren): Trailers["subject"] {
+    const ve = real(ctx.Ve)[0];
+    return ve ? { start: endOf(ve), quoted: real(ctx.Quote).length > 0 } : null;
+  }
+
+  // The rules below are read by the rules above, in context.
+  name(): void {}
+  numberPart(): void {}
+
+  private push(r: FoundReference): number {
+    this.found.push(r);
+    return this.found.length - 1;
+  }
+
   private noteSubject(subject: Trailers["subject"], owner: number): void {
     if (subject && owner >= 0) this.opened = { start: subject.start, owner, quoted: subject.quoted };
   }
@@ -296,19 +311,40 @@ class ReferenceCollector {
   }
 }
 
+/** A reference with no parts yet, spanning `start` to `end`. */
+function blank(start: number, end: number): FoundReference {
+  return {
+    kind: "named",
+    start,
+    end,
+    typeWord: null,
+    codeWord: null,
+    number: null,
+    seq: null,
+    name: null,
+    date: null,
+    year: null,
+    issuer: null,
+    term: null,
+    subject: null,
+    parent: null,
+  };
+}
+
+const visitor = new ReferenceVisitor();
+
 /**
  * Reads the one reference at the start of `tokens` (read from `source`) with the one parser:
  * offsets in the result are offsets into `source`.
  */
 export function readEntry(source: string, tokens: IToken[]): EntryReading {
   const cst = referenceParser.parseEntry(source, tokens);
-  const collector = new ReferenceCollector(source);
-  collector.entry(cst);
+  visitor.read(source, cst);
   const consumed = tokensOf(cst);
   const last = consumed[consumed.length - 1];
   return {
-    references: collector.found,
-    subject: collector.opened,
+    references: visitor.found,
+    subject: visitor.opened,
     end: last ? endOf(last) : 0,
     consumedAll: consumed.length >= tokens.length,
   };
