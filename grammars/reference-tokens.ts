@@ -466,8 +466,9 @@ export const Quote = createToken({ name: "Quote", pattern: /["“”‘’'«»]
 export const Pipe = createToken({ name: "Pipe", pattern: /\|/, categories: [Filler] });
 /** A hyphen or dash on its own (`Lao động - Thương binh và Xã hội`). */
 export const Dash = createToken({ name: "Dash", pattern: /[-–—]/, categories: [Filler, BodyWord] });
-/** Any other character: the lexer never fails. */
-export const Other = createToken({ name: "Other", pattern: /[\s\S]/, categories: [Filler] });
+/** Any other character: the lexer never fails. (Written as a range: Chevrotain's first-character
+ * analysis misreads `[\s\S]` and would skip most characters with an error.) */
+export const Other = createToken({ name: "Other", pattern: /[\u0000-\uffff]/, categories: [Filler] });
 
 /** Every token type, in matching order. */
 export const referenceTokens: TokenType[] = [
