@@ -119,11 +119,15 @@ const TYPE_NAMES = new Set([...DOC_TYPES, PARTY_THONG_TRI].flatMap((t) => [t.nam
 export const Newline = createToken({ name: "Newline", pattern: /\n/, group: Lexer.SKIPPED, line_breaks: true });
 
 // NĐ 30/2020 Điều 8.1: Quốc hiệu, also split over two lines or run into the tiêu ngữ.
-export const NationalTitle = lineToken("NationalTitle", (_l, f) => /^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f())));
+// Header lines are short: long lines skip the folding these tests need.
+const SHORT = 160;
+
+export const NationalTitle = lineToken("NationalTitle", (l, f) => l.length < SHORT && (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f()))));
 // NĐ 30/2020 Điều 8.1: tiêu ngữ.
-export const Motto = lineToken("Motto", (_l, f) => /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
+export const Motto = lineToken("Motto", (l, f) => l.length < SHORT && /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
 // HD 36-HD/VPTW: the Party line `ĐẢNG CỘNG SẢN VIỆT NAM` (top right), also wrapped.
-export const PartyTitle = lineToken("PartyTitle", (_l, f, text, offset) => {
+export const PartyTitle = lineToken("PartyTitle", (l, f, text, offset) => {
+  if (l.length >= SHORT) return false;
   const line = f();
   if (/^DANG\s*CONG\s*SAN(?:\s*VIET\s*NAM)?\s*[-–—*]*$/.test(line) || /^CONG\s*SAN\s*VIET\s*NAM$/.test(line)) return true;
   // `ĐẢNG` / `CỘNG SẢN VIỆT NAM` and `ĐẢNG CỘNG SẢN` / `VIỆT NAM`: the line wrapped in its cell.
@@ -135,12 +139,27 @@ export const Separator = lineToken("Separator", (l) => /^[-–—_=*·.\s|]+$/.t
 // NĐ 30/2020 Điều 8.3: số, ký hiệu (`Số: 203 /TB-UBND`, Party `Số 253-KH/HU`, a draft `Số: /KH-UBND`).
 export const NumberLine = lineToken("NumberLine", (l) => /^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*[/-]\s*\S/ui.test(l) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
 // NĐ 30/2020 Điều 8.4: địa danh và ngày tháng (`Bình Sơn, ngày 18 tháng 6 năm 2024`, blanks in drafts).
-export const PlaceDate = lineToken("PlaceDate", (l) => l.length < 140 && /^(?:[^\d;:\s]+\s?){1,7}?[,.\s]\s*ngày(?![\p{L}])[\s\d.…_/]*tháng\s*[\d.…_\s]*năm\s*\d{4}/u.test(l) && !BASIS_START.test(l));
+export const PlaceDate = lineToken("PlaceDate", (l) => isPlaceDate(l) && !BASIS_START.test(l));
+
+const DATE_AFTER_PLACE = /^[,.\s]\s*ngày(?![\p{L}])[\s\d.…_/]*tháng\s*[\d.…_\s]*năm\s*\d{4}/u;
+
+/** A place of at most seven words without digits, then `ngày … tháng … năm YYYY` (cheap checks first). */
+function isPlaceDate(line: string): boolean {
+  if (line.length >= 140) return false;
+  const at = line.indexOf("ngày");
+  if (at < 2 || !line.includes("năm", at)) return false;
+  let cut = at;
+  while (cut > 0 && /[\s,.]/u.test(line[cut - 1]!)) cut--;
+  const place = line.slice(0, cut);
+  if (!place || /[\d;:]/u.test(place) || place.split(/\s+/).length > 7) return false;
+  return DATE_AFTER_PLACE.test(line.slice(cut));
+}
 // The enacting word of a decision or resolution (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`).
-export const EnactingLine = lineToken("EnactingLine", (_l, f) => /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
+export const EnactingLine = lineToken("EnactingLine", (l, f) => l.length < SHORT && /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
 // NĐ 30/2020 Điều 8.5: tên loại on its own line, upper case (`KẾ HOẠCH`, `QUYẾT ĐỊNH`).
 // Older documents name the issuing authority on the type's line (`QUYẾT ĐỊNH CỦA CHỦ TỊCH UBND TỈNH`).
 export const DocTypeLine = lineToken("DocTypeLine", (l, f) => {
+  if (l.length >= SHORT) return false;
   const folded = f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim();
   if (isAllCaps(l) && TYPE_NAMES.has(folded)) return true;
   const m = /^(.+?) CUA /.exec(folded);
@@ -159,7 +178,7 @@ export const PlaceholderLine = lineToken("PlaceholderLine", (l) => /^[([]?\s*(?:
 // Footnote bodies (`[1] ...`, from `<sup>1</sup>` at a paragraph start).
 export const FootnoteLine = lineToken("FootnoteLine", (l) => FOOTNOTE_BODY.test(l));
 // Attached parts (`PHỤ LỤC I`, `ĐỀ CƯƠNG BÁO CÁO`).
-export const AnnexLine = lineToken("AnnexLine", (l, f) => /^(?:PHU\s*LUC|PHU\s*BIEU|DE\s*CUONG)(?![A-Z])/.test(f()) && (isAllCaps(l.split(/[(:]/)[0] ?? l) || /^Phụ lục\s+(?:[IVX\d]+|số)/u.test(l)));
+export const AnnexLine = lineToken("AnnexLine", (l, f) => l.length < 400 && /^(?:PHU\s*LUC|PHU\s*BIEU|DE\s*CUONG)(?![A-Z])/.test(f()) && (isAllCaps(l.split(/[(:]/)[0] ?? l) || /^Phụ lục\s+(?:[IVX\d]+|số)/u.test(l)));
 // Preamble statements (căn cứ ban hành).
 export const BasisLine = lineToken("BasisLine", (l) => BASIS_START.test(l) && !/^(?:-\s*)?Căn cứ\s+(?:vào\s+)?(?:các\s+)?(?:quy định|nội dung|văn bản|ý kiến)?\s*(?:nêu|trên|như)\b/u.test(l));
 

@@ -7,6 +7,7 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import type { Nodes, Parent, Root, RootContent, PhrasingContent } from "mdast";
 import { TextBuilder, type OffsetMap } from "./offset-map.js";
+import { stripLightMarkdown } from "./strip-light-markdown.js";
 
 /** Plain text made from markdown, where "\n\n" separates blocks and "\n" is a soft line break. */
 export interface PlainText {
@@ -18,7 +19,7 @@ export interface PlainText {
 // row is there, and text with no markdown mark at all skips the reader (see markdownToText).
 const parser = unified().use(remarkParse);
 const gfmParser = unified().use(remarkParse).use(remarkGfm);
-const TABLE_DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/mu;
+const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/mu;
 // Characters that can start markdown syntax other than list markers and rules, which plain text
 // uses as text anyway (`- item`, `1. Mục đích`, `-------`).
 const MARKUP_CHAR = /[*_#<>|[\]`\\&~]|^ {4}|^\t/mu;
@@ -40,6 +41,11 @@ export function markdownToText(source: string): PlainText {
     out.copy(source, 0);
     return out.finish(source.length);
   }
+  return stripLightMarkdown(source) ?? readMarkdown(source);
+}
+
+/** Reads markdown with remark (the full reader, for anything beyond light markdown). */
+export function readMarkdown(source: string): PlainText {
   // A lone `|` line is a table-cell boundary of a collapsed web table: make it a block boundary
   // before parsing, so the cells do not merge into one paragraph (same length: offsets stay).
   const prepared = source.replace(/^[ \t]*\|[ \t]*$/gm, (m) => " ".repeat(m.length));
