@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { z } from "zod";
 import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "./atomic-file.js";
 import { IndexShard, type StoredFile } from "./index-shard.js";
-import { ShardMiniSearch } from "./shard-minisearch.js";
+import { CompactIndex, ShardMiniSearch } from "./shard-minisearch.js";
 import { SearchIndex } from "./search-index.js";
 import type { TextLocation } from "./shard-texts.js";
 
@@ -75,7 +75,7 @@ const ShardFile = z.object({
   format: z.literal(SHARD_FORMAT),
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
   name: z.string(),
-  miniSearch: z.record(z.string(), z.unknown()),
+  index: z.unknown(),
   documents: z.array(ShardDocument),
 });
 
@@ -186,7 +186,7 @@ async function writeShard(shard: IndexShard, dir: string, generation: number): P
     return { summary: entry.summary, segmentEnds: entry.segmentEnds, numberTerms: entry.numberTerms, refTerms: entry.refTerms, text: [location.offset, location.length] };
   });
   // One JSON string per shard: bounded by the shard size, far from V8's 512 MiB string limit.
-  const json = JSON.stringify({ format: SHARD_FORMAT, formatVersion: INDEX_FORMAT_VERSION, name: shard.name, miniSearch: shard.mini, documents });
+  const json = JSON.stringify({ format: SHARD_FORMAT, formatVersion: INDEX_FORMAT_VERSION, name: shard.name, index: shard.mini.toCompact(), documents });
   const index = await writeFileAtomic(join(dir, `${stem}.json`), json);
   return { index: { file: `${stem}.json`, ...index }, text: { file: `${stem}.txt`, ...text }, locations };
 }
@@ -296,9 +296,11 @@ async function loadShard(root: string, entry: IndexManifest["shards"][number]): 
 
   let mini: ShardMiniSearch;
   try {
-    mini = ShardMiniSearch.load(shardFile.miniSearch as never);
+    // The arrays' shapes are checked while the index is rebuilt; a zod pass over millions of
+    // numbers would cost more than the rebuild.
+    mini = ShardMiniSearch.fromCompact(shardFile.index as CompactIndex);
   } catch (error) {
-    throw new CorruptStore(entry.index.file, `holds an unreadable MiniSearch index (${(error as Error).message})`);
+    throw new CorruptStore(entry.index.file, `holds an unreadable index (${(error as Error).message})`);
   }
   const listed = entry.documents;
   if (mini.documentCount !== shardFile.documents.length || listed.length !== shardFile.documents.length) {

@@ -7,7 +7,8 @@
 // document), and `execute-query.ts` reads the postings to score across shards with corpus-wide
 // statistics and keep only the top candidates. The state stays MiniSearch's own, so `toJSON`
 // and `loadJS` serialise it unchanged.
-import MiniSearch, { type AsPlainObject } from "minisearch";
+import MiniSearch from "minisearch";
+import { z } from "zod";
 import { INDEX_FIELDS } from "./index-document.js";
 
 /** Postings of one term: per field id, document short id → term frequency. */
@@ -32,6 +33,31 @@ function frequencies(terms: readonly string[]): Map<string, number> {
 }
 
 const newPostings = () => new Map<number, Map<number, number>>();
+
+/**
+ * A shard's index as stored on disk: MiniSearch's state in flat arrays. MiniSearch's own
+ * `toJSON` writes every posting as an object property (`{"1234": 2}`), which made a 5k-document
+ * shard 25 MB of JSON that took ~1 s to parse and load; flat number arrays with delta-coded
+ * document ids are about half the size and parse several times faster.
+ */
+export const CompactIndex = z.object({
+  nextId: z.number().int().nonnegative(),
+  /** short ids of the documents, ascending */
+  shortIds: z.array(z.number().int().nonnegative()),
+  /** document ids, in the order of `shortIds` */
+  ids: z.array(z.string()),
+  /** field lengths, `fieldCount` per document in the order of `shortIds` */
+  fieldLengths: z.array(z.number().int().nonnegative()),
+  averageFieldLength: z.array(z.number()),
+  terms: z.array(z.string()),
+  /**
+   * per term: for each field holding it, `fieldId, n`, then `n` pairs of (short id minus the
+   * previous short id, term frequency)
+   */
+  postings: z.array(z.array(z.number().int())),
+});
+/** A shard's index as stored on disk. */
+export type CompactIndex = z.infer<typeof CompactIndex>;
 
 /** A shard's MiniSearch index with read access to its postings and statistics. */
 export class ShardMiniSearch extends MiniSearch<{ id: string }> {
@@ -109,21 +135,79 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
     return (this.lengths = lengths);
   }
 
-  /** Rebuilds a shard index from `toJSON()` output. */
-  static load(js: AsPlainObject): ShardMiniSearch {
-    // MiniSearch.loadJS always instantiates the base class; its state moves into a subclass instance.
-    const loaded = MiniSearch.loadJS<{ id: string }>(js, MINISEARCH_OPTIONS) as ShardMiniSearch;
+  /** The index state as flat arrays (see `CompactIndex`). */
+  toCompact(): CompactIndex {
+    const shortIds = [...this._documentIds.keys()].sort((a, b) => a - b);
+    const fieldCount = INDEX_FIELDS.length;
+    const fieldLengths: number[] = [];
+    for (const shortId of shortIds) {
+      const lengths = this._fieldLength.get(shortId) ?? [];
+      for (let f = 0; f < fieldCount; f++) fieldLengths.push(lengths[f] ?? 0);
+    }
+    const terms: string[] = [];
+    const postings: number[][] = [];
+    for (const [term, fields] of this._index) {
+      const flat: number[] = [];
+      for (const [fieldId, docs] of fields) {
+        flat.push(fieldId, docs.size);
+        let previous = 0;
+        for (const [doc, frequency] of docs) {
+          flat.push(doc - previous, frequency);
+          previous = doc;
+        }
+      }
+      terms.push(term);
+      postings.push(flat);
+    }
+    return {
+      nextId: this._nextId,
+      shortIds,
+      ids: shortIds.map((shortId) => this._documentIds.get(shortId) as string),
+      fieldLengths,
+      averageFieldLength: [...this._avgFieldLength],
+      terms,
+      postings,
+    };
+  }
+
+  /** Rebuilds a shard index from `toCompact()` output; throws on inconsistent data. */
+  static fromCompact(compact: CompactIndex): ShardMiniSearch {
     const shard = new ShardMiniSearch();
-    shard._index = loaded._index;
-    shard._documentCount = loaded._documentCount;
-    shard._documentIds = loaded._documentIds;
-    shard._idToShortId = loaded._idToShortId;
-    shard._fieldIds = loaded._fieldIds;
-    shard._fieldLength = loaded._fieldLength;
-    shard._avgFieldLength = loaded._avgFieldLength;
-    shard._nextId = loaded._nextId;
-    shard._storedFields = loaded._storedFields;
-    shard._dirtCount = loaded._dirtCount;
+    const fieldCount = INDEX_FIELDS.length;
+    const arrays = [compact?.shortIds, compact?.ids, compact?.fieldLengths, compact?.averageFieldLength, compact?.terms, compact?.postings];
+    if (typeof compact?.nextId !== "number" || !arrays.every(Array.isArray)) throw new Error("not a compact index");
+    const { shortIds, ids, fieldLengths, terms, postings } = compact;
+    if (ids.length !== shortIds.length || fieldLengths.length !== shortIds.length * fieldCount || postings.length !== terms.length) {
+      throw new Error("inconsistent array lengths");
+    }
+    shortIds.forEach((shortId, i) => {
+      if (shortId >= compact.nextId) throw new Error(`short id ${shortId} beyond nextId`);
+      shard._documentIds.set(shortId, ids[i]!);
+      shard._idToShortId.set(ids[i]!, shortId);
+      shard._fieldLength.set(shortId, fieldLengths.slice(i * fieldCount, (i + 1) * fieldCount));
+    });
+    shard._documentCount = shortIds.length;
+    shard._nextId = compact.nextId;
+    shard._avgFieldLength = [...compact.averageFieldLength];
+    terms.forEach((term, t) => {
+      const flat = postings[t]!;
+      if (!Array.isArray(flat) || typeof term !== "string") throw new Error(`bad postings at term ${t}`);
+      const fields = new Map<number, Map<number, number>>();
+      let i = 0;
+      while (i < flat.length) {
+        const fieldId = flat[i++]!;
+        const n = flat[i++]!;
+        if (fieldId < 0 || fieldId >= fieldCount || !(n > 0) || i + 2 * n > flat.length) throw new Error(`bad postings for "${term}"`);
+        const docs = new Map<number, number>();
+        let doc = 0;
+        for (let k = 0; k < n; k++) {
+          doc += flat[i++]!;
+          docs.set(doc, flat[i++]!);
+        }
+        fields.set(fieldId, docs);
+      }
+      shard._index.set(term, fields);
+    });
     return shard;
   }
 

@@ -1,7 +1,7 @@
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { INDEX_FIELDS } from "../../src/search/index-document.js";
-import { MINISEARCH_OPTIONS, ShardMiniSearch } from "../../src/search/shard-minisearch.js";
+import { CompactIndex, MINISEARCH_OPTIONS, ShardMiniSearch } from "../../src/search/shard-minisearch.js";
 
 const DOCS: [string, string[][]][] = [
   ["a", [["ke", "hoach"], ["uy", "ban"], [], [], ["giao", "duc", "giao", "duc", "va", "dao", "tao"], [], ["113/kh/ubnd", "113", "kh", "ubnd"], []]],
@@ -42,17 +42,30 @@ describe("ShardMiniSearch", () => {
     expect(() => shard.removeTerms("a", [["khac"]])).toThrow(/no longer matches/);
   });
 
-  it("round-trips through toJSON and load, keeping postings and statistics", () => {
+  it("round-trips through its compact form, keeping postings and statistics", () => {
     const shard = new ShardMiniSearch();
     for (const [id, fields] of DOCS) shard.addTerms(id, fields);
-    const loaded = ShardMiniSearch.load(JSON.parse(JSON.stringify(shard)));
-    expect(loaded).toBeInstanceOf(ShardMiniSearch);
+    shard.removeTerms("b", DOCS[1]![1]);
+    shard.addTerms("b", DOCS[1]![1]);
+    const compact = JSON.parse(JSON.stringify(shard.toCompact()));
+    expect(CompactIndex.safeParse(compact).success).toBe(true);
+    const loaded = ShardMiniSearch.fromCompact(compact);
     // The radix tree may list terms in another order after loading; the content is the same.
     const sorted = (json: ReturnType<ShardMiniSearch["toJSON"]>) => ({ ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : 1)) });
     expect(sorted(loaded.toJSON())).toEqual(sorted(shard.toJSON()));
-    expect([...loaded.postings("giao")!.get(4)!]).toEqual([[0, 2], [1, 1]]);
+    expect([...loaded.postings("giao")!.get(4)!]).toEqual([[0, 2], [3, 1]]);
     expect(loaded.hasPrefix("29/nq")).toBe(true);
     expect([...loaded.termsWithPrefix("huy")].map(([t]) => t)).toEqual(["huyen"]);
     expect(loaded.fieldLengths()[2 * INDEX_FIELDS.length + 4]).toBe(2);
+    expect(loaded.fieldLengths()[3 * INDEX_FIELDS.length + 4]).toBe(3);
+  });
+
+  it.each([
+    ["not an object", null],
+    ["arrays of different lengths", { nextId: 1, shortIds: [0], ids: [], fieldLengths: [], averageFieldLength: [], terms: [], postings: [] }],
+    ["postings past their end", { nextId: 1, shortIds: [0], ids: ["a"], fieldLengths: new Array(8).fill(1), averageFieldLength: [], terms: ["x"], postings: [[4, 3, 0, 1]] }],
+    ["a field id out of range", { nextId: 1, shortIds: [0], ids: ["a"], fieldLengths: new Array(8).fill(1), averageFieldLength: [], terms: ["x"], postings: [[99, 1, 0, 1]] }],
+  ])("rejects a compact index with %s", (_what, compact) => {
+    expect(() => ShardMiniSearch.fromCompact(compact as never)).toThrow();
   });
 });
