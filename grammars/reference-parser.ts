@@ -75,6 +75,8 @@ export class ReferenceParser extends CstParser {
   private source = "";
   /** Start offsets of the tokens a paragraph break stands before (a reference never spans one). */
   private breaks = new Set<number>();
+  /** The last token the entry read (null when the parse did not finish). */
+  lastRead: IToken | null = null;
   /** trailerAhead's answer for the token it was last asked about (each trailer gate asks it again). */
   private trailerCache: { token: IToken | null; kind: ReturnType<ReferenceParser["trailerAhead"]> } = { token: null, kind: null };
 
@@ -218,6 +220,7 @@ export class ReferenceParser extends CstParser {
       // The pre-filter's start and the lexer may disagree at a window's edge: read nothing then.
       { ALT: () => this.CONSUME(Filler) },
     ]);
+    this.ACTION(() => (this.lastRead = this.LA(0)));
   });
 
   /** `<type name> [name] [số] <number> trailers siblings`, `Quyết định này`, or a named reference. */
@@ -381,6 +384,7 @@ export class ReferenceParser extends CstParser {
     this.source = source;
     this.breaks = new Set();
     this.trailerCache = { token: null, kind: null };
+    this.lastRead = null;
     let newline = source.indexOf("\n");
     for (let i = 1; i < tokens.length && newline >= 0; i++) {
       const t = tokens[i]!;

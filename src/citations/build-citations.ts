@@ -1,6 +1,7 @@
 // The "resolve" step: turns the references the grammar found in a document into the record's
-// citations. The vocabulary gives numbers their type and issuer codes; undated mentions of a number
-// take the year the document gives it elsewhere (or the known-documents table does); short forms
+// citations. The vocabulary gives numbers their type and issuer codes; a slip in an issuer code is
+// mended when the document itself corrects it; undated mentions of a number take the year (or date)
+// the document gives it elsewhere (or the known-documents table does); short forms
 // (`Quy định 377`, `Chỉ thị số 45`, `TT 32`) become the full citation they abbreviate; names resolve
 // through the known-documents table; the document's own number is marked `self`.
 import type { LineIndex } from "../input/line-index.js";
@@ -129,6 +130,40 @@ function fillDates(drafts: Draft[]): void {
   }
 }
 
+/** The initials of a body's name as issuer codes are made of them (`Bộ Tài chính` → `BTC`). */
+function initials(body: string): string {
+  return foldDiacritics(body)
+    .split(" ")
+    .filter((w) => w && w !== "va")
+    .map((w) => w[0])
+    .join("")
+    .toUpperCase();
+}
+
+/**
+ * Repairs a slip in an issuer code: when one citation's code contradicts the body it names
+ * (`98/2013/TT-BXD ... của Bộ Tài chính`) and the document cites the same type, sequence and year
+ * under the code of that body elsewhere (`98/2013/TT-BTC`), the code is the slip.
+ */
+function repairIssuerSlips(drafts: Draft[]): void {
+  const groups = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.number === null || d.year === null || d.shortTypes) continue;
+    const k = `${d.docType?.code}:${unpaddedSeq(d.number)}:${d.year}`;
+    groups.set(k, [...(groups.get(k) ?? []), d]);
+  }
+  for (const group of groups.values()) {
+    if (new Set(group.map((d) => foldIssuerCode(d.issuerCode ?? ""))).size < 2) continue;
+    for (const d of group) {
+      if (!d.ref.issuer) continue;
+      const named = initials(d.ref.issuer);
+      if (named === foldIssuerCode(d.issuerCode ?? "")) continue;
+      const right = group.find((e) => foldIssuerCode(e.issuerCode ?? "") === named);
+      if (right) d.issuerCode = right.issuerCode;
+    }
+  }
+}
+
 /** Turns each short form into the full citation with its sequence nearest before it (else after). */
 function resolveShortForms(drafts: Draft[]): void {
   if (!drafts.some((d) => d.shortTypes)) return;
@@ -194,6 +229,7 @@ function selfIdentity(selfNumber: string | null | undefined): NumberIdentity | n
 export function buildCitations(refs: readonly LocatedReference[], text: string, lineIndex: LineIndex, selfNumber?: string | null): Citation[] {
   const drafts = refs.map(draftOf);
   const live = drafts.filter((d): d is Draft => d !== null);
+  repairIssuerSlips(live);
   fillDates(live);
   resolveShortForms(live);
   const self = selfIdentity(selfNumber);

@@ -89,9 +89,8 @@ function scanAnchors(text: string, from: number, to: number): (Anchor & { length
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    const prev = i > from ? text.charCodeAt(i - 1) : 32;
     if (isDigit(c)) {
-      const m = isDigit(prev) ? null : scanNumber(text, i);
+      const m = i > from && isDigit(text.charCodeAt(i - 1)) ? null : scanNumber(text, i);
       if (m && m.end <= to) {
         const so = SO_BEFORE.exec(text.slice(Math.max(from, i - 8), i));
         anchors.push({ start: so ? i - so[0].length : i, kind: "number", length: m.end - i });
@@ -103,7 +102,8 @@ function scanAnchors(text: string, from: number, to: number): (Anchor & { length
       i++;
       continue;
     }
-    if (!isLetter(prev) && !isDigit(prev)) {
+    // The loop steps over whole words, so a letter here starts one (unless a figure precedes it).
+    if (i === from || !isDigit(text.charCodeAt(i - 1))) {
       const name = matchTypeName(text, i);
       if (name && i + name <= to) {
         anchors.push({ start: i, kind: "type", length: name });
@@ -117,6 +117,7 @@ function scanAnchors(text: string, from: number, to: number): (Anchor & { length
         continue;
       }
     }
+    i++;
     while (i < to && isLetter(text.charCodeAt(i))) i++;
   }
   return anchors;

@@ -340,12 +340,13 @@ const visitor = new ReferenceVisitor();
 export function readEntry(source: string, tokens: IToken[]): EntryReading {
   const cst = referenceParser.parseEntry(source, tokens);
   visitor.read(source, cst);
-  const consumed = tokensOf(cst);
-  const last = consumed[consumed.length - 1];
+  // Where the parse stopped; after a recovery the tree itself says.
+  let last = referenceParser.lastRead;
+  if (!last || !isReal(last)) last = tokensOf(cst).pop() ?? null;
   return {
     references: visitor.found,
     subject: visitor.opened,
     end: last ? endOf(last) : 0,
-    consumedAll: consumed.length >= tokens.length,
+    consumedAll: last === null || last === tokens[tokens.length - 1],
   };
 }

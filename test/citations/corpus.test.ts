@@ -4,9 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { hasShared, meanF1, scoreSet } from "./corpus-score.js";
 
-/** Documents allowed below F1 = 1: 058 (a 98/2013/TT-BXD slip for TT-BTC, one document in the
- * gold) and 067 (VNI bytes the input stage decodes; raw here, so `QÑ` hides three QĐ numbers). */
-const IMPERFECT_BUDGET = 2;
+/** Documents allowed below F1 = 1: 067 (VNI bytes the input stage decodes; read raw here, its
+ * `QÑ` hides three QĐ numbers). */
+const IMPERFECT_BUDGET = 1;
 
 describe.skipIf(!hasShared())("citations against the shared gold", () => {
   const seeds = hasShared() ? scoreSet("seeds") : [];

@@ -216,6 +216,17 @@ describe("short forms and later mentions", () => {
       "an undated mention takes the year the document gives the same number",
     ],
     ["Nghị quyết số 57-NQ/TW và", [{ key: "NQ:57:TW@2024" }], "an undated well-known number takes its year from the known documents"],
+    [
+      "Căn cứ Thông tư số 98/2013/TT-BXD ngày 24 tháng 7 năm 2013 của Bộ Tài chính; theo Thông tư số 98/2013/TT-BTC ngày 24 tháng 7 năm 2013 của Bộ Tài chính.",
+      [{ issuerCode: "BTC" }, { issuerCode: "BTC" }],
+      "an issuer code contradicting its body is a slip when the document cites the body's code too",
+    ],
+    [
+      "Thông tư số 98/2013/TT-BXD ngày 24/7/2013 của Bộ Xây dựng; Thông tư số 98/2013/TT-BTC ngày 24/7/2013 của Bộ Tài chính.",
+      [{ issuerCode: "BXD" }, { issuerCode: "BTC" }],
+      "two ministries' documents of the same number stay apart",
+    ],
+    ["Thông tư số 98/2013/TT-BXD ngày 24/7/2013 của Bộ Tài chính.", [{ issuerCode: "BXD" }], "no correction in the document: the code stands as written"],
   ])("%s", (text, expected) => check(text, expected));
 });
 
