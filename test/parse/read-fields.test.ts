@@ -19,7 +19,7 @@ describe("readNumber", () => {
     ["256 /2004/QĐ-UB", { seq: "256", year: 2004, typeCode: "QĐ", issuerCode: "UB" }, "old UB symbol with a year"],
     ["5155/SGDĐT-GDTXNNĐH", { seq: "5155", year: null, typeCode: null, issuerCode: "SGDĐT-GDTXNNĐH" }, "long công văn symbol"],
     ["44/2025/QĐ-CTUBND", { seq: "44", year: 2025, typeCode: "QĐ", issuerCode: "CTUBND" }, "issuer code of a chairman"],
-  ])("%s", (written, expected) => {
+  ])("%s (%s)", (written, expected, _why) => {
     expect(readNumber(written)).toMatchObject(expected);
   });
 
@@ -38,7 +38,7 @@ describe("readDate", () => {
     ["ngày 01-10-1997", "1997-10-01", "Party dates with dashes"],
     ["trước ngày 28/6/2024", "2024-06-28", "numeric date"],
     ["ngày 31 tháng 13 năm 2024", "2024", "an impossible month keeps only the year"],
-  ])("%s → %s (%s)", (text, iso) => {
+  ])("%s → %s (%s)", (text, iso, _why) => {
     expect(readDate(text)?.iso).toBe(iso);
   });
 });
@@ -54,7 +54,7 @@ describe("readSignature", () => {
     [["TM. ỦY BAN", "NHÂN DÂN", "CHỦ TỊCH", "Trương Cảnh Tuyên"], { authority: "TM", principal: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH" }, "an office wrapped in its cell"],
     [["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Trịnh Mạnh Linh"], { authority: "KT", principal: "BỘ TRƯỞNG, CHỦ NHIỆM", title: "PHÓ CHỦ NHIỆM" }, "a double office"],
     [["KT GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "PGS.TS. Nguyễn Phong Điền"], { authority: "KT", principal: "GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", signer: "Nguyễn Phong Điền" }, "prefix without its dot; academic titles are not the name"],
-  ])("%j", (lines, expected) => {
+  ])("%j (%s)", (lines, expected, _why) => {
     expect(readSignature(lines)).toMatchObject(expected);
   });
 
@@ -70,7 +70,7 @@ describe("readRecipients", () => {
     [["Nơi nhận:", "- Thành viên UBND TP (để báo cáo);", "- VP. UBND TP (2-9);"], [{ name: "Thành viên UBND TP", note: "để báo cáo" }, { name: "VP. UBND TP (2-9)", note: null }], "a purpose note, and a copy code that is part of the name"],
     [["Nơi nhận: - Như Điều 3; - Bộ LĐTB&XH; (để báo cáo) - Lưu: VT."], [{ name: "Như Điều 3", note: null }, { name: "Bộ LĐTB&XH", note: "để báo cáo" }, { name: "Lưu: VT", note: null }], "a collapsed cell, the purpose after the semicolon"],
     [["Nơi nhận:", "- Các tỉnh uỷ, thành uỷ, đảng uỷ", "trực thuộc Trung ương,"], [{ name: "Các tỉnh uỷ, thành uỷ, đảng uỷ trực thuộc Trung ương", note: null }], "an item wrapped over two lines"],
-  ])("%j", (lines, expected) => {
+  ])("%j (%s)", (lines, expected, _why) => {
     expect(readRecipients(lines)).toEqual(expected);
   });
 });
@@ -82,7 +82,7 @@ describe("readIssuer", () => {
     [["BAN CHẤP HÀNH", "TRUNG ƯƠNG", "BAN TỔ CHỨC"], { name: "Ban Tổ chức", parent: "BAN CHẤP HÀNH TRUNG ƯƠNG" }, "a Party department"],
     [["HỘI", "ĐỒNG NHÂN DÂN", "THÀNH PHỐ HUẾ"], { name: "Hội đồng nhân dân thành phố Huế", parent: null }, "a name broken mid-word-group"],
     [["UBND THÀNH PHỐ HÀ NỘI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"], { name: "Trung tâm Phục vụ hành chính công", parent: "UBND THÀNH PHỐ HÀ NỘI" }, "a centre under the city"],
-  ])("%j", (lines, expected) => {
+  ])("%j (%s)", (lines, expected, _why) => {
     expect(readIssuer(lines)).toMatchObject(expected);
   });
 
