@@ -24,7 +24,8 @@ export interface SearchResult {
   path: string | null;
   /**
    * Rank score, decreasing down the list: the number of query words and phrases matched as typed
-   * (with the same diacritics, whole words), plus the relevance scaled into [0, 1).
+   * (with the same diacritics, whole words), plus a fraction in [0, 1) ordered by the number of
+   * consecutive query words found side by side, then by relevance.
    */
   score: number;
   /** BM25 relevance with collection-wide statistics (comparable within one query only) */
@@ -130,6 +131,8 @@ interface Candidate {
   /** per query phrase, its occurrences (set when the query has phrases) */
   phraseHits?: Occurrence[][];
   tier: number;
+  /** how many pairs of consecutive query words stand next to each other in the text */
+  adjacent: number;
 }
 
 function textView(candidate: Candidate): TextView {
@@ -160,7 +163,7 @@ function collect(
   const verify = (hits: readonly Hit[]): void => {
     for (const hit of hits) {
       if (candidates.length >= depth) return;
-      const candidate: Candidate = { hit, shard: shards[hit.shard]!, tier: 0 };
+      const candidate: Candidate = { hit, shard: shards[hit.shard]!, tier: 0, adjacent: 0 };
       if (phrases) {
         const view = textView(candidate);
         const found = parsed.phrases.map((phrase) => findOccurrences(view, phrase.units));
@@ -196,6 +199,20 @@ function tierOf(candidate: Candidate, plan: QueryPlan): number {
   }
   for (const hits of candidate.phraseHits ?? []) if (hits.some((o) => o.exact)) tier++;
   return tier;
+}
+
+// Consecutive query words that stand next to each other in the text (`Thanh Hóa`, `Minh Chính`):
+// without a positional index this proximity is only known for the re-ranked candidates.
+function adjacentPairs(candidate: Candidate, plan: QueryPlan): number {
+  let pairs = 0;
+  for (let i = 0; i + 1 < plan.words.length; i++) {
+    const a = plan.words[i]!.word.token;
+    const b = plan.words[i + 1]!.word.token;
+    if (a.kind === "identifier" || b.kind === "identifier") continue;
+    const units: QueryUnit[] = [{ term: a.term, toneKey: null }, { term: b.term, toneKey: null }];
+    if (findOccurrences(textView(candidate), units, { untilExact: true }).length > 0) pairs++;
+  }
+  return pairs;
 }
 
 // `13/4/2020` is also written `13 tháng 4 năm 2020` (indexed as the same term, see index-terms.ts).
@@ -294,14 +311,21 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   if (candidates.length === 0 && plan.clauses.length > 1 && parsed.phrases.length === 0) {
     ({ candidates, expansions } = collect(shards, parsed, plan, "or", filter, depth));
   }
-  for (const candidate of candidates) candidate.tier = tierOf(candidate, plan);
-  candidates.sort((a, b) => b.tier - a.tier || compareHits(a.hit, b.hit));
+  // Ranking: words matched as typed first (exact diacritics before folded, whole words before
+  // expansions), then query words found side by side, then BM25.
+  for (const candidate of candidates) {
+    candidate.tier = tierOf(candidate, plan);
+    candidate.adjacent = adjacentPairs(candidate, plan);
+  }
+  candidates.sort((a, b) => b.tier - a.tier || b.adjacent - a.adjacent || compareHits(a.hit, b.hit));
+  const pairSlots = Math.max(0, plan.words.length - 1) + 1;
 
   const top = Math.max(...candidates.map((c) => c.hit.score), 0) * (1 + 1e-9);
   return candidates.slice(0, limit).map((candidate) => {
     const entry = candidate.shard.entries.get(candidate.hit.id)!;
     const relevance = candidate.hit.score;
     const snippet = snippetOf(candidate, parsed, plan, expansions, entry.segmentEnds);
-    return toResult(entry.summary, candidate.tier + (top > 0 ? relevance / top : 0), relevance, snippet);
+    const score = candidate.tier + (candidate.adjacent + (top > 0 ? relevance / top : 0)) / pairSlots;
+    return toResult(entry.summary, score, relevance, snippet);
   });
 }

@@ -123,6 +123,16 @@ describe("search: quoted phrases", () => {
   });
 });
 
+describe("search: proximity", () => {
+  it("ranks documents with the query words side by side first", () => {
+    const index = indexOf([
+      { id: "apart", body: "Thanh tra tỉnh. Hóa đơn điện tử. Phạm vi điều chỉnh. Minh bạch. Chính sách. Thanh toán hóa đơn, phạm vi, minh bạch, chính sách, thanh hóa." },
+      { id: "together", body: "Thủ tướng Phạm Minh Chính làm việc tại Thanh Hóa." },
+    ]);
+    expect(ids(search(index, "Thanh Hóa Phạm Minh Chính"))).toEqual(["together", "apart"]);
+  });
+});
+
 describe("search: prefixes and typos", () => {
   const index = indexOf(DOCS);
 
