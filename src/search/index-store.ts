@@ -198,7 +198,16 @@ async function writeShard(shard: IndexShard, dir: string, generation: number): P
  * @example await saveIndex(index, ".vanban/search");
  */
 export async function saveIndex(index: SearchIndex, dir: string): Promise<SaveReport> {
-  const root = resolve(dir);
+  // Frozen before the first await: the files must all describe one state of the index.
+  const thaw = index.freeze();
+  try {
+    return await saveFrozen(index, resolve(dir));
+  } finally {
+    thaw();
+  }
+}
+
+async function saveFrozen(index: SearchIndex, root: string): Promise<SaveReport> {
   await mkdir(root, { recursive: true, mode: 0o700 });
   const release = await acquireLock(root);
   try {

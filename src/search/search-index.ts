@@ -30,6 +30,7 @@ export class SearchIndex {
   /** The shards, in creation order; exposed for the store and for tests. */
   readonly shards: IndexShard[] = [];
   private readonly shardOf = new Map<string, IndexShard>();
+  private saving = 0;
 
   constructor(options: SearchIndexOptions = {}) {
     const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
@@ -64,6 +65,7 @@ export class SearchIndex {
 
   /** Indexes a record; throws when its id is already indexed (use `replace` to update). */
   add(record: DocumentRecord): void {
+    this.assertWritable();
     if (this.shardOf.has(record.id)) throw new Error(`vanban search: document ${record.id} is already indexed`);
     this.place(record, this.openShard());
   }
@@ -75,6 +77,7 @@ export class SearchIndex {
 
   /** Indexes a record, replacing the document with the same id if there is one (in the same shard). */
   replace(record: DocumentRecord): void {
+    this.assertWritable();
     const shard = this.shardOf.get(record.id);
     if (shard) {
       shard.remove(record.id);
@@ -86,6 +89,7 @@ export class SearchIndex {
 
   /** Removes a document; returns false when it was not indexed. */
   remove(id: string): boolean {
+    this.assertWritable();
     const shard = this.shardOf.get(id);
     if (!shard) return false;
     shard.remove(id);
@@ -98,6 +102,19 @@ export class SearchIndex {
     for (const shard of this.shards) shard.texts.close();
   }
 
+  /**
+   * Keeps the index from changing until the returned function is called (used by `saveIndex`,
+   * whose files must match one state of the index).
+   */
+  freeze(): () => void {
+    this.saving++;
+    let released = false;
+    return () => {
+      if (!released) this.saving--;
+      released = true;
+    };
+  }
+
   /** Adopts a shard read from disk (used by `loadIndex`). */
   adoptShard(shard: IndexShard): void {
     this.shards.push(shard);
@@ -105,6 +122,10 @@ export class SearchIndex {
       if (this.shardOf.has(id)) throw new Error(`vanban search: document ${id} is in two shards`);
       this.shardOf.set(id, shard);
     }
+  }
+
+  private assertWritable(): void {
+    if (this.saving > 0) throw new Error("vanban search: the index cannot change while it is being saved");
   }
 
   private place(record: DocumentRecord, shard: IndexShard): void {

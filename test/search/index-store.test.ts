@@ -148,6 +148,14 @@ describe("saveIndex / loadIndex", () => {
     await expect(saveIndex(build(), dir)).resolves.toBeDefined();
   });
 
+  it("keeps the index from changing while it is being saved", async () => {
+    const index = build();
+    const saving = saveIndex(index, dir);
+    expect(() => index.remove(RECORDS[0]!.id)).toThrow(/being saved/);
+    await saving;
+    expect(index.remove(RECORDS[0]!.id)).toBe(true);
+  });
+
   it("cleans up temporary files left by an interrupted save", async () => {
     await saveIndex(build(), dir);
     writeFileSync(join(dir, "shard-0000.7.json.tmp-123-abcd"), "partial");

@@ -43,6 +43,41 @@ describe("toneKey", () => {
   });
 });
 
+describe("toneKey on generated syllables", () => {
+  // Open oa/oe/uy syllables are where the old (first vowel) and new (second vowel) styles differ.
+  const ONSETS = ["", "h", "kh", "th", "t", "x", "l", "ng", "nh", "s", "ch", "tr", "đ"];
+  const NUCLEI: [string, string][] = [["o", "a"], ["o", "e"], ["u", "y"]];
+  const MARKS = ["\u0301", "\u0300", "\u0309", "\u0303", "\u0323"];
+  const syllable = fc.record({
+    onset: fc.constantFrom(...ONSETS),
+    nucleus: fc.constantFrom(...NUCLEI),
+    mark: fc.integer({ min: 0, max: MARKS.length - 1 }),
+    upper: fc.boolean(),
+  });
+  const spell = (onset: string, [v1, v2]: [string, string], mark: string, onFirst: boolean, upper: boolean) => {
+    const word = (onset + (onFirst ? v1 + mark + v2 : v1 + v2 + mark)).normalize("NFC");
+    return upper ? word.toUpperCase() : word;
+  };
+
+  it("gives old and new placement one key", () => {
+    fc.assert(
+      fc.property(syllable, ({ onset, nucleus, mark, upper }) => {
+        const m = MARKS[mark]!;
+        return toneKey(spell(onset, nucleus, m, true, upper)) === toneKey(spell(onset, nucleus, m, false, !upper));
+      }),
+    );
+  });
+
+  it("keeps different tones apart", () => {
+    fc.assert(
+      fc.property(syllable, fc.integer({ min: 0, max: MARKS.length - 1 }), ({ onset, nucleus, mark, upper }, other) => {
+        fc.pre(other !== mark);
+        return toneKey(spell(onset, nucleus, MARKS[mark]!, false, upper)) !== toneKey(spell(onset, nucleus, MARKS[other]!, false, upper));
+      }),
+    );
+  });
+});
+
 describe("hasDiacritics", () => {
   it.each([
     ["hoa", false],
