@@ -4,6 +4,7 @@
 // full-width line without final punctuation continues, and nothing is glued onto a block start.
 import { END_MARK, LOWER, UPPER, isAllCaps, isTypeName, startsBlock, ROMAN_MARKER, ARABIC_MARKER, LETTER_PART_MARKER, PART_MARKER, CHAPTER_MARKER } from "../../grammars/document/line-patterns.js";
 import { TextBuilder, type OffsetMap } from "./offset-map.js";
+import { chunkPrefixLength, findChunkPrefixes } from "./chunk-prefixes.js";
 
 interface RawLine {
   text: string;
@@ -54,6 +55,7 @@ export function joinWrappedLines(text: string, options: { hardBlocks: boolean })
 }
 
 function splitLines(text: string): RawLine[] {
+  const prefixes = findChunkPrefixes(text.split("\n"));
   const lines: RawLine[] = [];
   let blank = false;
   let pos = 0;
@@ -61,8 +63,14 @@ function splitLines(text: string): RawLine[] {
     let end = text.indexOf("\n", pos);
     if (end < 0) end = text.length;
     const raw = text.slice(pos, end);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
+    let lead = raw.length - raw.trimStart().length;
+    let trimmed = raw.trim();
+    if (prefixes.length) {
+      const cut = chunkPrefixLength(trimmed, prefixes);
+      lead += cut;
+      trimmed = trimmed.slice(cut).trimStart();
+      lead = raw.length - raw.slice(lead).trimStart().length;
+    }
     if (trimmed) {
       let first = true;
       for (const part of splitColumns(trimmed, pos + lead)) {

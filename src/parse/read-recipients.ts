@@ -2,7 +2,7 @@
 import type { Recipient } from "../model/record.js";
 
 // Parentheses that say why a copy is sent, as opposed to a unit or a copy count in the name.
-const PURPOSE = /^\(\s*((?:để|thay|b\/c|t\/h|p\/h|đ\/b|báo cáo|thực hiện|phối hợp|chỉ đạo|theo dõi|biết|đăng|t\/d|qua|trình)[^()]*)\)\s*$/iu;
+const PURPOSE = /^\(\s*((?:để|thay|b\/c|t\/h|p\/h|đ\/b|báo cáo|thực hiện|phối hợp|chỉ đạo|theo dõi|biết|đăng|t\/d|qua|trình|phụ trách)[^()]*)\)\s*$/iu;
 
 /** Reads the items after `Nơi nhận:` (the label's own line may hold the first). */
 export function readRecipients(lines: string[]): Recipient[] {
