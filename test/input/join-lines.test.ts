@@ -22,7 +22,7 @@ describe("joinWrappedLines (plain text)", () => {
     ["ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN", "ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN", "header lines stay apart"],
     ["ỦY BAN NHÂN DÂN \t CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "tab-aligned columns are split"],
     ["Quyết định 5/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH A\nQuyết định 5/QĐ-UBND năm 2020. Điều 1.\nNội dung một.\nQuyết định 5/QĐ-UBND năm 2020. Điều 2. Nội dung hai.", "ỦY BAN NHÂN DÂN TỈNH A\nĐiều 1. Nội dung một.\nĐiều 2. Nội dung hai.", "a retrieval chunk's caption repeated before each chunk is dropped"],
-    ["Chương trình. TRIỂN KHAI KẾ HOẠCH\nChương trình. I. MỤC ĐÍCH\nChương trình. II. NỘI DUNG\nChương trình. III. TỔ CHỨC", "Chương trình. TRIỂN KHAI KẾ HOẠCH\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC", "an inner caption goes only before a block start"],
+    ["PHỤ LỤC\nChương trình. TRIỂN KHAI KẾ HOẠCH\nChương trình. I. MỤC ĐÍCH\nChương trình. II. NỘI DUNG\nChương trình. III. TỔ CHỨC", "PHỤ LỤC\nChương trình. TRIỂN KHAI KẾ HOẠCH\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC", "a caption that does not open the text goes only before a block start"],
     ["Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH", "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020\nQUYẾT ĐỊNH\nV/V BAN HÀNH", "flattened header components are split"],
   ])("%j", (input, expected) => {
     expect(text(input)).toBe(expected);
