@@ -27,8 +27,6 @@ export interface NumberShape {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
 const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
-// Latin letters with diacritics (Latin-1 minus × ÷, Latin Extended-A/B, Vietnamese in Extended
-// Additional) and combining marks, so that NFD input still reads as letters.
 // Letters of Vietnamese text: ASCII, Latin-1 but × ÷, Latin Extended-A/B, combining marks (for NFD
 // input) and Latin Extended Additional (the Vietnamese vowels). Looked up in a table: the
 // pre-filter asks for every character of a document.
@@ -226,17 +224,21 @@ const caseInsensitive = (phrase: string): string => {
  * typed by users and in ASCII-only files). Marks are not otherwise ignored: `hiện Pháp` must not
  * read as `Hiến pháp`. Tone-placement variants (`uỷ`/`ủy`) are spelled out in the vocabulary.
  */
-export function spellingSource(phrase: string): string {
+function spellingSource(phrase: string): string {
   const nfc = phrase.normalize("NFC");
-  const bare = nfc.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  const bare = bareOf(nfc);
   return bare === nfc ? caseInsensitive(nfc) : `${caseInsensitive(nfc)}|${caseInsensitive(bare)}`;
+}
+
+/** `phrase` without its marks (`Nghị quyết` → `Nghi quyet`). */
+function bareOf(phrase: string): string {
+  return phrase.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 }
 
 const TYPE_NAMES = [...new Set(REFERENCE_DOC_TYPES.flatMap((t) => [t.name, ...(t.aliases ?? [])]))].sort(
   (a, b) => b.length - a.length,
 );
 const TYPE_NAME_RE = new RegExp(`(?:${TYPE_NAMES.map(spellingSource).join("|")})`, "y");
-const bareOf = (s: string): string => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 
 /** The lower-case code unit of a Vietnamese letter (ASCII, Latin-1, Ă Đ Ĩ Ũ Ơ Ư and Extended Additional). */
 function lowerCode(c: number): number {
@@ -255,11 +257,14 @@ interface TrieNode {
   next: Map<number, TrieNode>;
 }
 // The first syllables of the type names, lower case, with and without marks: the big name regex
-// only runs where a word is one of them, and most words fail at their first or second letter.
+// only runs where a word is one of them. Their first two letters, packed in a number, turn away
+// most words with one lookup.
 const FIRST_SYLLABLES: TrieNode = { end: false, next: new Map() };
+const FIRST_PAIRS = new Set<number>();
 for (const name of TYPE_NAMES) {
   const first = name.split(/\s+/)[0]!.toLowerCase();
   for (const spelling of [first, bareOf(first)]) {
+    FIRST_PAIRS.add(spelling.charCodeAt(0) * 0x10000 + spelling.charCodeAt(1));
     let node = FIRST_SYLLABLES;
     for (let i = 0; i < spelling.length; i++) {
       const c = spelling.charCodeAt(i);
@@ -271,8 +276,14 @@ for (const name of TYPE_NAMES) {
   }
 }
 
+/** Whether the two letters at `offset` may begin a type name (a cheap test before matchTypeName). */
+export function mayStartTypeName(text: string, offset: number): boolean {
+  return FIRST_PAIRS.has(lowerCode(text.charCodeAt(offset)) * 0x10000 + lowerCode(text.charCodeAt(offset + 1)));
+}
+
 /** Length of the type name (`Nghị quyết`, `THÔNG TƯ LIÊN TỊCH`, `nghi quyet`) at `offset`, or 0. */
 export function matchTypeName(text: string, offset: number): number {
+  if (!mayStartTypeName(text, offset)) return 0;
   if (offset > 0) {
     const p = text.charCodeAt(offset - 1);
     if (isLetter(p) || isDigit(p)) return 0;
@@ -296,7 +307,7 @@ const TYPE_NAME_START_CHARS = [
   ...new Set(
     TYPE_NAMES.flatMap((n) => {
       const first = n[0]!;
-      const bare = first.normalize("NFD").charAt(0).replace("đ", "d").replace("Đ", "D");
+      const bare = bareOf(first);
       return [first.toLowerCase(), first.toUpperCase(), bare.toLowerCase(), bare.toUpperCase()];
     }),
   ),
@@ -321,7 +332,7 @@ function boundedMatcher(re: RegExp) {
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-/** Everything the top level may skip over (every token but the ones that open a reference). */
+/** Every token but those that start a reference: what an entry reads when it starts none. */
 export const Filler = createToken({ name: "Filler", pattern: Lexer.NA });
 /** Tokens that may stand inside a name between the type word and the number (`Luật Giáo dục số`). */
 export const NameWord = createToken({ name: "NameWord", pattern: Lexer.NA });
@@ -377,24 +388,29 @@ export const TypeName = createToken({
 });
 
 const TYPE_CODES_AS_WORDS = [...new Set(REFERENCE_DOC_TYPES.map((t) => t.code))].filter((c) => !/\s/.test(c));
-const TYPE_CODE_WORD_RE = new RegExp(
-  `(?:${[...TYPE_CODES_AS_WORDS].sort((a, b) => b.length - a.length).join("|")})(?=[ \\t\\u00a0]+\\d)`,
-  "y",
-);
+const TYPE_CODE_WORDS = new Set(TYPE_CODES_AS_WORDS);
 const CODE_FIRST_CHARS = new Set(TYPE_CODES_AS_WORDS.map((c) => c.charCodeAt(0)));
-const boundedCodeWord = boundedMatcher(TYPE_CODE_WORD_RE);
-// Most words do not start with a code's (upper-case) first letter: skip the regex for them.
-const typeCodeWord = (text: string, offset: number): CustomPatternMatcherReturn | null =>
-  CODE_FIRST_CHARS.has(text.charCodeAt(offset)) ? boundedCodeWord(text, offset) : null;
+const MAX_CODE = Math.max(...TYPE_CODES_AS_WORDS.map((c) => c.length));
+
 /** Length of a type code used as a word before a figure (`TT 32`) at `offset`, or 0. */
 export function matchTypeCodeWord(text: string, offset: number): number {
-  return typeCodeWord(text, offset)?.[0].length ?? 0;
+  // Most words do not start with a code's (upper-case) first letter.
+  if (!CODE_FIRST_CHARS.has(text.charCodeAt(offset))) return 0;
+  if (offset > 0 && (isLetter(text.charCodeAt(offset - 1)) || isDigit(text.charCodeAt(offset - 1)))) return 0;
+  let end = offset + 1;
+  while (end < text.length && end - offset <= MAX_CODE && isLetter(text.charCodeAt(end))) end++;
+  const after = skipSpaces(text, end);
+  if (after === end || !isDigit(text.charCodeAt(after))) return 0;
+  return TYPE_CODE_WORDS.has(text.slice(offset, end)) ? end - offset : 0;
 }
 
 /** A type code used as a word before a bare sequence (`TT 32`, `QĐ 16`, `NQ 29`): a short form. */
 export const TypeCodeWord = createToken({
   name: "TypeCodeWord",
-  pattern: typeCodeWord,
+  pattern: (text: string, offset: number) => {
+    const length = matchTypeCodeWord(text, offset);
+    return length ? [text.slice(offset, offset + length)] : null;
+  },
   line_breaks: false,
   start_chars_hint: [...new Set(REFERENCE_DOC_TYPES.map((t) => t.code[0]!))],
   categories: [Filler, NameWord, BodyWord],

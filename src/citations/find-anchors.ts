@@ -2,7 +2,7 @@
 // (checked only at words that are the first syllable of one), a number and symbol (`12/QĐ-UBND`,
 // `29-NQ/TW`, with the `số` before it), or a type code before a figure (`TT 32`) — so that the
 // lexer and parser only ever see the few words around those places, never the prose between.
-import { isLetter, matchTypeCodeWord, matchTypeName, scanNumber } from "../../grammars/reference-tokens.js";
+import { isLetter, matchTypeCodeWord, matchTypeName, mayStartTypeName, scanNumber } from "../../grammars/reference-tokens.js";
 import { typesByName } from "./doc-type-lookup.js";
 import { foldDiacritics } from "./fold-diacritics.js";
 
@@ -104,7 +104,7 @@ function scanAnchors(text: string, from: number, to: number): (Anchor & { length
     }
     // The loop steps over whole words, so a letter here starts one (unless a figure precedes it).
     if (i === from || !isDigit(text.charCodeAt(i - 1))) {
-      const name = matchTypeName(text, i);
+      const name = mayStartTypeName(text, i) ? matchTypeName(text, i) : 0;
       if (name && i + name <= to) {
         anchors.push({ start: i, kind: "type", length: name });
         i += name;

@@ -24,8 +24,11 @@ export interface FindCitationsOptions {
   selfNumber?: string | null;
 }
 
-/** Characters read after a reference's start at first: its type word, name, number, date and body. */
-const FIRST_WINDOW = 320;
+/** Characters read after a reference's start at first: enough for its type word, name, number,
+ * date and body in 99 cases out of 100 (the corpus's median is 30, its 99th centile 95). */
+const FIRST_WINDOW = 128;
+/** A parse that stops this close to a cut window may have been cut short (`ngày 12/8/20|24`). */
+const CUT_MARGIN = 32;
 /** The most read for one reference (a long list sharing one type word). */
 const LAST_WINDOW = 3840;
 
@@ -41,7 +44,8 @@ function readAt(text: string, start: number, to: number): EntryReading {
     scanned = end;
     const source = text.slice(start, end);
     const reading = readEntry(source, referenceLexer.tokenize(source).tokens);
-    if (!reading.consumedAll || natural || size >= LAST_WINDOW) return reading;
+    const cutShort = reading.consumedAll || reading.end > source.length - CUT_MARGIN;
+    if (natural || !cutShort || size >= LAST_WINDOW) return reading;
   }
 }
 
@@ -107,8 +111,14 @@ export function locateReferences(text: string, regions: readonly CitationRegion[
         continue;
       }
       const base = located.length;
-      for (const r of reading.references)
-        located.push({ ...r, start: r.start + anchor.start, end: r.end + anchor.start, parent, context: region.context });
+      for (const r of reading.references) {
+        const at = r as LocatedReference;
+        at.start += anchor.start;
+        at.end += anchor.start;
+        at.parent = parent;
+        at.context = region.context;
+        located.push(at);
+      }
       // `Công điện số 217/CĐ-TTg ... về ... và số 218/CĐ-TTg`: the bare member after a subject
       // belongs to the list of the reference before it, whose type word and body it shares.
       const first = located[base]!;
