@@ -87,12 +87,14 @@ function draftOf(ref: LocatedReference): Draft | null {
       return types.length ? { ...base, docType: toDocType(types[0]!), number: ref.seq, shortTypes: types } : null;
     }
     case "named": {
-      if (!ref.name || !base.docType) return null;
+      if (!base.docType) return null;
       const year = ref.year ?? yearOfDate(ref.date);
       const phrase = [ref.typeWord, ref.name, ref.term && `khóa ${ref.term}`].filter(Boolean).join(" ");
-      const known = matchKnownName({ phrase, year, subject: ref.subject });
+      const known = ref.name ? matchKnownName({ phrase, year, subject: ref.subject }) : null;
       if (known) return { ...base, via: "alias", key: known.key };
-      if (!isNamed(wordTypes, ref.name, year !== null)) return null;
+      // `Hiến pháp năm 2013` needs no name; other types need one (`Luật Giáo dục`).
+      const bare = !ref.name && year !== null && wordTypes.some((t) => t.named && t.code === t.name);
+      if (!bare && !(ref.name && isNamed(wordTypes, ref.name, year !== null))) return null;
       return { ...base, via: "name", name: [ref.name, ref.term && `khóa ${ref.term}`].filter(Boolean).join(" "), keyYear: year };
     }
   }

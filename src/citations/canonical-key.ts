@@ -3,7 +3,7 @@
 //
 //   numbered  TYPE:SEQ:ISSUER[@WHEN]     NQ:29:TW@2013, QĐ:1899:TTG@2025, PLYK:1025:@2025,
 //                                         KH:158:UBND@2019-12-16
-//   named     TYPE:~name-slug[@YEAR]     Luật:~giao-duc@2019
+//   named     TYPE:~name-slug[@YEAR]     Luật:~giao-duc@2019, Hiến pháp:~@2013
 //
 // TYPE is the vocabulary's spelling of the type code (grammars/vocabulary): codes compare
 // case-insensitively and keep Đ apart from D (HĐ Hợp đồng ≠ HD Hướng dẫn, ĐA ≠ DA), except that a
@@ -87,7 +87,8 @@ export function citationKey(c: KeyInput): string | null {
     const when = c.date && isSharedIssuerCode(issuer) && (c.year === null || c.date.startsWith(String(c.year))) ? `@${c.date}` : at;
     return `${type}:${unpaddedSeq(c.number)}:${issuer}${when}`;
   }
-  if (c.name) return `${type}:~${nameSlug(c.name)}${at}`;
+  // A name may be empty when the type is the name (`Hiến pháp năm 2013`), never the year too.
+  if (c.name != null && (c.name !== "" || at)) return `${type}:~${nameSlug(c.name)}${at}`;
   return null;
 }
 

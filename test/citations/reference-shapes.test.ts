@@ -242,6 +242,8 @@ describe("named references and the document itself", () => {
       "a Party congress resolution by name",
     ],
     ["Căn cứ Điều lệ Đảng;", [{ type: "Điều lệ", via: "name", key: "Điều lệ:~dang" }], "the Party statute"],
+    ["Căn cứ Hiến pháp năm 2013;", [{ type: "Hiến pháp", via: "name", key: "Hiến pháp:~@2013" }], "a type that is its own name, with a year"],
+    ["theo Hiến pháp và pháp luật", [], "without a year, a bare Hiến pháp names nothing"],
     ["Quyết định này có hiệu lực kể từ ngày ký.", [{ raw: "Quyết định này", type: "QĐ", number: null, key: null, context: "self" }], "the document itself"],
     ["thi hành Kế hoạch này.", [{ raw: "Kế hoạch này", context: "self" }], "the document itself, lower case"],
     [
@@ -265,6 +267,8 @@ describe("what is not a reference", () => {
     ["tỷ lệ 99,5%; 0,03%/ngày", "percentages"],
     ["thực hiện Pháp lệnh ưu đãi 2020", "hiện Pháp is not Hiến pháp"],
     ["https://thuvienphapluat.vn/van-ban/Quyet-dinh-518-QD-UBND-2023-phan-bo.aspx", "a URL slug"],
+    ["kê khai theo Mẫu số 05/KK-TNCN và mẫu 01/GTGT", "form numbers"],
+    ["lập Biểu số 02/BC-TH gửi về Sở", "a table's number"],
   ])("%s (%s)", (text) => {
     expect(cite(text).filter((c) => c.number !== null)).toEqual([]);
   });
