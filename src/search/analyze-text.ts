@@ -63,8 +63,8 @@ function joins(text: string, i: number): boolean {
   return (isAlnum(prevClass) || prevClass === CharClass.mark) && isAlnum(nextClass);
 }
 
-/** Strips leading zeros from a digit string, keeping one zero for an all-zero string. */
-export function stripZeros(digits: string): string {
+// Strips leading zeros from a digit string, keeping one zero for an all-zero string.
+function stripZeros(digits: string): string {
   let i = 0;
   while (i < digits.length - 1 && digits.charCodeAt(i) === 0x30) i++;
   return i === 0 ? digits : digits.slice(i);
@@ -161,14 +161,4 @@ export function analyzeText(text: string, folded: string = foldAligned(text), fr
     }
   }
   return tokens;
-}
-
-/** The units a phrase is matched on: an identifier's parts, otherwise the token's term. */
-export function phraseUnits(tokens: readonly Token[]): string[] {
-  const units: string[] = [];
-  for (const token of tokens) {
-    if (token.parts) units.push(...token.parts);
-    else units.push(token.term);
-  }
-  return units;
 }

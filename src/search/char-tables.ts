@@ -48,8 +48,8 @@ const NEWLINES = new Set([0x0a, 0x0b, 0x0c, 0x0d, 0x85, 0x2028, 0x2029]);
 // ranges written without spaces (`2024–2025`), while `Tài chính – Kế hoạch` has spaces around it.
 const CONNECTORS = new Set([0x2f, 0x2d, 0x2e, 0x2c, 0x26, 0x2010, 0x2011, 0x2013]);
 
-/** Folded code unit per code unit: no diacritics, đ → d, lower case; a stray mark maps to itself. */
-export const FOLD = new Uint16Array(TABLE_SIZE);
+// Folded code unit per code unit: no diacritics, đ → d, lower case; a stray mark maps to itself.
+const FOLD = new Uint16Array(TABLE_SIZE);
 /** Tone-key base per code unit: lower case with quality marks (â ă ê ô ơ ư đ) kept, tone removed. */
 export const BASE = new Uint16Array(TABLE_SIZE);
 /** Tone per code unit (see `Tone`). */

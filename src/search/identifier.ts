@@ -21,11 +21,6 @@ export function normalizeIdentifier(written: string): string | null {
   return parts.length > 0 ? parts.join("/") : null;
 }
 
-/** The parts of a canonical identifier (`"1779/qd/ubnd"` → `["1779", "qd", "ubnd"]`). */
-export function identifierParts(canonical: string): string[] {
-  return canonical.split("/").filter((part) => part.length > 0);
-}
-
 /** True for an identifier token that names a document (digits and letters: `113/KH-UBND`), not a date or a range. */
 export function isDocumentIdentifier(token: Token): boolean {
   if (token.kind !== "identifier" || !token.parts) return false;

@@ -20,8 +20,8 @@ function writtenDate(tokens: readonly Token[], i: number): string | null {
   return `${day.term}/${month.term}/${year.term}`;
 }
 
-/** Appends the index terms of `tokens` to `out`. */
-export function appendIndexTerms(tokens: readonly Token[], out: string[]): void {
+// Appends the index terms of `tokens` to `out`.
+function appendIndexTerms(tokens: readonly Token[], out: string[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     out.push(token.term);

@@ -1,8 +1,9 @@
-// Query execution: MiniSearch finds and scores candidates in every shard with corpus-wide
-// statistics; quoted phrases are verified on the candidates' stored text (no syllable-pair index);
-// the top candidates are re-ranked so that words typed with diacritics and found with the same
-// diacritics (tone placement aside) come before folded-only, prefix or typo matches; snippets are
-// cut from the best passage of the winners' bodies.
+// Answering a query: the executor scores candidates over the shards' MiniSearch postings with
+// corpus-wide statistics; quoted phrases are verified on the candidates' stored text (no
+// syllable-pair index); the top candidates are re-ranked so that words typed with diacritics and
+// found with the same diacritics (tone placement aside) come before folded-only, prefix or typo
+// matches, and query words found side by side before scattered ones; snippets are cut from the
+// best passage of the winners' bodies.
 import { INDEX_FIELDS, segmentRange, type DocumentSummary, type IndexField } from "./index-document.js";
 import type { IndexShard } from "./index-shard.js";
 import { compareHits, executeQuery, termsMatchedBy, type DerivedTerm, type Hit, type TermClause } from "./execute-query.js";
@@ -292,7 +293,8 @@ function browse(index: SearchIndex, filter: ((summary: DocumentSummary) => boole
 
 /**
  * Searches the index: words (with or without diacritics, either tone placement), "quoted
- * phrases", document numbers and dates in any spelling, narrowed by filters.
+ * phrases", document numbers and dates in any spelling, narrowed by filters; an empty query lists
+ * the documents that pass the filters, newest first.
  * @example
  * search(index, '"giáo dục và đào tạo" 29/NQ-TW', { type: "KH", yearFrom: 2023, limit: 10 });
  */
@@ -301,7 +303,9 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   if (!(limit > 0)) return [];
   const parsed = parseQuery(query);
   const filter = compileFilter(options);
-  if (parsed.words.length === 0 && parsed.phrases.length === 0) return browse(index, filter, limit);
+  // An empty query lists what passes the filters; one with nothing searchable in it finds nothing.
+  if (query.trim() === "") return browse(index, filter, limit);
+  if (parsed.words.length === 0 && parsed.phrases.length === 0) return [];
 
   const shards = index.shards.filter((shard) => shard.size > 0);
   const plan = planQuery(parsed, shards);

@@ -186,6 +186,10 @@ describe("search: filters", () => {
     expect(ids(search(index, "", { limit: 3 }))).toEqual(["school", "party-253", "new-style"]);
   });
 
+  it("finds nothing for a query with nothing searchable in it", () => {
+    expect(search(index, " … ;-) ")).toEqual([]);
+  });
+
   it("respects the limit", () => {
     expect(search(index, "", { limit: 2 })).toHaveLength(2);
     expect(search(index, "công tác", { limit: 0 })).toEqual([]);
