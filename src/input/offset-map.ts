@@ -32,16 +32,9 @@ export class OffsetMap {
   toSource(offset: number): number {
     if (offset >= this.outLength) return this.srcLength;
     if (offset <= 0) return this.out.length ? this.src[0]! : 0;
-    // Binary search the last run starting at or before offset.
-    let lo = 0;
-    let hi = this.out.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.out[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const base = this.src[lo]!;
-    return this.copied[lo] ? Math.min(base + (offset - this.out[lo]!), this.srcLength) : base;
+    const run = this.runAt(offset);
+    const base = this.src[run]!;
+    return this.copied[run] ? Math.min(base + (offset - this.out[run]!), this.srcLength) : base;
   }
 
   /** This map followed by `earlier` (which maps this map's source to an earlier source). */
@@ -74,6 +67,7 @@ export class OffsetMap {
     return new OffsetMap(out, src, copied, this.outLength, earlier.srcLength);
   }
 
+  /** The index of the last run starting at or before `offset` (binary search). */
   private runAt(offset: number): number {
     let lo = 0;
     let hi = this.out.length - 1;
