@@ -208,40 +208,19 @@ export function scanNumericDate(text: string, start: number): number | null {
 // ---------------------------------------------------------------------------------------------
 // Spellings of the type names
 
-const caseInsensitive = (phrase: string): string => {
-  let out = "";
-  for (const ch of phrase) {
-    if (/\s/.test(ch)) {
-      if (!out.endsWith("[ \\t\\u00a0]+")) out += "[ \\t\\u00a0]+";
-    } else if (ch.toLowerCase() !== ch.toUpperCase()) out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
-    else out += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  return out;
-};
-
-/**
- * A regex source matching `phrase` in any case, as written or with no marks at all (`nghi quyet`,
- * typed by users and in ASCII-only files). Marks are not otherwise ignored: `hiện Pháp` must not
- * read as `Hiến pháp`. Tone-placement variants (`uỷ`/`ủy`) are spelled out in the vocabulary.
- */
-function spellingSource(phrase: string): string {
-  const nfc = phrase.normalize("NFC");
-  const bare = bareOf(nfc);
-  return bare === nfc ? caseInsensitive(nfc) : `${caseInsensitive(nfc)}|${caseInsensitive(bare)}`;
-}
+// A type name is matched in any case, as written or with no marks at all (`nghi quyet`, typed by
+// users and in ASCII-only files). Marks are not otherwise ignored: `hiện Pháp` must not read as
+// `Hiến pháp`. Tone-placement variants (`uỷ`/`ủy`) are spelled out in the vocabulary.
 
 /** `phrase` without its marks (`Nghị quyết` → `Nghi quyet`). */
 function bareOf(phrase: string): string {
   return phrase.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 }
 
-const TYPE_NAMES = [...new Set(REFERENCE_DOC_TYPES.flatMap((t) => [t.name, ...(t.aliases ?? [])]))].sort(
-  (a, b) => b.length - a.length,
-);
-const TYPE_NAME_RE = new RegExp(`(?:${TYPE_NAMES.map(spellingSource).join("|")})`, "y");
+const TYPE_NAMES = [...new Set(REFERENCE_DOC_TYPES.flatMap((t) => [t.name, ...(t.aliases ?? [])].map((n) => n.normalize("NFC"))))];
 
 /** The lower-case code unit of a Vietnamese letter (ASCII, Latin-1, Ă Đ Ĩ Ũ Ơ Ư and Extended Additional). */
-function lowerCode(c: number): number {
+function lowerOf(c: number): number {
   if (c >= 65 && c <= 90) return c + 32;
   if (c < 0xc0) return c;
   if (c <= 0xde) return c === 0xd7 ? c : c + 32;
@@ -251,57 +230,79 @@ function lowerCode(c: number): number {
   return c;
 }
 
-/** A trie over lower-case code units. */
-interface TrieNode {
-  end: boolean;
-  next: Map<number, TrieNode>;
-}
-// The first syllables of the type names, lower case, with and without marks: the big name regex
-// only runs where a word is one of them. Their first two letters, packed in a number, turn away
-// most words with one lookup.
-const FIRST_SYLLABLES: TrieNode = { end: false, next: new Map() };
-const FIRST_PAIRS = new Set<number>();
-for (const name of TYPE_NAMES) {
-  const first = name.split(/\s+/)[0]!.toLowerCase();
-  for (const spelling of [first, bareOf(first)]) {
-    FIRST_PAIRS.add(spelling.charCodeAt(0) * 0x10000 + spelling.charCodeAt(1));
-    let node = FIRST_SYLLABLES;
-    for (let i = 0; i < spelling.length; i++) {
-      const c = spelling.charCodeAt(i);
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = { end: false, next: new Map() }));
-      node = child;
+const LOWER = new Uint16Array(0x1f00).map((_, c) => lowerOf(c));
+const lowerCode = (c: number): number => (c < 0x1f00 ? LOWER[c]! : c);
+
+// The type names as an automaton over lower-case code units, a space standing for any run of
+// spaces: every spelling of every name, as written and without marks. States and transitions live
+// in typed arrays, since the pre-filter asks at nearly every word of a document.
+const SPACE = 32;
+const spellings = [...new Set(TYPE_NAMES.flatMap((n) => [n.toLowerCase().replace(/\s+/g, " "), bareOf(n.toLowerCase().replace(/\s+/g, " "))]))];
+// The symbols of the automaton: each code unit the names use, numbered from 1.
+const SYMBOL = new Uint8Array(0x1f00);
+let symbols = 0;
+for (const s of spellings) for (const ch of s) if (!SYMBOL[ch.charCodeAt(0)]) SYMBOL[ch.charCodeAt(0)] = ++symbols;
+const WIDTH = symbols + 1;
+// State 1 is the start; 0 means no transition.
+let transitions = new Int32Array(WIDTH * 64);
+let finals = new Uint8Array(64);
+let states = 2;
+for (const spelling of spellings) {
+  let state = 1;
+  for (let i = 0; i < spelling.length; i++) {
+    const cell = state * WIDTH + SYMBOL[spelling.charCodeAt(i)]!;
+    if (!transitions[cell]) {
+      if ((states + 1) * WIDTH > transitions.length) {
+        const grown = new Int32Array(transitions.length * 2);
+        grown.set(transitions);
+        transitions = grown;
+        const grownFinals = new Uint8Array(finals.length * 2);
+        grownFinals.set(finals);
+        finals = grownFinals;
+      }
+      transitions[cell] = states++;
     }
-    node.end = true;
+    state = transitions[cell]!;
   }
+  finals[state] = 1;
 }
+const symbolOf = (c: number): number => (c < 0x1f00 ? SYMBOL[LOWER[c]!]! : 0);
+// The first two letters of the names: most words are turned away by two array lookups.
+const SECOND_LETTERS: (Uint8Array | undefined)[] = [];
+for (const s of spellings) (SECOND_LETTERS[s.charCodeAt(0)] ??= new Uint8Array(0x1f00))[s.charCodeAt(1)] = 1;
 
 /** Whether the two letters at `offset` may begin a type name (a cheap test before matchTypeName). */
 export function mayStartTypeName(text: string, offset: number): boolean {
-  return FIRST_PAIRS.has(lowerCode(text.charCodeAt(offset)) * 0x10000 + lowerCode(text.charCodeAt(offset + 1)));
+  const row = SECOND_LETTERS[lowerCode(text.charCodeAt(offset))];
+  if (!row) return false;
+  const second = text.charCodeAt(offset + 1);
+  return second < 0x1f00 && row[LOWER[second]!] === 1;
 }
 
-/** Length of the type name (`Nghị quyết`, `THÔNG TƯ LIÊN TỊCH`, `nghi quyet`) at `offset`, or 0. */
+/** Length of the longest type name (`Nghị quyết`, `THÔNG TƯ LIÊN TỊCH`, `nghi quyet`) at `offset`
+ * that ends a word, or 0. */
 export function matchTypeName(text: string, offset: number): number {
   if (!mayStartTypeName(text, offset)) return 0;
   if (offset > 0) {
     const p = text.charCodeAt(offset - 1);
     if (isLetter(p) || isDigit(p)) return 0;
   }
-  let node: TrieNode | undefined = FIRST_SYLLABLES;
-  for (let i = offset; i < text.length; i++) {
+  let state = 1;
+  let matched = 0;
+  let i = offset;
+  while (i < text.length && state) {
     const c = text.charCodeAt(i);
-    if (!isLetter(c)) break;
-    node = node.next.get(lowerCode(c));
-    if (!node) return 0;
+    if (isHorizontalSpace(c)) {
+      state = transitions[state * WIDTH + SYMBOL[SPACE]!]!;
+      while (i < text.length && isHorizontalSpace(text.charCodeAt(i))) i++;
+    } else {
+      const symbol = symbolOf(c);
+      state = symbol ? transitions[state * WIDTH + symbol]! : 0;
+      i++;
+    }
+    if (state && finals[state] && !(i < text.length && (isLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i))))) matched = i - offset;
   }
-  if (!node.end) return 0;
-  TYPE_NAME_RE.lastIndex = offset;
-  const m = TYPE_NAME_RE.exec(text);
-  if (!m) return 0;
-  const after = offset + m[0].length;
-  if (after < text.length && (isLetter(text.charCodeAt(after)) || isDigit(text.charCodeAt(after)))) return 0;
-  return m[0].length;
+  return matched;
 }
 const TYPE_NAME_START_CHARS = [
   ...new Set(
@@ -389,13 +390,15 @@ export const TypeName = createToken({
 
 const TYPE_CODES_AS_WORDS = [...new Set(REFERENCE_DOC_TYPES.map((t) => t.code))].filter((c) => !/\s/.test(c));
 const TYPE_CODE_WORDS = new Set(TYPE_CODES_AS_WORDS);
-const CODE_FIRST_CHARS = new Set(TYPE_CODES_AS_WORDS.map((c) => c.charCodeAt(0)));
+const CODE_FIRST_CHARS = new Uint8Array(0x1f00);
+for (const c of TYPE_CODES_AS_WORDS) CODE_FIRST_CHARS[c.charCodeAt(0)] = 1;
 const MAX_CODE = Math.max(...TYPE_CODES_AS_WORDS.map((c) => c.length));
 
 /** Length of a type code used as a word before a figure (`TT 32`) at `offset`, or 0. */
 export function matchTypeCodeWord(text: string, offset: number): number {
   // Most words do not start with a code's (upper-case) first letter.
-  if (!CODE_FIRST_CHARS.has(text.charCodeAt(offset))) return 0;
+  const first = text.charCodeAt(offset);
+  if (first >= 0x1f00 || CODE_FIRST_CHARS[first] !== 1) return 0;
   if (offset > 0 && (isLetter(text.charCodeAt(offset - 1)) || isDigit(text.charCodeAt(offset - 1)))) return 0;
   let end = offset + 1;
   while (end < text.length && end - offset <= MAX_CODE && isLetter(text.charCodeAt(end))) end++;
