@@ -367,6 +367,8 @@ export async function loadIndex(dir: string, options: LoadIndexOptions = {}): Pr
   }
   const manifest = IndexManifest.safeParse(json);
   if (!manifest.success) return corrupt(MANIFEST_FILE, `does not have the expected fields (${manifest.error.issues[0]?.message ?? "invalid"})`);
+  const listed = manifest.data.shards.reduce((sum, shard) => sum + shard.documents.length, 0);
+  if (listed !== manifest.data.documentCount) return corrupt(MANIFEST_FILE, `lists ${listed} documents but counts ${manifest.data.documentCount}`);
 
   const index = new SearchIndex({ shardSize: manifest.data.shardSize });
   try {

@@ -75,9 +75,9 @@ function isWordChar(code: number): boolean {
   return c === CharClass.letter || c === CharClass.digit || c === CharClass.mark;
 }
 
+// White space: a token never spans it, so a window cut there cuts no token.
 function isSpace(code: number): boolean {
-  const c = classOf(code);
-  return c === CharClass.other || c === CharClass.newline ? code <= 0x20 || code === 0xa0 || c === CharClass.newline : false;
+  return code <= 0x20 || code === 0xa0 || classOf(code) === CharClass.newline;
 }
 
 // The unit to look up with indexOf: the longest all-letter term (it appears literally in the
