@@ -40,8 +40,8 @@ export interface ExecuteOptions {
   combine: "and" | "or";
   /** boost per MiniSearch field id (0 skips the field) */
   fieldBoosts: readonly number[];
-  /** false for a document a filter excludes; called once per document of the collection */
-  allowed: ((shard: number, id: string) => boolean) | null;
+  /** per shard, 1 at the short id of every document a filter excludes (at least `slotCount` long) */
+  excluded: ((shard: number) => Uint8Array) | null;
   /** how many top hits to return; `Infinity` returns every hit, best first */
   depth: number;
 }
@@ -184,14 +184,7 @@ export function executeQuery(shards: readonly ShardMiniSearch[], clauses: readon
     const touched: number[] = [];
     // Filters are decided up front for every document: a call out of the scoring loop below made
     // it several times slower than the filter itself (measured 2 ms against 0.4 ms at 3k documents).
-    let excluded: Uint8Array | null = null;
-    if (options.allowed) {
-      excluded = new Uint8Array(slots);
-      for (let doc = 0; doc < slots; doc++) {
-        const id = shard.idOf(doc);
-        if (id === undefined || !options.allowed(s, id)) excluded[doc] = 1;
-      }
-    }
+    const excluded = options.excluded ? options.excluded(s) : null;
 
     order.forEach((c, rank) => {
       const boost = clauses[c]!.boost;

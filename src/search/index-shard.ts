@@ -2,6 +2,7 @@
 // stored texts. Shards keep each serialised index well under V8's 512 MiB string limit (one JSON
 // string per shard) and are saved one file each, so an update rewrites only the shards it touched.
 import type { DocumentSummary, PreparedDocument } from "./index-document.js";
+import { FilterColumns } from "./filter-columns.js";
 import { buildFieldTerms } from "./index-terms.js";
 import { ShardMiniSearch } from "./shard-minisearch.js";
 import { ShardTexts } from "./shard-texts.js";
@@ -36,6 +37,7 @@ export interface StoredShard {
 export class IndexShard {
   readonly entries = new Map<string, ShardEntry>();
   readonly texts = new ShardTexts();
+  readonly columns = new FilterColumns();
   /** true when the shard differs from its files on disk */
   dirty = true;
   /** the files it was last saved to or loaded from */
@@ -55,10 +57,19 @@ export class IndexShard {
   /** Indexes a prepared document; its id must not be in the shard. */
   add(prepared: PreparedDocument): void {
     const { summary, text, segmentEnds, numberTerms, refTerms } = prepared;
-    this.mini.addTerms(summary.id, buildFieldTerms(text, segmentEnds, numberTerms, refTerms));
+    const shortId = this.mini.addTerms(summary.id, buildFieldTerms(text, segmentEnds, numberTerms, refTerms));
     this.entries.set(summary.id, { summary, segmentEnds, numberTerms, refTerms });
+    this.columns.set(shortId, summary);
     this.texts.set(summary.id, text);
     this.dirty = true;
+  }
+
+  /** Takes back an entry of a document its loaded MiniSearch index already holds. */
+  restore(entry: ShardEntry): void {
+    const shortId = this.mini.shortIdOf(entry.summary.id);
+    if (shortId === undefined) throw new Error(`vanban search: document ${entry.summary.id} is not in the index of ${this.name}`);
+    this.entries.set(entry.summary.id, entry);
+    this.columns.set(shortId, entry.summary);
   }
 
   /** Removes a document, rebuilding its terms from the stored text so that every posting goes. */
@@ -67,7 +78,9 @@ export class IndexShard {
     if (!entry) return false;
     const text = this.texts.get(id);
     if (text === undefined) throw new Error(`vanban search: the stored text of ${id} is missing from ${this.name}`);
+    const shortId = this.mini.shortIdOf(id);
     this.mini.removeTerms(id, buildFieldTerms(text, entry.segmentEnds, entry.numberTerms, entry.refTerms));
+    if (shortId !== undefined) this.columns.delete(shortId);
     this.entries.delete(id);
     this.texts.delete(id);
     this.dirty = true;

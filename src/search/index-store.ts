@@ -324,7 +324,7 @@ async function loadShard(root: string, entry: IndexManifest["shards"][number]): 
     }
     const [offset, length] = doc.text;
     if (offset + length > entry.text.bytes) throw new CorruptStore(entry.index.file, `points past the end of ${entry.text.file}`);
-    shard.entries.set(id, { summary: doc.summary, segmentEnds: doc.segmentEnds, numberTerms: doc.numberTerms, refTerms: doc.refTerms });
+    shard.restore({ summary: doc.summary, segmentEnds: doc.segmentEnds, numberTerms: doc.numberTerms, refTerms: doc.refTerms });
     locations.set(id, { offset, length });
   });
   shard.texts.attach(textPath, locations);

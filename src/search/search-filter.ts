@@ -28,45 +28,51 @@ function foldedWords(text: string): string {
   return ` ${foldText(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
 }
 
-/** A predicate over summaries for `filters`, or null when no filter is set. */
-export function compileFilter(filters: SearchFilters): ((summary: DocumentSummary) => boolean) | null {
-  const tests: ((summary: DocumentSummary) => boolean)[] = [];
-  // Type codes, issuers and places repeat across documents: fold each distinct value once per query.
-  const cache = new Map<string, string>();
-  const words = (text: string): string => {
-    let folded = cache.get(text);
-    if (folded === undefined) cache.set(text, (folded = foldedWords(text)));
-    return folded;
+/**
+ * Filters compiled into one test per summary field, so that each distinct value (a type, an
+ * issuer, a citation key) is tested once per query rather than once per document.
+ */
+export interface CompiledFilter {
+  type: ((code: string, name: string) => boolean) | null;
+  issuer: ((name: string) => boolean) | null;
+  place: ((place: string) => boolean) | null;
+  system: "state" | "party" | null;
+  /** inclusive bounds; null when no year bound is set */
+  years: { from: number; to: number } | null;
+  /** each must hold for at least one of the document's citation keys */
+  cites: ((key: string) => boolean)[];
+  /** the whole filter on one summary */
+  test(summary: DocumentSummary): boolean;
+}
+
+/** Compiles `filters`, or returns null when no filter is set. */
+export function compileFilter(filters: SearchFilters): CompiledFilter | null {
+  const type = filters.type === undefined ? null : foldedWords(filters.type);
+  const issuer = filters.issuer === undefined ? null : foldedWords(filters.issuer);
+  const place = filters.place === undefined ? null : foldedWords(filters.place);
+  const compiled: Omit<CompiledFilter, "test"> = {
+    type: type === null ? null : (code, name) => foldedWords(code) === type || foldedWords(name) === type,
+    issuer: issuer === null ? null : (name) => foldedWords(name).includes(issuer),
+    place: place === null ? null : (value) => foldedWords(value) === place,
+    system: filters.system ?? null,
+    years: filters.yearFrom === undefined && filters.yearTo === undefined ? null : { from: filters.yearFrom ?? -Infinity, to: filters.yearTo ?? Infinity },
+    cites: [
+      ...(filters.cites === undefined ? [] : [((cites: string) => (key: string) => key === cites)(filters.cites)]),
+      ...(filters.citesMatch === undefined ? [] : [filters.citesMatch]),
+    ],
   };
-  if (filters.type !== undefined) {
-    const type = foldedWords(filters.type);
-    tests.push((s) => s.docType !== null && (words(s.docType.code) === type || words(s.docType.name) === type));
-  }
-  if (filters.issuer !== undefined) {
-    const issuer = foldedWords(filters.issuer);
-    tests.push((s) => s.issuer !== null && words(s.issuer).includes(issuer));
-  }
-  if (filters.system !== undefined) {
-    const system = filters.system;
-    tests.push((s) => s.system === system);
-  }
-  if (filters.place !== undefined) {
-    const place = foldedWords(filters.place);
-    tests.push((s) => s.place !== null && words(s.place) === place);
-  }
-  if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
-    const from = filters.yearFrom ?? -Infinity;
-    const to = filters.yearTo ?? Infinity;
-    tests.push((s) => s.year !== null && s.year >= from && s.year <= to);
-  }
-  if (filters.cites !== undefined) {
-    const key = filters.cites;
-    tests.push((s) => s.cites.includes(key));
-  }
-  if (filters.citesMatch !== undefined) {
-    const match = filters.citesMatch;
-    tests.push((s) => s.cites.some(match));
-  }
-  if (tests.length === 0) return null;
-  return (summary) => tests.every((test) => test(summary));
+  const active = compiled.type || compiled.issuer || compiled.place || compiled.system || compiled.years || compiled.cites.length > 0;
+  if (!active) return null;
+  return {
+    ...compiled,
+    test(summary) {
+      if (compiled.type && (summary.docType === null || !compiled.type(summary.docType.code, summary.docType.name))) return false;
+      if (compiled.issuer && (summary.issuer === null || !compiled.issuer(summary.issuer))) return false;
+      if (compiled.place && (summary.place === null || !compiled.place(summary.place))) return false;
+      if (compiled.system && summary.system !== compiled.system) return false;
+      const years = compiled.years;
+      if (years && (summary.year === null || summary.year < years.from || summary.year > years.to)) return false;
+      return compiled.cites.every((match) => summary.cites.some(match));
+    },
+  };
 }

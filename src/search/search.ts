@@ -5,12 +5,12 @@
 // matches, and query words found side by side before scattered ones; snippets are cut from the
 // best passage of the winners' bodies.
 import { INDEX_FIELDS, segmentRange, type DocumentSummary, type IndexField } from "./index-document.js";
-import type { IndexShard } from "./index-shard.js";
+import type { IndexShard, ShardEntry } from "./index-shard.js";
 import { compareHits, executeQuery, termsMatchedBy, type DerivedTerm, type Hit, type TermClause } from "./execute-query.js";
 import { buildSnippet, type ItemOccurrences, type Snippet } from "./highlight.js";
 import { containsWord, findOccurrences, TextView, type Occurrence } from "./match-text.js";
 import { parseQuery, wordUnits, type ParsedQuery, type QueryUnit, type QueryWord } from "./parse-query.js";
-import { compileFilter, type SearchFilters } from "./search-filter.js";
+import { compileFilter, type CompiledFilter, type SearchFilters } from "./search-filter.js";
 import type { SearchIndex } from "./search-index.js";
 
 /** Options of `search`: the filters and how many results to return. */
@@ -150,15 +150,22 @@ function collect(
   parsed: ParsedQuery,
   plan: QueryPlan,
   combine: "and" | "or",
-  filter: ((summary: DocumentSummary) => boolean) | null,
+  filter: CompiledFilter | null,
   depth: number,
 ): { candidates: Candidate[]; expansions: DerivedTerm[][] } {
   const fieldBoosts = INDEX_FIELDS.map((field) => FIELD_BOOSTS[field]);
-  const allowed = filter ? (s: number, id: string) => filter(shards[s]!.entries.get(id)!.summary) : null;
+  const exclusions = new Map<number, Uint8Array>();
+  const excluded = filter
+    ? (s: number) => {
+        let array = exclusions.get(s);
+        if (!array) exclusions.set(s, (array = shards[s]!.columns.exclusions(filter, shards[s]!.mini.slotCount)));
+        return array;
+      }
+    : null;
   // Phrases are checked on the text of candidates in score order until enough pass: first among
   // the best few times `depth` hits, and only when too few of those pass, among all of them.
   const phrases = parsed.phrases.length > 0;
-  const run = (n: number) => executeQuery(shards.map((shard) => shard.mini), plan.clauses, { combine, fieldBoosts, allowed, depth: n });
+  const run = (n: number) => executeQuery(shards.map((shard) => shard.mini), plan.clauses, { combine, fieldBoosts, excluded, depth: n });
   let execution = run(phrases ? depth * PHRASE_OVERSAMPLING : depth);
   const candidates: Candidate[] = [];
   const verify = (hits: readonly Hit[]): void => {
@@ -272,22 +279,31 @@ function toResult(summary: DocumentSummary, score: number, relevance: number, sn
 }
 
 // No words: list the documents that pass the filters, newest first.
-function browse(index: SearchIndex, filter: ((summary: DocumentSummary) => boolean) | null, limit: number): SearchResult[] {
-  const found: { shard: IndexShard; summary: DocumentSummary; segmentEnds: number[] }[] = [];
+function browse(index: SearchIndex, filter: CompiledFilter | null, limit: number): SearchResult[] {
+  const found: { shard: IndexShard; entry: ShardEntry }[] = [];
   for (const shard of index.shards) {
-    for (const entry of shard.entries.values()) {
-      if (!filter || filter(entry.summary)) found.push({ shard, summary: entry.summary, segmentEnds: entry.segmentEnds });
+    if (!filter) {
+      for (const entry of shard.entries.values()) found.push({ shard, entry });
+      continue;
+    }
+    const excluded = shard.columns.exclusions(filter, shard.mini.slotCount);
+    for (let doc = 0; doc < excluded.length; doc++) {
+      const id = excluded[doc] === 0 ? shard.mini.idOf(doc) : undefined;
+      const entry = id === undefined ? undefined : shard.entries.get(id);
+      if (entry) found.push({ shard, entry });
     }
   }
   found.sort((a, b) => {
-    const da = a.summary.date ?? "";
-    const db = b.summary.date ?? "";
-    return da < db ? 1 : da > db ? -1 : a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0;
+    const da = a.entry.summary.date ?? "";
+    const db = b.entry.summary.date ?? "";
+    const ia = a.entry.summary.id;
+    const ib = b.entry.summary.id;
+    return da < db ? 1 : da > db ? -1 : ia < ib ? -1 : ia > ib ? 1 : 0;
   });
-  return found.slice(0, limit).map(({ shard, summary, segmentEnds }) => {
-    const text = shard.texts.get(summary.id) ?? "";
-    const body = segmentRange(segmentEnds, "body");
-    return toResult(summary, 0, 0, buildSnippet(text, [], body.start === body.end ? { start: 0, end: text.length } : body));
+  return found.slice(0, limit).map(({ shard, entry }) => {
+    const text = shard.texts.get(entry.summary.id) ?? "";
+    const body = segmentRange(entry.segmentEnds, "body");
+    return toResult(entry.summary, 0, 0, buildSnippet(text, [], body.start === body.end ? { start: 0, end: text.length } : body));
   });
 }
 

@@ -71,9 +71,10 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
 
   /**
    * Adds a document from its terms per field (in field id order), as MiniSearch's `add` would
-   * from the same tokens: field length = distinct terms, postings = term frequencies.
+   * from the same tokens: field length = distinct terms, postings = term frequencies. Returns
+   * the document's short id.
    */
-  addTerms(id: string, fields: readonly (readonly string[])[]): void {
+  addTerms(id: string, fields: readonly (readonly string[])[]): number {
     if (this._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
     this.lengths = null;
     const shortId = this._nextId++;
@@ -94,6 +95,7 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
         docs.set(shortId, frequency);
       }
     }
+    return shortId;
   }
 
   /** Removes a document given the terms it was added with; returns false when it is not indexed. */
@@ -240,6 +242,11 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
   /** One more than the largest short id ever given: the size of per-document arrays. */
   get slotCount(): number {
     return this._nextId;
+  }
+
+  /** The short id of a document id. */
+  shortIdOf(id: string): number | undefined {
+    return this._idToShortId.get(id);
   }
 
   /** The document id behind a short id. */
