@@ -1,16 +1,18 @@
 // Throughput of findCitations on the shared corpus (cleaned as in corpus-score.ts), one region
-// per document: `npx tsx test/citations/measure-throughput.ts [rounds]`. A script, not a test:
-// tests never assert on wall time.
+// per document: `npx tsx test/citations/measure-throughput.ts [rounds] [prose]`. With `prose`, the
+// figures are taken out of the text first, so that almost nothing in it is a reference: that is
+// the pre-filter's own speed on ordinary text. A script, not a test: tests never assert on time.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { findCitations } from "../../src/citations/index.js";
 import { cleanRawText, SHARED_DIR } from "./corpus-score.js";
 
 const rounds = Number(process.argv[2] ?? 10);
+const prose = process.argv[3] === "prose";
 const texts: string[] = [];
 for (const set of ["seeds", "corpus"])
   for (const f of readdirSync(join(SHARED_DIR, set)).filter((f) => /\.(txt|md)$/.test(f) && f !== "README.md"))
-    texts.push(cleanRawText(readFileSync(join(SHARED_DIR, set, f), "utf8")));
+    texts.push(cleanRawText(readFileSync(join(SHARED_DIR, set, f), "utf8")).replace(prose ? /\d/g : /$^/, ""));
 const chars = texts.reduce((a, t) => a + t.length, 0);
 const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t, "utf8"), 0);
 
