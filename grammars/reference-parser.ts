@@ -46,10 +46,14 @@ const MAX_BODY_TOKENS = 14;
 // Lower-case words that end a body's name: what follows is the verb or the subject, not the body
 // (`của Chính phủ quy định chi tiết`, `của UBND tỉnh ban hành`, `của Bộ trưởng Bộ Y tế tại`).
 const BODY_STOP_WORDS = new Set([
-  "ban", "phê", "sửa", "bổ", "thực", "triển", "tại", "theo", "đã", "được", "có", "là", "nhằm", "để",
-  "trong", "đối", "cho", "với", "từ", "đến", "thì", "nếu", "hoặc", "khi", "việc", "trên", "gửi",
-  "hiện", "đang", "sẽ", "cũng", "như", "mà", "nay", "ngày", "số", "giao", "chỉ", "tiếp", "yêu",
-  "đề", "kèm",
+  "tại", "theo", "đã", "được", "có", "là", "nhằm", "để", "trong", "đối", "cho", "với", "từ", "đến",
+  "thì", "nếu", "hoặc", "khi", "việc", "trên", "gửi", "đang", "sẽ", "cũng", "như", "mà", "nay",
+  "ngày", "số", "giao", "tiếp", "yêu", "kèm",
+]);
+// Verbs of two syllables whose first one also names bodies (`Ủy ban`, `Ban Chỉ đạo`): they only
+// end a body together (`của UBND tỉnh ban hành`, `của Bộ phê duyệt`).
+const BODY_STOP_PAIRS = new Set([
+  "ban hành", "phê duyệt", "sửa đổi", "bổ sung", "thực hiện", "triển khai", "chỉ đạo", "đề nghị", "hiện hành",
 ]);
 
 // Lower-case words no document name holds: a name stops before them (`Luật Bảo hiểm xã hội thì`,
@@ -202,7 +206,11 @@ export class ReferenceParser extends CstParser {
     if (count >= MAX_BODY_TOKENS || !this.sameParagraph(1)) return false;
     const t = this.LA(1);
     if (!tokenMatcher(t, BodyWord)) return false;
-    if (tokenMatcher(t, Word)) return startsUpper(t.image) || !BODY_STOP_WORDS.has(t.image.toLowerCase());
+    if (tokenMatcher(t, Word)) {
+      if (startsUpper(t.image)) return true;
+      const lower = t.image.toLowerCase();
+      return !BODY_STOP_WORDS.has(lower) && !BODY_STOP_PAIRS.has(`${lower} ${this.LA(2).image.toLowerCase()}`);
+    }
     // `Sở Giáo dục và Đào tạo`, `Lao động - Thương binh`, `Bộ Chính trị, Ban Bí thư`
     if (tokenMatcher(t, Va) || tokenMatcher(t, Dash) || tokenMatcher(t, Comma))
       return count > 0 && this.at(2, Word) && startsUpper(this.LA(2).image) && this.sameParagraph(2);

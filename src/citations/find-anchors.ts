@@ -26,8 +26,9 @@ const CAPITAL = /^[ \t\u00a0]+[A-ZĐÀ-ỸĂÂÊÔƠƯ]/;
 const YEAR = /(?:^|\D)(?:19|20)\d\d(?!\d)/;
 // `số ` (or `Số: `) right before a number's digits belongs to the reference.
 const SO_BEFORE = /[sS][ốỐoO][ \t\u00a0]{0,2}:?[ \t\u00a0]{0,3}$/;
-// A form's number (`Mẫu số 01/TNMT`, `mẫu 05/KK-TNCN`, `Biểu số 02/BC`) names a form, not a document.
-const FORM_BEFORE = /(?:^|[^\p{L}])(?:mẫu|biểu)[ \t\u00a0]*$/iu;
+// A form's or a part's number (`Mẫu số 01/TNMT`, `mẫu 05/KK-TNCN`, `Biểu số 02/BC`, `tờ khai số
+// 01/TK-TNCN`, `Phụ lục số 02/PL-TNCN`) names a form, not a document.
+const FORM_BEFORE = /(?:^|[^\p{L}])(?:mẫu|biểu|tờ khai|phụ lục)[ \t\u00a0]*$/iu;
 
 /** Whether the type word `word` may start a reference by name: `Luật ...`, `Nghị quyết Đại hội ...`. */
 function mayBeNamed(word: string, text: string, after: number, to: number): boolean {
@@ -96,7 +97,7 @@ function scanAnchors(text: string, from: number, to: number): (Anchor & { length
       if (m && m.end <= to) {
         const so = SO_BEFORE.exec(text.slice(Math.max(from, i - 8), i));
         const start = so ? i - so[0].length : i;
-        if (!FORM_BEFORE.test(text.slice(Math.max(from, start - 12), start))) anchors.push({ start, kind: "number", length: m.end - i });
+        if (!FORM_BEFORE.test(text.slice(Math.max(from, start - 16), start))) anchors.push({ start, kind: "number", length: m.end - i });
         i = m.end;
       } else while (i < to && isDigit(text.charCodeAt(i))) i++;
       continue;

@@ -97,6 +97,11 @@ describe("dates, bodies, terms and subjects", () => {
     ],
     ["Chỉ thị số 50-CT/TW, ngày 23/7/2025 của Ban Bí thư “Về nâng cao chất lượng sinh hoạt chi bộ”; Quy định", [{ subject: "nâng cao chất lượng sinh hoạt chi bộ" }], "a quoted subject"],
     ["Công văn số 1144/GDĐT-GDTX ngày 10 tháng 4 năm 2019 của Sở Giáo dục và Đào tạo về", [{ issuer: "Sở Giáo dục và Đào tạo" }], "và inside a body's name"],
+    [
+      "Căn cứ Quyết định số 30/2024/QĐ-UBND ngày 12/4/2024 của Ủy ban nhân dân tỉnh Quảng Ngãi ban hành Quy định phân cấp;",
+      [{ issuer: "Ủy ban nhân dân tỉnh Quảng Ngãi" }],
+      "a body ends before its verb (ban hành), not at the ban of Ủy ban",
+    ],
   ])("%s", (text, expected) => check(text, expected));
 });
 
@@ -269,6 +274,7 @@ describe("what is not a reference", () => {
     ["https://thuvienphapluat.vn/van-ban/Quyet-dinh-518-QD-UBND-2023-phan-bo.aspx", "a URL slug"],
     ["kê khai theo Mẫu số 05/KK-TNCN và mẫu 01/GTGT", "form numbers"],
     ["lập Biểu số 02/BC-TH gửi về Sở", "a table's number"],
+    ["kê khai tại tờ khai số 01/TK-TNCN và Phụ lục số 02/PL-TNCN", "a tax return and its schedule"],
   ])("%s (%s)", (text) => {
     expect(cite(text).filter((c) => c.number !== null)).toEqual([]);
   });
