@@ -1,0 +1,12 @@
+// The knowledge base stage: a store on disk of a collection's records and citation graph, how it
+// is built and kept up to date, and the questions asked of it.
+export { openStore } from "./open-store.js";
+export { indexFolder, type IndexFolderOptions, type IndexProgress, type IndexReport } from "./index-folder.js";
+export { KnowledgeBase, ReferenceQueryError, documentLabel, type CitingOptions, type GraphOptions, type CitationGraph } from "./knowledge-base.js";
+export { CitingDocument, CitingSpan, ChainLink, DocumentReference, DocumentSummary, GraphNode } from "./query-results.js";
+export { StoreError, type StoreProblem } from "./store-errors.js";
+export { listSourceFiles, SOURCE_EXTENSIONS, type SkippedFile, type SourceListing } from "./list-source-files.js";
+export { shippedCorpusDir } from "./package-info.js";
+export { formatGraph, GRAPH_FORMATS, type GraphFormat } from "./format-graph.js";
+export { CitationStatus, Relation, GraphEdge, ConflictDiagnostic, CatalogEntry, DEFAULT_STORE_DIR, SEARCH_DIR, STORE_FORMAT_VERSION } from "./store-format.js";
+export type { ReadStoreOptions } from "./read-store.js";

@@ -1,0 +1,408 @@
+// An opened store: the collection's documents, their records (read from the chunks on demand),
+// and the citation graph, with the questions researchers ask of it — who cites this document
+// (directly or through others), whom does this one cite, what lies around it.
+import { resolve } from "node:path";
+import { keyMatches, parseKey, type ReferenceQuery } from "../citations/canonical-key.js";
+import { parseReferenceQuery } from "../citations/parse-reference-query.js";
+import type { DocumentRecord } from "../model/record.js";
+import { readCitationFacts } from "./citation-facts.js";
+import type { ChainLink, CitingDocument, CitingSpan, DocumentReference, DocumentSummary, GraphNode } from "./query-results.js";
+import { DamagedLineError, readChunk, readLine } from "./record-chunks.js";
+import { CollectionIndex } from "./resolve-citations.js";
+import type { StoreState } from "./read-store.js";
+import { rebuildCommand, StoreError } from "./store-errors.js";
+import { SEARCH_DIR, type CatalogEntry, type ConflictDiagnostic, type GraphDocument, type GraphEdge, type Relation, type StoreManifestBody } from "./store-format.js";
+
+/** Options of `citing`. */
+export interface CitingOptions {
+  /** also documents that cite it through other documents (each with its chain) */
+  transitive?: boolean;
+  /** the longest chain followed, in links (default 6) */
+  maxDepth?: number;
+}
+
+/** Options of `graph`. */
+export interface GraphOptions {
+  /** only the part of the graph around this document (any spelling, alias name, key or record id) */
+  around?: string;
+  /** how many links from it (default 1) */
+  depth?: number;
+}
+
+/** The citation graph or a part of it. */
+export interface CitationGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** A reference a user gave that names no document (`vanban cites "hello"`). */
+export class ReferenceQueryError extends Error {
+  constructor(readonly ref: string) {
+    super(`cannot read "${ref}" as a reference to a document (try a number such as 29-NQ/TW, a type and number such as "Nghị quyết 29", or a record id)`);
+    this.name = "ReferenceQueryError";
+  }
+}
+
+/** A record as the chunk holds it, with the sentence of each citation. */
+interface StoredRecord {
+  record: DocumentRecord;
+  sentences: string[];
+}
+
+const STRICT_KEY = /^[^\s:]+:(?:~[\p{L}\d-]+|[\d.]+:[A-Z0-9-]*)(?:@\d{4}(?:-\d{2}-\d{2})?)?$/u;
+
+/** What a reference given by a user matches: key queries and collection documents. */
+interface RefMatch {
+  query: ReferenceQuery | null;
+  ids: Set<string>;
+}
+
+/** An opened store (see `openStore`). */
+export class KnowledgeBase {
+  private readonly byId = new Map<string, number[]>();
+  private readonly byPath = new Map<string, number>();
+  private readonly incoming = new Map<string, GraphEdge[]>();
+  private readonly outgoing = new Map<string, GraphEdge[]>();
+  private readonly referenceLabels: Map<string, string>;
+  private collection: CollectionIndex | null = null;
+
+  /** @internal use `openStore` */
+  constructor(private readonly state: StoreState) {
+    state.catalog.forEach((entry, i) => {
+      this.byId.set(entry.id, [...(this.byId.get(entry.id) ?? []), i]);
+      this.byPath.set(entry.path, i);
+    });
+    // A stated relation says more than a bare citation between the same two documents: chains
+    // follow it first ("implements Kết luận 91" rather than "cites Kết luận 91").
+    const edges = [...state.graph.edges].sort((a, b) => Number(a.relation === "cites") - Number(b.relation === "cites"));
+    for (const edge of edges) {
+      this.outgoing.set(edge.from, [...(this.outgoing.get(edge.from) ?? []), edge]);
+      this.incoming.set(edge.to, [...(this.incoming.get(edge.to) ?? []), edge]);
+    }
+    this.referenceLabels = new Map(state.graph.references.map((r) => [r.key, r.label]));
+  }
+
+  /** The store directory. */
+  get dir(): string {
+    return this.state.dir;
+  }
+
+  /** The manifest: generation, what was indexed, when. */
+  get manifest(): StoreManifestBody {
+    return this.state.manifest;
+  }
+
+  /** The directory the search index is saved in (src/search's `saveIndex` / `loadIndex`). */
+  get searchDir(): string {
+    return resolve(this.state.dir, SEARCH_DIR);
+  }
+
+  /** The collection's documents, sorted by path. */
+  documents(): readonly CatalogEntry[] {
+    return this.state.catalog;
+  }
+
+  /** Documents with a given record id, or the document of a given file (any relative or absolute path). */
+  find(idOrPath: string): CatalogEntry[] {
+    const byId = this.byId.get(idOrPath);
+    if (byId) return byId.map((i) => this.state.catalog[i]!);
+    const i = this.byPath.get(resolve(idOrPath));
+    return i === undefined ? [] : [this.state.catalog[i]!];
+  }
+
+  /** Documents the store's citation graph could not settle: one document cited with different dates. */
+  conflicts(): readonly ConflictDiagnostic[] {
+    return this.state.graph.conflicts;
+  }
+
+  private graphOf(entry: CatalogEntry): GraphDocument {
+    return this.state.graph.documents[this.byPath.get(entry.path)!]!;
+  }
+
+  private async readStored(entry: CatalogEntry): Promise<StoredRecord> {
+    let line: string;
+    try {
+      line = await readLine(this.state.dir, entry);
+    } catch (error) {
+      throw this.readFailure(error);
+    }
+    return JSON.parse(line) as StoredRecord;
+  }
+
+  private readFailure(error: unknown): Error {
+    const dir = this.state.dir;
+    if (error instanceof DamagedLineError) return new StoreError("corrupt", dir, `the store ${dir} is damaged: ${error.message}`, rebuildCommand(dir, this.state.manifest.roots));
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new StoreError("changed", dir, `the store ${dir} was rewritten while it was being read`, "run the command again");
+    return error as Error;
+  }
+
+  // The record as the parser made it, with what the store knows added: its file and the targets of its citations.
+  private completeRecord(entry: CatalogEntry, record: DocumentRecord): DocumentRecord {
+    const resolutions = this.graphOf(entry).resolutions;
+    return {
+      ...record,
+      source: { ...record.source, path: entry.path },
+      citations: record.citations.map((c, i) => ({ ...c, target: resolutions[i]?.target ?? null })),
+    };
+  }
+
+  /**
+   * The record of a document (by record id, path or catalog entry), with `target` filled in for
+   * citations the collection resolves; checked against its checksum as it is read.
+   * @example
+   * const record = await kb.record("203-TB-UBND-2024-06-18");
+   */
+  async record(document: string | CatalogEntry): Promise<DocumentRecord> {
+    const entry = typeof document === "string" ? this.find(document)[0] : document;
+    if (!entry) throw new Error(`no document ${document} in the store ${this.state.dir}`);
+    return this.completeRecord(entry, (await this.readStored(entry)).record);
+  }
+
+  /**
+   * Every record of the store, chunk by chunk (each chunk checked whole), so that all of them can
+   * be streamed into another index without holding them in memory at once.
+   */
+  async *records(): AsyncGenerator<{ entry: CatalogEntry; record: DocumentRecord }> {
+    const byChunk = new Map<string, CatalogEntry[]>();
+    for (const entry of this.state.catalog) byChunk.set(entry.chunk, [...(byChunk.get(entry.chunk) ?? []), entry]);
+    for (const chunk of this.state.manifest.chunks) {
+      const entries = byChunk.get(chunk.file);
+      if (!entries) continue;
+      let data: Buffer;
+      try {
+        data = await readChunk(this.state.dir, chunk);
+      } catch (error) {
+        throw this.readFailure(error);
+      }
+      for (const entry of entries.sort((a, b) => a.offset - b.offset)) {
+        const stored = JSON.parse(data.toString("utf8", entry.offset, entry.offset + entry.length)) as StoredRecord;
+        yield { entry, record: this.completeRecord(entry, stored.record) };
+      }
+    }
+  }
+
+  /** The list fields of a document. */
+  summary(entry: CatalogEntry): DocumentSummary {
+    return { id: entry.id, path: entry.path, title: entry.title, docType: entry.docType, number: entry.number, date: entry.date?.iso ?? null, issuer: entry.issuer?.name ?? null };
+  }
+
+  private matchRef(ref: string | ReferenceQuery): RefMatch {
+    if (typeof ref !== "string") return { query: ref, ids: this.idsMatching(ref) };
+    const text = ref.trim();
+    if (this.byId.has(text)) return { query: null, ids: new Set([text]) };
+    let query: ReferenceQuery | null = null;
+    const key = STRICT_KEY.test(text) ? parseKey(text) : null;
+    if (key) query = { types: [key.type], number: key.number, issuer: key.issuer, name: key.name ? key.name.replace(/-/g, " ") : null, year: key.year, date: key.date };
+    else query = parseReferenceQuery(text);
+    if (!query) throw new ReferenceQueryError(text);
+    return { query, ids: this.idsMatching(query) };
+  }
+
+  /**
+   * What a reference given in any spelling names in this store: the collection documents and the
+   * cited documents outside it (by key, with their labels) that it matches. Throws a
+   * `ReferenceQueryError` when it names no document at all.
+   * @example
+   * kb.lookup("Kết luận 91").references // → [{ key: "KL:91:TW@2024", label: "Kết luận 91-KL/TW" }]
+   */
+  lookup(ref: string): { documents: CatalogEntry[]; references: { key: string; label: string }[] } {
+    const match = this.matchRef(ref);
+    const documents = [...match.ids].flatMap((id) => this.find(id));
+    const references = match.query ? [...this.referenceLabels].filter(([key]) => keyMatches(match.query, key)).map(([key, label]) => ({ key, label })) : [];
+    return { documents, references };
+  }
+
+  private idsMatching(query: ReferenceQuery): Set<string> {
+    return new Set(this.state.catalog.filter((e) => keyMatches(query, e.key)).map((e) => e.id));
+  }
+
+  // Whether citation i of a document cites what `match` asks for.
+  private citesMatch(doc: GraphDocument, i: number, match: RefMatch): boolean {
+    const r = doc.resolutions[i]!;
+    if (r.status === "self") return false;
+    if (r.target !== null && match.ids.has(r.target)) return true;
+    if (r.status === "ambiguous" && r.candidates.some((c) => match.ids.has(c))) return true;
+    return match.query !== null && keyMatches(match.query, doc.facts[i]!.key);
+  }
+
+  private async spans(entry: CatalogEntry, indices: readonly number[]): Promise<CitingSpan[]> {
+    const stored = await this.readStored(entry);
+    const doc = this.graphOf(entry);
+    return indices.map((i) => {
+      const c = stored.record.citations[i]!;
+      const r = doc.resolutions[i]!;
+      return { index: i, raw: c.raw, span: c.span, context: c.context, sentence: stored.sentences[i] ?? c.raw, key: c.key, status: r.status, target: r.target };
+    });
+  }
+
+  /** A label for a graph node: a collection document's type and number (or title), a cited document's label. */
+  nodeLabel(node: string): string {
+    const entry = this.byId.get(node);
+    if (entry) return documentLabel(this.state.catalog[entry[0]!]!);
+    return this.referenceLabels.get(node) ?? node;
+  }
+
+  private link(node: string, relation: Relation | null): ChainLink {
+    const entry = this.byId.get(node);
+    return { node, id: entry ? node : null, key: entry ? this.state.catalog[entry[0]!]!.key : node, label: this.nodeLabel(node), relation };
+  }
+
+  /**
+   * The documents that cite a document given in any spelling (`29-NQ/TW`, `NQ 29`, `Nghị quyết
+   * 29`, `nghi quyet so 29/NQ-TW`), by an alias name, by canonical key or by record id — each with
+   * the citations that do. With `transitive`, also those that cite it through other documents
+   * (a plan citing Kết luận 91-KL/TW, which continues Nghị quyết 29-NQ/TW), each with its chain.
+   * @example
+   * const kb = await openStore(".vanban");
+   * for (const doc of await kb.citing("29-NQ/TW", { transitive: true })) console.log(doc.path, doc.chain?.map((l) => l.label).join(" → "));
+   */
+  async citing(ref: string | ReferenceQuery, options: CitingOptions = {}): Promise<CitingDocument[]> {
+    const match = this.matchRef(ref);
+    const results: CitingDocument[] = [];
+    const direct = new Set<string>();
+    for (const entry of this.state.catalog) {
+      const doc = this.graphOf(entry);
+      const indices = doc.facts.map((_, i) => i).filter((i) => this.citesMatch(doc, i, match));
+      if (indices.length === 0) continue;
+      direct.add(entry.path);
+      results.push({ ...this.summary(entry), direct: true, citations: await this.spans(entry, indices), chain: null });
+    }
+    if (!options.transitive) return results;
+
+    // Walk the graph backwards from the documents asked for; the first time a node is reached is
+    // along a shortest chain, and `next` remembers its step towards them.
+    const targets = new Set<string>(match.ids);
+    if (match.query) for (const key of this.referenceLabels.keys()) if (keyMatches(match.query, key)) targets.add(key);
+    const next = new Map<string, { node: string; relation: Relation }>();
+    const seen = new Set<string>(targets);
+    let frontier = [...targets];
+    for (let depth = 0; depth < (options.maxDepth ?? 6) && frontier.length > 0; depth++) {
+      const following: string[] = [];
+      for (const node of frontier) {
+        for (const edge of this.incoming.get(node) ?? []) {
+          if (seen.has(edge.from)) continue;
+          seen.add(edge.from);
+          next.set(edge.from, { node, relation: edge.relation });
+          following.push(edge.from);
+        }
+      }
+      frontier = following;
+    }
+    const chained: CitingDocument[] = [];
+    for (const entry of this.state.catalog) {
+      const step = next.get(entry.id);
+      if (!step || direct.has(entry.path)) continue;
+      const chain: ChainLink[] = [this.link(entry.id, null)];
+      for (let at: string = entry.id, hop = next.get(at); hop; at = hop.node, hop = next.get(at)) chain.push(this.link(hop.node, hop.relation));
+      const doc = this.graphOf(entry);
+      const indices = doc.nodes.flatMap((n, i) => (n === step.node && doc.resolutions[i]!.status !== "self" ? [i] : []));
+      chained.push({ ...this.summary(entry), direct: false, citations: await this.spans(entry, indices), chain });
+    }
+    chained.sort((a, b) => a.chain!.length - b.chain!.length || a.path.localeCompare(b.path));
+    return [...results, ...chained];
+  }
+
+  /**
+   * The documents whose citations resolve to the collection document `id` (or may, when ambiguous).
+   * @example
+   * await kb.citedBy("253-KH-HU-2024-11-20"); // the plans that implement this one
+   */
+  async citedBy(id: string): Promise<CitingDocument[]> {
+    if (!this.byId.has(id)) return [];
+    return this.citing(id);
+  }
+
+  /**
+   * What a document (record id or file path) cites, each citation with its status: resolved (and
+   * to which document), ambiguous (the candidates), not in the collection, in conflict, or itself.
+   * @example
+   * for (const ref of await kb.references("corpus/000_d5494e9567b7496d.txt")) console.log(ref.status, ref.label);
+   */
+  async references(idOrPath: string): Promise<DocumentReference[]> {
+    const entry = this.find(idOrPath)[0];
+    if (!entry) throw new Error(`no document ${idOrPath} in the store ${this.state.dir}`);
+    const stored = await this.readStored(entry);
+    const doc = this.graphOf(entry);
+    return stored.record.citations.map((c, i) => {
+      const r = doc.resolutions[i]!;
+      return this.reference({ ...c, target: r.target }, i, r, stored.sentences[i] ?? c.raw, doc.facts[i]!.label);
+    });
+  }
+
+  /**
+   * The citations of a record the store does not hold (a file parsed just now), resolved against
+   * the collection; `text` is the clean text its spans point into.
+   */
+  referencesOf(record: DocumentRecord, text: string): DocumentReference[] {
+    this.collection ??= new CollectionIndex(this.state.catalog.map((e) => ({ id: e.id, key: e.key, date: e.date?.iso ?? null, issuer: e.issuer })));
+    const { facts, sentences } = readCitationFacts(record, text);
+    return record.citations.map((c, i) => {
+      const r = this.collection!.resolve(facts[i]!, record.id);
+      return this.reference({ ...c, target: r.target }, i, r, sentences[i]!, facts[i]!.label);
+    });
+  }
+
+  private reference(citation: DocumentRecord["citations"][number], index: number, r: GraphDocument["resolutions"][number], sentence: string, label: string): DocumentReference {
+    const target = r.status === "resolved" && r.target ? this.byId.get(r.target) : undefined;
+    return {
+      citation,
+      index,
+      status: r.status,
+      candidates: r.candidates,
+      note: r.note,
+      sentence,
+      label,
+      resolvedTo: target ? this.summary(this.state.catalog[target[0]!]!) : null,
+    };
+  }
+
+  /**
+   * The citation graph: every collection document and every document they cite, with the edges
+   * between them — or, with `around`, the part within `depth` links of one document.
+   * @example
+   * const { nodes, edges } = kb.graph({ around: "29-NQ/TW", depth: 2 });
+   */
+  graph(options: GraphOptions = {}): CitationGraph {
+    let keep: Set<string> | null = null;
+    if (options.around !== undefined) {
+      const match = this.matchRef(options.around);
+      keep = new Set(match.ids);
+      if (match.query) for (const key of this.referenceLabels.keys()) if (keyMatches(match.query, key)) keep.add(key);
+      let frontier = [...keep];
+      for (let depth = 0; depth < (options.depth ?? 1); depth++) {
+        const following: string[] = [];
+        for (const node of frontier) {
+          for (const edge of [...(this.incoming.get(node) ?? []), ...(this.outgoing.get(node) ?? [])]) {
+            for (const other of [edge.from, edge.to]) {
+              if (!keep.has(other)) {
+                keep.add(other);
+                following.push(other);
+              }
+            }
+          }
+        }
+        frontier = following;
+      }
+    }
+    const nodes: GraphNode[] = [];
+    const seen = new Set<string>();
+    for (const entry of this.state.catalog) {
+      if (seen.has(entry.id) || (keep && !keep.has(entry.id))) continue;
+      seen.add(entry.id);
+      nodes.push({ id: entry.id, kind: "document", label: documentLabel(entry), key: entry.key, path: entry.path, title: entry.title });
+    }
+    for (const [key, label] of this.referenceLabels) {
+      if (keep && !keep.has(key)) continue;
+      nodes.push({ id: key, kind: "reference", label, key, path: null, title: null });
+    }
+    const edges = this.state.graph.edges.filter((e) => !keep || (keep.has(e.from) && keep.has(e.to)));
+    return { nodes, edges };
+  }
+}
+
+/** How a collection document is named in lists and graphs: `Kế hoạch 253-KH/HU`, else its title, else its id. */
+export function documentLabel(entry: Pick<CatalogEntry, "docType" | "number" | "title" | "id">): string {
+  if (entry.docType && entry.number && /\d/.test(entry.number)) return `${entry.docType.name} ${entry.number.replace(/\s+/g, "")}`;
+  if (entry.title) return entry.docType ? `${entry.docType.name}: ${entry.title}` : entry.title;
+  return entry.id;
+}

@@ -1,0 +1,76 @@
+// One source file → what the store keeps of it: the record line for a chunk, the catalog fields
+// and the citation facts. Runs in the indexing process or in a parse worker (parse-worker.ts), so
+// it takes and returns plain data only.
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { parseDocumentBytes } from "../citations/parse-with-citations.js";
+import { readCitationFacts } from "./citation-facts.js";
+import { documentKey } from "./document-key.js";
+import type { CatalogEntry, CitationFact } from "./store-format.js";
+
+/** The catalog fields of a parsed file that do not depend on where its record is stored. */
+export type SourceFields = Omit<CatalogEntry, "chunk" | "offset" | "length" | "lineSha256">;
+
+/** What reading one source file gave: a parsed document, a file whose content the store already holds, or a reason it was skipped. */
+export type SourceResult =
+  | { kind: "parsed"; fields: SourceFields; line: string; facts: CitationFact[] }
+  | { kind: "known"; path: string; size: number; mtimeMs: number; sha256: string }
+  | { kind: "skipped"; path: string; reason: string };
+
+/** Describes a file system error in a few words for the list of skipped files. */
+export function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file (removed while indexing?)";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ELOOP":
+      return "symbolic link loop";
+    default:
+      return `cannot read (${code ?? (error as Error)?.message ?? "error"})`;
+  }
+}
+
+/**
+ * Reads and parses one file. When its content hash is in `known` (the store already holds a
+ * record of these bytes) it is not parsed. Never throws: failures come back as `skipped`.
+ */
+export async function readSource(path: string, known: ReadonlySet<string>): Promise<SourceResult> {
+  let bytes: Buffer;
+  let info;
+  try {
+    info = await stat(path);
+    if (!info.isFile()) return { kind: "skipped", path, reason: "not a regular file" };
+    bytes = await readFile(path);
+  } catch (error) {
+    return { kind: "skipped", path, reason: describeReadError(error) };
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (known.has(sha256)) return { kind: "known", path, size: bytes.length, mtimeMs: info.mtimeMs, sha256 };
+  try {
+    const { record, text } = parseDocumentBytes(bytes, { path });
+    const { facts, sentences } = readCitationFacts(record, text);
+    const fields: SourceFields = {
+      path,
+      size: bytes.length,
+      mtimeMs: info.mtimeMs,
+      sha256,
+      id: record.id,
+      key: documentKey(record),
+      docType: record.docType,
+      number: record.number?.raw ?? null,
+      date: record.date,
+      issuer: record.issuer,
+      title: record.title,
+      system: record.system,
+    };
+    return { kind: "parsed", fields, line: JSON.stringify({ record, sentences }), facts };
+  } catch (error) {
+    // The parser is meant never to throw; if it does, this file is skipped and the rest indexed.
+    return { kind: "skipped", path, reason: `could not be parsed (${(error as Error)?.message ?? String(error)})` };
+  }
+}

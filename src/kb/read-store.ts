@@ -1,0 +1,206 @@
+// Reading a store back and checking it: the manifest's own checksum and format version, the size
+// and SHA-256 of the catalog and the graph, the size of every chunk (and, on request, its SHA-256;
+// otherwise each record line is checked against its own SHA-256 when it is read). Anything that
+// does not match is a `StoreError` naming the file and the command that rebuilds the store: a
+// damaged store is never used as if it were whole.
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { z } from "zod";
+import { rebuildCommand, StoreError } from "./store-errors.js";
+import {
+  CatalogEntry,
+  GraphConflictLine,
+  GraphDocument,
+  GraphEdgeLine,
+  GraphHeader,
+  GraphReferenceLine,
+  MANIFEST_FILE,
+  STORE_FORMAT,
+  STORE_FORMAT_VERSION,
+  StoreManifest,
+  type ConflictDiagnostic,
+  type GraphEdge,
+  type StoredFile,
+  type StoreManifestBody,
+} from "./store-format.js";
+
+/** Everything a store holds but the records, as read from disk. */
+export interface StoreState {
+  dir: string;
+  manifest: StoreManifestBody;
+  catalog: CatalogEntry[];
+  graph: {
+    documents: GraphDocument[];
+    edges: GraphEdge[];
+    references: { key: string; label: string }[];
+    conflicts: ConflictDiagnostic[];
+  };
+}
+
+/** Options of `readStore`. */
+export interface ReadStoreOptions {
+  /**
+   * `quick` (default): chunks must exist with their sizes, and each record is checked against its
+   * SHA-256 when it is read; `full`: every chunk's SHA-256 is checked now (reads every record);
+   * `none`: chunks are not looked at (for the writer, which checks them one by one itself)
+   */
+  verify?: "quick" | "full" | "none";
+}
+
+/** The SHA-256 the manifest carries: of its body as `JSON.stringify` writes it. */
+export function manifestChecksum(body: StoreManifestBody): string {
+  return createHash("sha256").update(JSON.stringify(body)).digest("hex");
+}
+
+/** A file of the store went missing while it was being read: a writer replaced the store meanwhile. */
+class VanishedFile extends Error {}
+
+/** Reads and checks the manifest; throws a `StoreError` when there is none or it cannot be used. */
+export async function readManifest(dir: string): Promise<StoreManifestBody> {
+  let raw: string;
+  try {
+    raw = await readFile(join(dir, MANIFEST_FILE), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new StoreError("missing", dir, `there is no store in ${dir} yet`, `create it with: vanban index FOLDER --store ${dir}`);
+    throw new StoreError("corrupt", dir, `the store ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`, null);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw damaged(dir, null, MANIFEST_FILE, "is not valid JSON (truncated?)");
+  }
+  const header = json as { format?: unknown; formatVersion?: unknown; body?: { roots?: unknown } } | null;
+  const roots = Array.isArray(header?.body?.roots) && header.body.roots.every((r) => typeof r === "string") ? (header.body.roots as string[]) : null;
+  if (header?.format !== STORE_FORMAT) throw new StoreError("not-a-store", dir, `${dir} is not a vanban store (its ${MANIFEST_FILE} is something else)`, "give another directory with --store");
+  if (header.formatVersion !== STORE_FORMAT_VERSION) {
+    throw new StoreError(
+      "other-version",
+      dir,
+      `the store ${dir} has format version ${String(header.formatVersion)}, this vanban reads version ${STORE_FORMAT_VERSION}`,
+      rebuildCommand(dir, roots),
+    );
+  }
+  const parsed = StoreManifest.safeParse(json);
+  if (!parsed.success) throw damaged(dir, roots, MANIFEST_FILE, `lacks expected fields (${parsed.error.issues[0]?.path.join(".") ?? "?"})`);
+  if (manifestChecksum(parsed.data.body) !== parsed.data.sha256) throw damaged(dir, roots, MANIFEST_FILE, "does not match its checksum");
+  return parsed.data.body;
+}
+
+function damaged(dir: string, roots: readonly string[] | null, file: string, reason: string): StoreError {
+  return new StoreError("corrupt", dir, `the store ${dir} is damaged: ${file} ${reason}`, rebuildCommand(dir, roots));
+}
+
+async function readChecked(dir: string, manifest: StoreManifestBody, stored: StoredFile): Promise<Buffer> {
+  let data: Buffer;
+  try {
+    data = await readFile(join(dir, stored.file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new VanishedFile(stored.file);
+    throw damaged(dir, manifest.roots, stored.file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  if (data.length !== stored.bytes) throw damaged(dir, manifest.roots, stored.file, `is ${data.length} bytes, the manifest says ${stored.bytes} (truncated?)`);
+  if (createHash("sha256").update(data).digest("hex") !== stored.sha256) throw damaged(dir, manifest.roots, stored.file, "does not match its checksum");
+  return data;
+}
+
+/** Splits an NDJSON buffer into parsed lines without ever making one string of the whole file. */
+function* ndjsonLines(data: Buffer, fail: (why: string) => Error): Generator<unknown> {
+  let start = 0;
+  while (start < data.length) {
+    let end = data.indexOf(10, start);
+    if (end < 0) end = data.length;
+    if (end > start) {
+      try {
+        yield JSON.parse(data.toString("utf8", start, end));
+      } catch (error) {
+        if (error instanceof SyntaxError) throw fail(`holds a line that is not JSON at byte ${start}`);
+        throw error;
+      }
+    }
+    start = end + 1;
+  }
+}
+
+function parseLine<T>(schema: z.ZodType<T>, value: unknown, fail: (why: string) => Error): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw fail(`holds a line that is not what it should be (${parsed.error.issues[0]?.path.join(".") ?? "?"}: ${parsed.error.issues[0]?.message ?? ""})`);
+  return parsed.data;
+}
+
+async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreState> {
+  const manifest = await readManifest(dir);
+  const fail = (file: string) => (why: string) => damaged(dir, manifest.roots, file, why);
+
+  const catalogData = await readChecked(dir, manifest, manifest.catalog);
+  const catalog: CatalogEntry[] = [];
+  for (const line of ndjsonLines(catalogData, fail(manifest.catalog.file))) catalog.push(parseLine(CatalogEntry, line, fail(manifest.catalog.file)));
+  if (catalog.length !== manifest.documentCount) throw fail(manifest.catalog.file)(`lists ${catalog.length} documents, the manifest says ${manifest.documentCount}`);
+
+  const chunks = new Map(manifest.chunks.map((c) => [c.file, c]));
+  for (const chunk of options.verify === "none" ? [] : manifest.chunks) {
+    if (options.verify === "full") {
+      await readChecked(dir, manifest, chunk);
+      continue;
+    }
+    const size = await stat(join(dir, chunk.file)).then(
+      (s) => s.size,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") throw new VanishedFile(chunk.file);
+        throw fail(chunk.file)(`cannot be read (${error.code ?? "error"})`);
+      },
+    );
+    if (size !== chunk.bytes) throw fail(chunk.file)(`is ${size} bytes, the manifest says ${chunk.bytes} (truncated?)`);
+  }
+  for (const entry of catalog) {
+    const chunk = chunks.get(entry.chunk);
+    if (!chunk || entry.offset + entry.length > chunk.bytes) throw fail(manifest.catalog.file)(`places ${entry.id} outside the store's chunks`);
+  }
+
+  const graphData = await readChecked(dir, manifest, manifest.graph);
+  const graph: StoreState["graph"] = { documents: [], edges: [], references: [], conflicts: [] };
+  const failGraph = fail(manifest.graph.file);
+  let header = false;
+  for (const line of ndjsonLines(graphData, failGraph)) {
+    const t = (line as { t?: unknown } | null)?.t;
+    if (!header) {
+      parseLine(GraphHeader, line, failGraph);
+      header = true;
+    } else if (t === "doc") graph.documents.push(parseLine(GraphDocument, line, failGraph));
+    else if (t === "edge") {
+      const { t: _, ...edge } = parseLine(GraphEdgeLine, line, failGraph);
+      graph.edges.push(edge);
+    } else if (t === "ref") {
+      const { key, label } = parseLine(GraphReferenceLine, line, failGraph);
+      graph.references.push({ key, label });
+    } else if (t === "conflict") {
+      const { t: _, ...conflict } = parseLine(GraphConflictLine, line, failGraph);
+      graph.conflicts.push(conflict);
+    } else throw failGraph(`holds a line of unknown kind ${JSON.stringify(t)}`);
+  }
+  if (graph.documents.length !== catalog.length || graph.documents.some((d, i) => d.id !== catalog[i]!.id)) {
+    throw failGraph("does not list the catalog's documents");
+  }
+  return { dir, manifest, catalog, graph };
+}
+
+/**
+ * Reads and checks a store's manifest, catalog and graph (see the file comment). Retries when a
+ * writer replaced the store while it was being read; throws a `StoreError` otherwise.
+ */
+export async function readStore(dir: string, options: ReadStoreOptions = {}): Promise<StoreState> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await readOnce(dir, options);
+    } catch (error) {
+      if (!(error instanceof VanishedFile)) throw error;
+      // If the current manifest still names the file, it is simply gone; otherwise a writer
+      // switched the store while we read it, and the new state is read instead.
+      const current = await readManifest(dir);
+      const referenced = [current.catalog.file, current.graph.file, ...current.chunks.map((c) => c.file)];
+      if (referenced.includes(error.message)) throw damaged(dir, current.roots, error.message, "is missing");
+      if (attempt >= 3) throw new StoreError("changed", dir, `the store ${dir} keeps changing while it is read`, "try again when vanban index has finished");
+    }
+  }
+}
