@@ -9,6 +9,10 @@ import { UsageError, type CommandIo } from "./command-io.js";
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CommandIo) => Promise<number> }> }> = {
   parse: { summary: "parse documents into records (PATH... ; --json for NDJSON)", load: () => import("./commands/parse.js") },
   schema: { summary: "print the JSON Schema of the record", load: () => import("./commands/schema.js") },
+  index: { summary: "read folders of documents into the store (DIR... ; --store, --jobs)", load: () => import("./commands/index.js") },
+  cites: { summary: "documents that cite a document (REF ; --transitive, --json)", load: () => import("./commands/cites.js") },
+  refs: { summary: "what a document cites, with each citation's status (FILE|ID)", load: () => import("./commands/refs.js") },
+  graph: { summary: "the citation graph (--around REF --depth N --format dot|json|graphml|mermaid)", load: () => import("./commands/graph.js") },
 };
 
 function version(): string {

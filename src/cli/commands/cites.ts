@@ -1,0 +1,99 @@
+// `vanban cites REF`: the documents of the store that cite a document, given in any spelling or
+// by its name, each with the sentences that cite it; with --transitive also those that cite it
+// through other documents, with the chain.
+import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
+import { terminalSafe } from "../render-record.js";
+import { ReferenceQueryError, type CitingDocument, type KnowledgeBase } from "../../kb/index.js";
+import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf } from "./index.js";
+
+const HELP = `Usage: vanban cites REF [--transitive] [--json] [--store DIR]
+
+Lists the documents of the store that cite REF, each with the sentence that cites it. REF is a
+document in any spelling — 29-NQ/TW, 29/NQ-TW, "NQ 29", "Nghị quyết 29", "nghi quyet so 29/NQ-TW" —
+a name it is known by ("Nghị quyết Hội nghị Trung ương 8 khóa XI về đổi mới căn bản, toàn diện
+giáo dục và đào tạo"), a canonical key (NQ:29:TW@2013) or a record id of the store.
+
+  --transitive  also the documents that cite it through others (a plan → Kết luận 91-KL/TW →
+                Nghị quyết 29-NQ/TW), each with its chain
+  --json        one JSON object per citing document per line: id, path, title, docType, number,
+                date, issuer, direct, citations (raw, span, context, sentence, key, status,
+                target) and chain (null for direct citations)
+  --store DIR   the store (default .vanban; built from the shipped corpus when there is none)
+
+Exit status: 0 (also when nothing cites REF), 1 when the store cannot be read, 2 on bad usage.
+`;
+
+const style = (color: boolean) => ({
+  bold: (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s),
+  dim: (s: string) => (color ? `\u001b[2m${s}\u001b[22m` : s),
+});
+
+/** The sentence with the citation's own words in bold (terminal only); document text made safe first. */
+function sentenceWithCitation(sentence: string, raw: string, color: boolean): string {
+  const safe = terminalSafe(sentence);
+  const words = terminalSafe(raw).replace(/\s+/g, " ");
+  if (!color) return safe;
+  const at = safe.indexOf(words);
+  return at < 0 ? safe : `${safe.slice(0, at)}\u001b[1m${words}\u001b[22m${safe.slice(at + words.length)}`;
+}
+
+function renderDocument(doc: CitingDocument, io: CommandIo): string {
+  const s = style(io.isTTY);
+  const lines = [`${s.bold(displayPath(doc.path, io))}  ${terminalSafe(doc.title ?? "—")} ${s.dim(`(${terminalSafe(doc.id)})`)}`];
+  if (doc.chain) lines.push(`  ${s.dim("via")}  ${doc.chain.map((l, i) => (i === 0 ? "this document" : `${l.relation === "cites" ? "" : `${l.relation} `}${terminalSafe(l.label)}`)).join(" → ")}`);
+  const seen = new Set<string>();
+  for (const c of doc.citations) {
+    if (seen.has(c.sentence)) continue;
+    seen.add(c.sentence);
+    lines.push(`  ${s.dim(c.context.padEnd(9))} ${sentenceWithCitation(c.sentence, c.raw, io.isTTY)}`);
+  }
+  return lines.join("\n");
+}
+
+/** What REF was read as, for the heading: the labels of the documents it names. */
+function describeTarget(kb: KnowledgeBase, ref: string): string {
+  const { documents, references } = kb.lookup(ref);
+  const labels = [...new Set([...references.map((r) => r.label), ...documents.map((d) => (d.docType && d.number ? `${d.docType.name} ${d.number}` : d.id))])];
+  return labels.length > 0 ? labels.map(terminalSafe).join(", ") : terminalSafe(ref);
+}
+
+/** `vanban cites`: who cites a document. */
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  if (args.includes("--help")) {
+    io.out(HELP);
+    return 0;
+  }
+  const { positional, options } = parseArgs(args, ["store"], ["transitive", "json"]);
+  if (positional.length === 0) throw new UsageError("no REF given (see vanban cites --help)");
+  // A name of several words may come unquoted: the words are one reference.
+  const ref = positional.join(" ");
+  const store = storeDirOf(options, io);
+  return reportingStoreErrors("cites", io, async () => {
+    const kb = await openStoreForReading(store, io, "cites");
+    let found: CitingDocument[];
+    try {
+      found = await kb.citing(ref, { transitive: options.transitive === true });
+    } catch (error) {
+      if (error instanceof ReferenceQueryError) throw new UsageError(error.message);
+      throw error;
+    }
+    if (options.json) {
+      for (const doc of found) io.out(JSON.stringify(doc) + "\n");
+      return 0;
+    }
+    const target = describeTarget(kb, ref);
+    const direct = found.filter((d) => d.direct);
+    const through = found.filter((d) => !d.direct);
+    if (found.length === 0) {
+      io.err(`vanban cites: no document in ${displayPath(kb.dir, io)} cites ${target}${options.transitive ? "" : " (--transitive also looks for citations through other documents)"}\n`);
+      return 0;
+    }
+    io.out(`${direct.length} document${direct.length === 1 ? "" : "s"} cite${direct.length === 1 ? "s" : ""} ${target}\n`);
+    for (const doc of direct) io.out(`\n${renderDocument(doc, io)}\n`);
+    if (options.transitive) {
+      io.out(`\n${through.length} more cite${through.length === 1 ? "s" : ""} it through other documents\n`);
+      for (const doc of through) io.out(`\n${renderDocument(doc, io)}\n`);
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,237 @@
+// `vanban index`: reads folders of documents into the store (records, citation graph, search
+// index), with a progress bar on a terminal and plain lines otherwise. Also the store helpers the
+// reading commands share: where the store is, and building it from the shipped corpus when there
+// is none yet.
+import { relative, resolve, sep } from "node:path";
+import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
+import { listDocuments, safeName } from "../list-documents.js";
+import { DEFAULT_STORE_DIR, indexFolder, openStore, shippedCorpusDir, StoreError, type IndexProgress, type IndexReport, type KnowledgeBase } from "../../kb/index.js";
+
+const HELP = `Usage: vanban index [DIR...] [--store DIR] [--jobs N]
+
+Reads the documents under each DIR (folders, recursively: .txt and .md files; default: the corpus
+shipped with vanban) into a store: their records, the citation graph and the search index.
+The store is .vanban in the working directory unless --store names another. Running it again
+re-reads only the files that changed and drops those that are gone; a damaged store is rebuilt.
+
+A file that cannot be read is skipped; the others are indexed, and the skipped ones are listed at
+the end with the reason. On a terminal a progress bar shows files, MB/s and the time left.
+
+  --store DIR   the store directory (created readable by you only)
+  --jobs N      parse on N threads (default: the number of cores, at most 4)
+
+Exit status: 0 when the store holds documents, 1 when nothing could be indexed or the store could
+not be written (another vanban index is writing it, or DIR is not a store), 2 on bad usage.
+`;
+
+/** The store directory a command was given (`--store DIR`), or the default `.vanban`, absolute. */
+export function storeDirOf(options: Record<string, string | true>, io: CommandIo): string {
+  const store = options.store;
+  if (store === true) throw new UsageError("--store needs a directory");
+  return resolve(io.cwd, store ?? DEFAULT_STORE_DIR);
+}
+
+/** A path as the user would type it: relative to the working directory when inside it, with control characters escaped. */
+export function displayPath(path: string, io: CommandIo): string {
+  const rel = relative(io.cwd, path);
+  return safeName(rel && !rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep) ? rel : path);
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 1);
+
+function formatSeconds(s: number): string {
+  if (!Number.isFinite(s) || s < 0) return "?";
+  if (s < 60) return `${Math.ceil(s)} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
+}
+
+/** Reports progress: a cli-progress bar on a terminal, a plain line every tenth of the way (or 5 s) otherwise. */
+async function progressReporter(io: CommandIo, quiet: boolean): Promise<{ update: (p: IndexProgress) => void; stop: () => void }> {
+  const started = Date.now();
+  const rate = (p: IndexProgress) => {
+    const seconds = (Date.now() - started) / 1000;
+    const speed = seconds > 0 ? p.bytesDone / seconds : 0;
+    const left = speed > 0 ? (p.bytesTotal - p.bytesDone) / speed : Number.NaN;
+    return { speed: `${mb(speed)} MB/s`, left: formatSeconds(left) };
+  };
+  if (quiet) return { update: () => undefined, stop: () => undefined };
+  if (io.isTTY) {
+    const { SingleBar } = (await import("cli-progress")).default;
+    // cli-progress writes to a stream: this one sends its output through the command's io.
+    const stream = { isTTY: true, columns: 100, write: (s: string) => (io.err(s), true), on: () => stream, removeListener: () => stream };
+    const bar = new SingleBar({
+      format: "indexing {bar} {value}/{total} files | {speed} | {left} left",
+      stream: stream as unknown as NodeJS.WriteStream,
+      hideCursor: true,
+      clearOnComplete: true,
+      barsize: 30,
+    });
+    let started = false;
+    return {
+      update: (p) => {
+        if (p.phase !== "reading" || p.filesTotal === 0) return;
+        if (!started) {
+          bar.start(p.filesTotal, 0, rate(p));
+          started = true;
+        }
+        bar.update(p.filesDone, rate(p));
+      },
+      stop: () => {
+        if (started) bar.stop();
+      },
+    };
+  }
+  let nextShare = 0.1;
+  let lastLine = Date.now();
+  return {
+    update: (p) => {
+      if (p.phase !== "reading" || p.filesTotal === 0) return;
+      if (p.filesDone === 0) {
+        io.err(`vanban index: reading ${p.filesTotal} file${p.filesTotal === 1 ? "" : "s"} (${mb(p.bytesTotal)} MB)\n`);
+        return;
+      }
+      const share = p.filesDone / p.filesTotal;
+      if (p.filesDone === p.filesTotal || share >= nextShare || Date.now() - lastLine >= 5000) {
+        const { speed, left } = rate(p);
+        io.err(`vanban index: ${p.filesDone}/${p.filesTotal} files, ${speed}${p.filesDone < p.filesTotal ? `, about ${left} left` : ""}\n`);
+        while (nextShare <= share) nextShare += 0.1;
+        lastLine = Date.now();
+      }
+    },
+    stop: () => undefined,
+  };
+}
+
+/**
+ * Brings the search index in the store up to date with its records (src/search saves it in the
+ * store's `search/` folder with its own manifest and checksums); returns what it did, in a few words.
+ */
+export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: string) => void): Promise<string> {
+  const { loadIndex, saveIndex, SearchIndex } = await import("../../search/index.js");
+  // The search index keys documents by record id: of several files with one id (the same
+  // document in two encodings), the first is indexed.
+  const firstById = new Map<string, ReturnType<KnowledgeBase["documents"]>[number]>();
+  for (const entry of kb.documents()) if (!firstById.has(entry.id)) firstById.set(entry.id, entry);
+  const loaded = await loadIndex(kb.searchDir, { expectedHashes: [...firstById.values()].map((e) => e.sha256) });
+  if (loaded.status === "ok") {
+    const size = loaded.index.size;
+    loaded.index.close();
+    return `up to date (${size} documents)`;
+  }
+  let index;
+  let done: string;
+  if (loaded.status === "stale") {
+    index = loaded.index;
+    for (const gone of loaded.removed) index.remove(gone.id);
+    const added = new Set(loaded.added);
+    for (const entry of firstById.values()) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
+    done = `updated (${loaded.added.length} added, ${loaded.removed.length} removed)`;
+  } else {
+    if (loaded.status !== "missing") onMessage(`${loaded.message}; rebuilding it`);
+    index = new SearchIndex();
+    for await (const { entry, record } of kb.records()) if (firstById.get(entry.id) === entry) index.add(record);
+    done = `built (${index.size} documents)`;
+  }
+  try {
+    await saveIndex(index, kb.searchDir);
+  } finally {
+    index.close();
+  }
+  return done;
+}
+
+/** Indexes `paths` into `store`, reporting progress and messages on `io`; the search index is updated under the same lock. */
+export async function buildStore(paths: string[], store: string, io: CommandIo, options: { jobs?: number; quiet?: boolean } = {}): Promise<{ report: IndexReport; search: string }> {
+  const progress = await progressReporter(io, options.quiet ?? false);
+  let search = "not updated";
+  try {
+    const report = await indexFolder(paths, {
+      store,
+      jobs: options.jobs,
+      onProgress: progress.update,
+      onMessage: (m) => io.err(`vanban index: ${safeName(m)}\n`),
+      listFiles: (roots) => {
+        const { files, skipped } = listDocuments(roots);
+        return { files: files.map((f) => resolve(io.cwd, f)), skipped };
+      },
+      afterCommit: async (kb) => {
+        search = await updateSearchIndex(kb, (m) => io.err(`vanban index: ${safeName(m)}\n`));
+      },
+    });
+    return { report, search };
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * Opens the store for a reading command; when there is none yet, builds one from the shipped
+ * corpus first, saying so on stderr.
+ */
+export async function openStoreForReading(store: string, io: CommandIo, command: string): Promise<KnowledgeBase> {
+  try {
+    return await openStore(store);
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.problem !== "missing") throw error;
+  }
+  io.err(`vanban ${command}: no store in ${displayPath(store, io)} yet; building one from the corpus shipped with vanban (vanban index)\n`);
+  await buildStore([shippedCorpusDir()], store, io, { quiet: true });
+  return openStore(store);
+}
+
+/** Runs a command body, turning a `StoreError` into its one-line message and exit code 1. */
+export async function reportingStoreErrors(command: string, io: CommandIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    io.err(`vanban ${command}: ${safeName(error.message)}\n`);
+    return 1;
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** `vanban index`: the store of a collection. */
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  if (args.includes("--help")) {
+    io.out(HELP);
+    return 0;
+  }
+  const { positional, options } = parseArgs(args, ["store", "jobs"], []);
+  let jobs: number | undefined;
+  if (options.jobs !== undefined) {
+    jobs = Number(options.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs needs a whole number of threads, not '${String(options.jobs)}'`);
+  }
+  const store = storeDirOf(options, io);
+  const paths = positional.length > 0 ? positional.map((p) => resolve(io.cwd, p)) : [shippedCorpusDir()];
+  return reportingStoreErrors("index", io, async () => {
+    const started = Date.now();
+    const { report, search } = await buildStore(paths, store, io, { jobs });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const c = report.citations;
+    const total = Object.values(c).reduce((a, b) => a + b, 0);
+    io.out(
+      `${report.changed ? "indexed" : "unchanged:"} ${plural(report.documents, "document")} in ${displayPath(report.store, io)} ` +
+        `(${report.parsed} read, ${report.unchanged} unchanged, ${report.removed} removed) in ${seconds} s\n`,
+    );
+    io.out(
+      `citations: ${total}: ${c.resolved} resolved, ${c.ambiguous} ambiguous, ${c["not-in-collection"]} not in the collection, ` +
+        `${c.conflict} in conflict${report.conflicts ? ` (${plural(report.conflicts, "document")} cited with different dates)` : ""}, ${c.self} to the document itself\n`,
+    );
+    io.out(`search index: ${search}\n`);
+    if (report.skipped.length > 0) {
+      io.err(`vanban index: skipped ${plural(report.skipped.length, "file")}:\n`);
+      for (const s of report.skipped) io.err(`  ${displayPath(s.path, io)}: ${s.reason}\n`);
+    }
+    if (report.documents === 0) {
+      io.err(`vanban index: no documents found in ${paths.map((p) => displayPath(p, io)).join(", ")}\n`);
+      return 1;
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,98 @@
+// `vanban refs FILE|ID`: what a document cites, each citation with its status in the collection.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
+import { terminalSafe } from "../render-record.js";
+import { parseDocumentBytes } from "../../citations/parse-with-citations.js";
+import type { DocumentReference } from "../../kb/index.js";
+import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf } from "./index.js";
+
+const HELP = `Usage: vanban refs FILE|ID [--json] [--store DIR]
+
+Lists what a document cites — by its file or its record id — each citation with its status in the
+store's collection:
+
+  resolved           the collection holds the cited document (its file is shown)
+  ambiguous          several documents of the collection have that number; the candidates are shown
+  not-in-collection  the collection does not hold it
+  conflict           it is cited with another date than the document bears, or with two dates
+  self               the document itself (shown only with --json)
+
+A file the store does not hold is parsed now and its citations resolved against the collection.
+
+  --json        one JSON object per citation per line: citation, index, status, candidates, note,
+                sentence, label, resolvedTo
+  --store DIR   the store (default .vanban; built from the shipped corpus when there is none)
+
+Exit status: 0, 1 when the document is neither in the store nor a readable file, 2 on bad usage.
+`;
+
+const STATUS_WORDS: Record<DocumentReference["status"], string> = {
+  resolved: "resolved",
+  ambiguous: "ambiguous",
+  "not-in-collection": "not in collection",
+  conflict: "conflict",
+  self: "self",
+};
+
+function renderReference(ref: DocumentReference, io: CommandIo): string {
+  const color = io.isTTY;
+  const dim = (s: string) => (color ? `\u001b[2m${s}\u001b[22m` : s);
+  const mark = (s: string) => (!color ? s : ref.status === "resolved" ? `\u001b[32m${s}\u001b[39m` : ref.status === "conflict" ? `\u001b[31m${s}\u001b[39m` : ref.status === "ambiguous" ? `\u001b[33m${s}\u001b[39m` : s);
+  const lines = [`  ${mark(STATUS_WORDS[ref.status].padEnd(17))} ${dim(ref.citation.context.padEnd(9))} ${terminalSafe(ref.label)}  ${dim(`“${terminalSafe(ref.citation.raw.replace(/\s+/g, " "))}”`)}`];
+  const indent = " ".repeat(30);
+  if (ref.resolvedTo) lines.push(`${indent}→ ${displayPath(ref.resolvedTo.path, io)}${ref.resolvedTo.title ? `  ${terminalSafe(ref.resolvedTo.title)}` : ""}`);
+  if (ref.status === "ambiguous") lines.push(`${indent}may be: ${ref.candidates.map(terminalSafe).join(", ")}`);
+  if (ref.note && ref.status !== "ambiguous") lines.push(`${indent}${dim(terminalSafe(ref.note))}`);
+  return lines.join("\n");
+}
+
+/** `vanban refs`: a document's citations with their statuses. */
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  if (args.includes("--help")) {
+    io.out(HELP);
+    return 0;
+  }
+  const { positional, options } = parseArgs(args, ["store"], ["json"]);
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "no FILE or ID given (see vanban refs --help)" : `one FILE or ID at a time, not ${positional.length}`);
+  const wanted = positional[0]!;
+  const store = storeDirOf(options, io);
+  return reportingStoreErrors("refs", io, async () => {
+    const kb = await openStoreForReading(store, io, "refs");
+    const entry = kb.find(wanted)[0] ?? kb.find(resolve(io.cwd, wanted))[0];
+    let refs: DocumentReference[];
+    let heading: string;
+    if (entry) {
+      refs = await kb.references(entry.path);
+      heading = `${displayPath(entry.path, io)}  ${terminalSafe(entry.title ?? "—")} (${terminalSafe(entry.id)})`;
+    } else {
+      const file = resolve(io.cwd, wanted);
+      if (!existsSync(file) || !statSync(file).isFile()) {
+        io.err(`vanban refs: ${displayPath(file, io)}: no such document in ${displayPath(kb.dir, io)} and no such file\n`);
+        return 1;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        io.err(`vanban refs: ${displayPath(file, io)}: cannot read (${(error as NodeJS.ErrnoException).code ?? "error"})\n`);
+        return 1;
+      }
+      const { record, text } = parseDocumentBytes(bytes, { path: file });
+      refs = kb.referencesOf(record, text);
+      heading = `${displayPath(file, io)}  ${terminalSafe(record.title ?? "—")} (${terminalSafe(record.id)})`;
+      io.err(`vanban refs: ${displayPath(file, io)} is not in the store; its citations are resolved against it\n`);
+    }
+    if (options.json) {
+      for (const ref of refs) io.out(JSON.stringify(ref) + "\n");
+      return 0;
+    }
+    const shown = refs.filter((r) => r.status !== "self");
+    const selfCount = refs.length - shown.length;
+    io.out(`${heading}\n`);
+    if (shown.length === 0) io.out("  cites no other document\n");
+    for (const ref of shown) io.out(`${renderReference(ref, io)}\n`);
+    if (selfCount > 0) io.out(`  (and ${selfCount} mention${selfCount === 1 ? "" : "s"} of the document itself)\n`);
+    return 0;
+  });
+}
