@@ -39,7 +39,8 @@ export class ShardTexts {
   /** Stores the text of `id` in memory until the next save. */
   set(id: string, text: string): void {
     this.file?.locations.delete(id);
-    this.pending.set(id, deflateRawSync(Buffer.from(text, TEXT_ENCODING), { level: DEFLATE_LEVEL }));
+    // zlib returns a view of its 16 KB output chunk: copy it, or every text keeps 16 KB alive.
+    this.pending.set(id, Buffer.from(deflateRawSync(Buffer.from(text, TEXT_ENCODING), { level: DEFLATE_LEVEL })));
   }
 
   /** Forgets the text of `id`. */
