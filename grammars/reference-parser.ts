@@ -178,6 +178,7 @@ export class ReferenceParser extends CstParser {
           ((this.at(2, Word) || this.at(2, TermOfOffice) || (this.at(2, LParen) && this.at(3, TermOfOffice))) && this.sameParagraph(2)))
       );
     if (tokenMatcher(t, Comma)) return count > 0 && this.at(2, Word) && this.sameParagraph(2);
+    if (tokenMatcher(t, Nam)) return this.ordinalAt(1);
     // `Luật Tổ chức HĐND và UBND`, but not `Luật Bảo hiểm xã hội và được ...`
     if (tokenMatcher(t, Va)) return count > 0 && this.at(2, Word) && startsUpper(this.LA(2).image) && !this.pinpointAt(2);
     if (tokenMatcher(t, Word)) {
@@ -188,6 +189,11 @@ export class ReferenceParser extends CstParser {
       if (count > 0 && isAllCaps(this.LA(-count).image) && isAllCaps(this.LA(0).image) && !isAllCaps(t.image)) return false;
     }
     return tokenMatcher(t, NameWord);
+  }
+
+  /** `năm` at LA(k) is the ordinal of `lần thứ năm` (fifth), not the word before a year. */
+  private ordinalAt(k: number): boolean {
+    return /^thứ$/i.test(this.LA(k - 1).image) && !this.at(k + 1, Integer);
   }
 
   /** `Điều 15`, `khoản 3`, `Mục II`, `Phụ lục` at LA(k). */
@@ -206,6 +212,9 @@ export class ReferenceParser extends CstParser {
     if (count >= MAX_BODY_TOKENS || !this.sameParagraph(1)) return false;
     const t = this.LA(1);
     if (!tokenMatcher(t, BodyWord)) return false;
+    if (tokenMatcher(t, Nam)) return this.ordinalAt(1);
+    // `của Bộ Tài chính V/v hướng dẫn`: the subject line of a công văn
+    if (/^[vV]$/.test(t.image) && this.LA(2).image === "/") return false;
     if (tokenMatcher(t, Word)) {
       if (startsUpper(t.image)) return true;
       const lower = t.image.toLowerCase();

@@ -458,8 +458,8 @@ const keyword = (name: string, pattern: RegExp, categories: TokenType[] = [Fille
 export const Ngay = keyword("Ngay", /ngày|NGÀY|Ngày/);
 /** `tháng` inside a date written in words. */
 export const Thang = keyword("Thang", /tháng|THÁNG|Tháng/);
-/** `năm` before a year. */
-export const Nam = keyword("Nam", /năm|NĂM|Năm/);
+/** `năm` before a year (and the ordinal `thứ năm` inside a name or body, which the parser tells apart). */
+export const Nam = keyword("Nam", /năm|NĂM|Năm/, [Filler, NameWord, BodyWord]);
 /** `của` before the issuing body. */
 export const Cua = keyword("Cua", /của|CỦA|Của/, [Filler, NameWord]);
 /** `về` before the subject (trích yếu). */

@@ -102,6 +102,12 @@ describe("dates, bodies, terms and subjects", () => {
       [{ issuer: "Ủy ban nhân dân tỉnh Quảng Ngãi" }],
       "a body ends before its verb (ban hành), not at the ban of Ủy ban",
     ],
+    [
+      "Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII về tăng cường củng cố;",
+      [{ issuer: "Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng", subject: "tăng cường củng cố" }],
+      "năm as an ordinal (the fifth plenum), not before a year",
+    ],
+    ["Theo Công văn số 1234/BTC-NSNN ngày 5/3/2024 của Bộ Tài chính V/v hướng dẫn", [{ issuer: "Bộ Tài chính" }], "a body ends before V/v"],
   ])("%s", (text, expected) => check(text, expected));
 });
 
