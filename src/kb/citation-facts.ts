@@ -39,13 +39,24 @@ export function citationLabel(c: Pick<Citation, "raw" | "number" | "docType">): 
 // contains it. The nearest, because subjects nest: in "Kế hoạch 253 về thực hiện Kết luận 91 về
 // tiếp tục thực hiện Nghị quyết 29" both earlier subjects hold Nghị quyết 29, and Kết luận 91's is
 // the one that names it.
-function findHolder(citations: readonly Citation[], i: number): number | null {
+//
+// A subject may also chain references without a `về` of their own: in "Kế hoạch 158 về thực hiện
+// Kết luận 51 của Ban Bí thư tiếp tục thực hiện Nghị quyết Trung ương 8" only Kế hoạch 158 has a
+// subject, yet it is Kết luận 51 that continues the Nghị quyết. So a citation standing between the
+// holder and this one, joined to it by nothing but a relation verb (no comma, no "và"), holds it.
+function findHolder(citations: readonly Citation[], text: string, i: number): number | null {
   const child = citations[i]!;
   const raw = collapse(child.raw);
   for (let j = i - 1; j >= Math.max(0, i - MAX_NESTING_LOOKBACK); j--) {
     const p = citations[j]!;
     if (p.span.offset + p.span.length > child.span.offset) continue;
-    if (p.subject && collapse(p.subject).includes(raw)) return j;
+    if (!p.subject || !collapse(p.subject).includes(raw)) continue;
+    const last = citations[i - 1]!;
+    if (i - 1 > j && last.nested && last.span.offset + last.span.length <= child.span.offset) {
+      const between = text.slice(last.span.offset + last.span.length, child.span.offset);
+      if (!/[,;.]|\bvà\b/u.test(between) && relationBefore(between) !== null) return i - 1;
+    }
+    return j;
   }
   return null;
 }
@@ -59,7 +70,7 @@ export function readCitationFacts(record: DocumentRecord, text: string): { facts
   const sentences: string[] = [];
   const citations = record.citations;
   citations.forEach((c, i) => {
-    const parent = c.nested ? findHolder(citations, i) : null;
+    const parent = c.nested ? findHolder(citations, text, i) : null;
     let relation: CitationFact["relation"] = null;
     if (parent !== null) {
       const holder = citations[parent]!;

@@ -82,3 +82,17 @@ describe("facts of a real document's citations", () => {
     expect(facts[kh253]!.parent).toBeNull();
   });
 });
+
+describe("holders of nested citations in a subject without a `về` of their own", () => {
+  const file = new URL("../../corpus/003_793e23e02999985a.txt", import.meta.url);
+  const { record, text } = parseDocumentBytes(readFileSync(file), { path: file.pathname });
+  const { facts } = readCitationFacts(record, text);
+
+  it("Kế hoạch 158 implements Kết luận 51, and Kết luận 51 (not the plan) continues the Nghị quyết", () => {
+    const kh158 = facts.findIndex((f) => f.label === "Kế hoạch 158/KH-UBND");
+    expect(kh158).toBeGreaterThanOrEqual(0);
+    const [kl51, nq29] = [facts[kh158 + 1]!, facts[kh158 + 2]!];
+    expect([kl51.label, kl51.parent, kl51.relation]).toEqual(["Kết luận 51-KL/TW", kh158, "implements"]);
+    expect([nq29.key, nq29.parent, nq29.relation]).toEqual(["NQ:29:TW@2013", kh158 + 1, "continues"]);
+  });
+});
