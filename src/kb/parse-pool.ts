@@ -9,13 +9,22 @@ import { readSource, type SourceResult } from "./read-source.js";
 /** Fewer files per job than this are parsed in this thread. */
 const MIN_FILES_PER_WORKER = 4;
 
-/** Where the worker's code is: `parse-worker.js` next to this module when built, the `.ts` source under tsx or vitest. */
-function workerEntry(): { url: URL; execArgv: string[] } {
+/**
+ * Where the worker's code is: `parse-worker.js` next to this module when built, the `.ts` source
+ * (with tsx's loader) under tsx or vitest; null when neither is there (this module bundled into
+ * another file), and files are then parsed in this thread.
+ */
+function workerEntry(): { url: URL; execArgv: string[] } | null {
   const js = new URL("./parse-worker.js", import.meta.url);
   if (existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
-  // Running from sources: the worker needs tsx's loader to import TypeScript.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  return { url: new URL("./parse-worker.ts", import.meta.url), execArgv: ["--import", tsx] };
+  const ts = new URL("./parse-worker.ts", import.meta.url);
+  if (!existsSync(fileURLToPath(ts))) return null;
+  try {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+    return { url: ts, execArgv: ["--import", tsx] };
+  } catch {
+    return null;
+  }
 }
 
 /** A worker thread and the one request it may have in flight. */
@@ -69,11 +78,11 @@ class ParseWorker {
  */
 export async function readSources(paths: readonly string[], known: ReadonlySet<string>, jobs: number, onResult: (result: SourceResult) => Promise<void>): Promise<void> {
   const slots = Math.min(jobs, Math.floor(paths.length / MIN_FILES_PER_WORKER));
-  if (slots <= 1) {
+  const entry = slots > 1 ? workerEntry() : null;
+  if (!entry) {
     for (const path of paths) await onResult(await readSource(path, known));
     return;
   }
-  const entry = workerEntry();
   const knownList = [...known];
   const workers: ParseWorker[] = [];
   let next = 0;
