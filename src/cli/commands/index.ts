@@ -57,16 +57,19 @@ async function progressReporter(io: CommandIo, quiet: boolean): Promise<{ update
   };
   if (quiet) return { update: () => undefined, stop: () => undefined };
   if (io.isTTY) {
-    const { SingleBar } = (await import("cli-progress")).default;
+    const { SingleBar, Presets } = (await import("cli-progress")).default;
     // cli-progress writes to a stream: this one sends its output through the command's io.
     const stream = { isTTY: true, columns: 100, write: (s: string) => (io.err(s), true), on: () => stream, removeListener: () => stream };
-    const bar = new SingleBar({
-      format: "indexing {bar} {value}/{total} files | {speed} | {left} left",
-      stream: stream as unknown as NodeJS.WriteStream,
-      hideCursor: true,
-      clearOnComplete: true,
-      barsize: 30,
-    });
+    const bar = new SingleBar(
+      {
+        format: "indexing {bar} {value}/{total} files | {speed} | {left} left",
+        stream: stream as unknown as NodeJS.WriteStream,
+        hideCursor: true,
+        clearOnComplete: true,
+        barsize: 30,
+      },
+      Presets.shades_classic,
+    );
     let started = false;
     return {
       update: (p) => {
