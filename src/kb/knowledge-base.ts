@@ -65,19 +65,20 @@ export class KnowledgeBase {
   private readonly outgoing = new Map<string, GraphEdge[]>();
   private readonly referenceLabels: Map<string, string>;
   private collection: CollectionIndex | null = null;
+  private citationsBy: { byKey: Map<string, number[]>; byTarget: Map<string, number[]> } | null = null;
 
   /** @internal use `openStore` */
   constructor(private readonly state: StoreState) {
     state.catalog.forEach((entry, i) => {
-      this.byId.set(entry.id, [...(this.byId.get(entry.id) ?? []), i]);
+      pushTo(this.byId, entry.id, i);
       this.byPath.set(entry.path, i);
     });
     // A stated relation says more than a bare citation between the same two documents: chains
     // follow it first ("implements Kết luận 91" rather than "cites Kết luận 91").
     const edges = [...state.graph.edges].sort((a, b) => Number(a.relation === "cites") - Number(b.relation === "cites"));
     for (const edge of edges) {
-      this.outgoing.set(edge.from, [...(this.outgoing.get(edge.from) ?? []), edge]);
-      this.incoming.set(edge.to, [...(this.incoming.get(edge.to) ?? []), edge]);
+      pushTo(this.outgoing, edge.from, edge);
+      pushTo(this.incoming, edge.to, edge);
     }
     this.referenceLabels = new Map(state.graph.references.map((r) => [r.key, r.label]));
   }
@@ -164,7 +165,7 @@ export class KnowledgeBase {
    */
   async *records(): AsyncGenerator<{ entry: CatalogEntry; record: DocumentRecord }> {
     const byChunk = new Map<string, CatalogEntry[]>();
-    for (const entry of this.state.catalog) byChunk.set(entry.chunk, [...(byChunk.get(entry.chunk) ?? []), entry]);
+    for (const entry of this.state.catalog) pushTo(byChunk, entry.chunk, entry);
     for (const chunk of this.state.manifest.chunks) {
       const entries = byChunk.get(chunk.file);
       if (!entries) continue;
@@ -216,6 +217,38 @@ export class KnowledgeBase {
     return new Set(this.state.catalog.filter((e) => keyMatches(query, e.key)).map((e) => e.id));
   }
 
+  // Which documents' citations carry each key, and which lead to each collection document: built
+  // on the first question, so that a question looks at each distinct key once, not at every citation.
+  private citationIndex(): { byKey: Map<string, number[]>; byTarget: Map<string, number[]> } {
+    if (this.citationsBy) return this.citationsBy;
+    const byKey = new Map<string, number[]>();
+    const byTarget = new Map<string, number[]>();
+    this.state.graph.documents.forEach((doc, d) => {
+      const keys = new Set<string>();
+      const targets = new Set<string>();
+      doc.facts.forEach((f, i) => {
+        const r = doc.resolutions[i]!;
+        if (r.status === "self") return;
+        if (f.key) keys.add(f.key);
+        if (r.target) targets.add(r.target);
+        for (const c of r.candidates) targets.add(c);
+      });
+      for (const k of keys) pushTo(byKey, k, d);
+      for (const t of targets) pushTo(byTarget, t, d);
+    });
+    this.citationsBy = { byKey, byTarget };
+    return this.citationsBy;
+  }
+
+  /** The catalog positions of the documents with a citation that may cite what `match` asks for. */
+  private candidatesFor(match: RefMatch): number[] {
+    const { byKey, byTarget } = this.citationIndex();
+    const found = new Set<number>();
+    for (const id of match.ids) for (const d of byTarget.get(id) ?? []) found.add(d);
+    if (match.query) for (const [key, docs] of byKey) if (keyMatches(match.query, key)) for (const d of docs) found.add(d);
+    return [...found].sort((a, b) => a - b);
+  }
+
   // Whether citation i of a document cites what `match` asks for.
   private citesMatch(doc: GraphDocument, i: number, match: RefMatch): boolean {
     const r = doc.resolutions[i]!;
@@ -260,8 +293,9 @@ export class KnowledgeBase {
     const match = this.matchRef(ref);
     const results: CitingDocument[] = [];
     const direct = new Set<string>();
-    for (const entry of this.state.catalog) {
-      const doc = this.graphOf(entry);
+    for (const d of this.candidatesFor(match)) {
+      const entry = this.state.catalog[d]!;
+      const doc = this.state.graph.documents[d]!;
       const indices = doc.facts.map((_, i) => i).filter((i) => this.citesMatch(doc, i, match));
       if (indices.length === 0) continue;
       direct.add(entry.path);
@@ -398,6 +432,13 @@ export class KnowledgeBase {
     const edges = this.state.graph.edges.filter((e) => !keep || (keep.has(e.from) && keep.has(e.to)));
     return { nodes, edges };
   }
+}
+
+// Appends to a list in a map of lists (a well-cited document has tens of thousands of edges: no copying).
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** How a collection document is named in lists and graphs: `Kế hoạch 253-KH/HU`, else its title, else its id. */

@@ -106,37 +106,52 @@ export interface PlacedFact {
  * `conflict` (in place) and a diagnostic lists the dates and where they are written.
  */
 export function findDateConflicts(placed: readonly PlacedFact[]): ConflictDiagnostic[] {
-  const byKey = new Map<string, PlacedFact[]>();
+  // One document is one type, number, issuer code and year: for issuer codes many bodies share,
+  // the key carries the whole date, which is what is compared here, so it is left out.
+  const byDocument = new Map<string, PlacedFact[]>();
   for (const p of placed) {
     const key = p.fact.key;
     // Named references (no number) are too loose to compare dates; the collection's own documents were judged by `resolve`.
     if (!key || key.includes(":~") || p.resolution.status !== "not-in-collection" || !p.fact.date || p.fact.date.length !== 10) continue;
-    const list = byKey.get(key) ?? [];
-    list.push(p);
-    byKey.set(key, list);
+    const document = `${keyBase(key)}@${parseKey(key)?.year ?? p.fact.date.slice(0, 4)}`;
+    const list = byDocument.get(document);
+    if (list) list.push(p);
+    else byDocument.set(document, [p]);
   }
   const conflicts: ConflictDiagnostic[] = [];
-  for (const [key, list] of byKey) {
-    const inConflict = new Set<PlacedFact>();
-    for (const a of list) {
-      for (const b of list) {
-        if (a.fact.date! < b.fact.date! && maySameDocument(a, b)) {
+  for (const [document, list] of byDocument) {
+    // A document citing one reference many times counts once per date and body named: the
+    // comparisons stay few however often a reference is repeated.
+    const distinct = new Map<string, PlacedFact[]>();
+    for (const p of list) {
+      const tuple = `${p.fact.date}\u0000${p.id}\u0000${p.fact.issuer ?? ""}`;
+      const same = distinct.get(tuple);
+      if (same) same.push(p);
+      else distinct.set(tuple, [p]);
+    }
+    const groups = [...distinct.values()];
+    if (new Set(groups.map((g) => g[0]!.fact.date)).size < 2) continue;
+    const inConflict = new Set<PlacedFact[]>();
+    for (const a of groups) {
+      for (const b of groups) {
+        if (a[0]!.fact.date! < b[0]!.fact.date! && maySameDocument(a[0]!, b[0]!)) {
           inConflict.add(a);
           inConflict.add(b);
         }
       }
     }
     if (inConflict.size === 0) continue;
-    const occurrences = [...inConflict].map((p) => ({ id: p.id, citation: p.citation, date: p.fact.date! }));
+    const members = [...inConflict].flat();
+    const occurrences = members.map((p) => ({ id: p.id, citation: p.citation, date: p.fact.date! }));
     const dates = [...new Set(occurrences.map((o) => o.date))].sort();
-    const message = `${list[0]!.fact.label} (${key}) is cited with ${dates.length} dates: ${dates
+    const message = `${list[0]!.fact.label} (${document}) is cited with ${dates.length} dates: ${dates
       .map((d) => `${d} (in ${[...new Set(occurrences.filter((o) => o.date === d).map((o) => o.id))].join(", ")})`)
       .join(" and ")}`;
-    for (const p of inConflict) {
+    for (const p of members) {
       p.resolution.status = "conflict";
       p.resolution.note = message;
     }
-    conflicts.push({ key, message, occurrences });
+    conflicts.push({ key: document, message, occurrences });
   }
   return conflicts;
 }

@@ -109,7 +109,9 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
 
 /** Describes a holder for messages: `process 1234 (vanban index, since 10:42:07)`. */
 export function describeHolder(holder: LockHolder): string {
-  const since = holder.since.slice(11, 19);
+  // Local time, as the user reads the clock: HH:MM:SS.
+  const at = new Date(holder.since);
+  const since = Number.isNaN(at.getTime()) ? holder.since : [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
   const host = holder.host === hostname() ? "" : ` on ${holder.host}`;
   return `process ${holder.pid}${host} (${holder.command}, since ${since})`;
 }

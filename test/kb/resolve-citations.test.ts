@@ -111,3 +111,21 @@ describe("issuing bodies", () => {
     expect(datesAgree(a, b)).toBe(expected);
   });
 });
+
+describe("documents of a shared issuer code cited with two dates", () => {
+  it("are compared by number and year, since their keys carry the date", () => {
+    const p = (id: string, key: string, date: string, issuer: string | null): PlacedFact => ({ id, citation: 0, fact: fact(key, date, issuer), resolution: { status: "not-in-collection", target: null, candidates: [], note: null } });
+    const placed = [p("a", "KH:7:UBND@2020-01-06", "2020-01-06", "UBND huyện Bình Sơn"), p("b", "KH:7:UBND@2020-01-09", "2020-01-09", "UBND huyện Bình Sơn")];
+    const conflicts = findDateConflicts(placed);
+    expect(conflicts.map((c) => c.key)).toEqual(["KH:7:UBND@2020"]);
+    expect(placed.map((x) => x.resolution.status)).toEqual(["conflict", "conflict"]);
+  });
+
+  it("count a reference repeated many times in one document once per date", () => {
+    const many = Array.from({ length: 5000 }, (_, i): PlacedFact => ({ id: `d${i % 50}`, citation: i, fact: fact("NĐ:9:CP@1998", "1998-01-23", "Chính phủ"), resolution: { status: "not-in-collection", target: null, candidates: [], note: null } }));
+    many.push({ id: "d0", citation: 9999, fact: fact("NĐ:9:CP@1998", "1998-01-25", "Chính phủ"), resolution: { status: "not-in-collection", target: null, candidates: [], note: null } });
+    const conflicts = findDateConflicts(many);
+    expect(conflicts).toHaveLength(1);
+    expect(many.filter((x) => x.resolution.status === "conflict")).toHaveLength(5001);
+  });
+});
