@@ -333,16 +333,23 @@ async function loadShard(root: string, entry: IndexManifest["shards"][number]): 
   return shard;
 }
 
-/**
- * Loads the index saved in `dir`, verifying the format version and every file's checksum, and,
- * when `expectedHashes` is given, that it holds exactly those documents. Never throws for a
- * missing, corrupt, other-version or stale index: the result says which, with a message.
- * @example
- * const result = await loadIndex(".vanban/search", { expectedHashes: records.map((r) => r.source.sha256) });
- * if (result.status !== "ok") console.error(result.message);
- */
-export async function loadIndex(dir: string, options: LoadIndexOptions = {}): Promise<LoadIndexResult> {
-  const root = resolve(dir);
+/** The outcome of `checkIndex`: what `loadIndex` would say, from the manifest alone. */
+export type IndexCheck =
+  | { status: "ok"; manifest: IndexManifest }
+  | { status: "stale"; manifest: IndexManifest; added: string[]; removed: IndexedDocumentRef[]; message: string }
+  | { status: "missing"; message: string }
+  | { status: "other-version"; found: unknown; expected: number; message: string }
+  | { status: "corrupt"; file: string; reason: string; message: string };
+
+type ManifestRead =
+  | { status: "read"; manifest: IndexManifest }
+  | Extract<IndexCheck, { status: "missing" | "other-version" | "corrupt" }>;
+
+function corruptResult(root: string, file: string, reason: string): Extract<IndexCheck, { status: "corrupt" }> {
+  return { status: "corrupt", file, reason, message: `the search index in ${root} is damaged: ${file} ${reason}; it must be rebuilt` };
+}
+
+async function readManifest(root: string): Promise<ManifestRead> {
   let raw: string;
   try {
     raw = await readFile(join(root, MANIFEST_FILE), "utf8");
@@ -353,10 +360,11 @@ export async function loadIndex(dir: string, options: LoadIndexOptions = {}): Pr
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    return corrupt(MANIFEST_FILE, `is not valid JSON (${(error as Error).message})`);
+    return corruptResult(root, MANIFEST_FILE, `is not valid JSON (${(error as Error).message})`);
   }
+  // The version is read before the shape: another version may have another shape.
   const header = json as { format?: unknown; formatVersion?: unknown } | null;
-  if (header?.format !== MANIFEST_FORMAT) return corrupt(MANIFEST_FILE, "is not a vanban search index manifest");
+  if (header?.format !== MANIFEST_FORMAT) return corruptResult(root, MANIFEST_FILE, "is not a vanban search index manifest");
   if (header.formatVersion !== INDEX_FORMAT_VERSION) {
     return {
       status: "other-version",
@@ -366,44 +374,65 @@ export async function loadIndex(dir: string, options: LoadIndexOptions = {}): Pr
     };
   }
   const manifest = IndexManifest.safeParse(json);
-  if (!manifest.success) return corrupt(MANIFEST_FILE, `does not have the expected fields (${manifest.error.issues[0]?.message ?? "invalid"})`);
+  if (!manifest.success) return corruptResult(root, MANIFEST_FILE, `does not have the expected fields (${manifest.error.issues[0]?.message ?? "invalid"})`);
   const listed = manifest.data.shards.reduce((sum, shard) => sum + shard.documents.length, 0);
-  if (listed !== manifest.data.documentCount) return corrupt(MANIFEST_FILE, `lists ${listed} documents but counts ${manifest.data.documentCount}`);
+  if (listed !== manifest.data.documentCount) return corruptResult(root, MANIFEST_FILE, `lists ${listed} documents but counts ${manifest.data.documentCount}`);
+  return { status: "read", manifest: manifest.data };
+}
 
-  const index = new SearchIndex({ shardSize: manifest.data.shardSize });
+// What to add and remove to make the index hold exactly `expectedHashes`, or null when it does.
+function staleness(root: string, manifest: IndexManifest, expectedHashes: Iterable<string>): { added: string[]; removed: IndexedDocumentRef[]; message: string } | null {
+  const expected = new Set(expectedHashes);
+  const held = new Set<string>();
+  const removed: IndexedDocumentRef[] = [];
+  for (const entry of manifest.shards) {
+    for (const [id, sha256] of entry.documents) {
+      held.add(sha256);
+      if (!expected.has(sha256)) removed.push({ id, sha256 });
+    }
+  }
+  const added = [...expected].filter((sha256) => !held.has(sha256));
+  if (added.length === 0 && removed.length === 0) return null;
+  return { added, removed, message: `the search index in ${root} is out of date: ${added.length} document(s) to add, ${removed.length} to remove` };
+}
+
+/**
+ * Says from the manifest alone whether the index in `dir` is there, of this format version, and
+ * (given `expectedHashes`) up to date — cheap, without loading shards; their files are verified
+ * by `loadIndex`.
+ * @example
+ * const check = await checkIndex(".vanban/search", { expectedHashes });
+ * if (check.status === "ok") console.log(`up to date (${check.manifest.documentCount} documents)`);
+ */
+export async function checkIndex(dir: string, options: LoadIndexOptions = {}): Promise<IndexCheck> {
+  const root = resolve(dir);
+  const read = await readManifest(root);
+  if (read.status !== "read") return read;
+  const stale = options.expectedHashes ? staleness(root, read.manifest, options.expectedHashes) : null;
+  return stale ? { status: "stale", manifest: read.manifest, ...stale } : { status: "ok", manifest: read.manifest };
+}
+
+/**
+ * Loads the index saved in `dir`, verifying the format version and every file's checksum, and,
+ * when `expectedHashes` is given, that it holds exactly those documents. Never throws for a
+ * missing, corrupt, other-version or stale index: the result says which, with a message.
+ * @example
+ * const result = await loadIndex(".vanban/search", { expectedHashes: records.map((r) => r.source.sha256) });
+ * if (result.status !== "ok") console.error(result.message);
+ */
+export async function loadIndex(dir: string, options: LoadIndexOptions = {}): Promise<LoadIndexResult> {
+  const root = resolve(dir);
+  const read = await readManifest(root);
+  if (read.status !== "read") return read;
+  const manifest = read.manifest;
+  const index = new SearchIndex({ shardSize: manifest.shardSize });
   try {
-    for (const entry of manifest.data.shards) index.adoptShard(await loadShard(root, entry));
+    for (const entry of manifest.shards) index.adoptShard(await loadShard(root, entry));
   } catch (error) {
     index.close();
-    if (error instanceof CorruptStore) return corrupt(error.file, error.reason);
-    return corrupt(MANIFEST_FILE, (error as Error).message);
+    if (error instanceof CorruptStore) return corruptResult(root, error.file, error.reason);
+    return corruptResult(root, MANIFEST_FILE, (error as Error).message);
   }
-
-  if (options.expectedHashes) {
-    const expected = new Set(options.expectedHashes);
-    const held = new Set<string>();
-    const removed: IndexedDocumentRef[] = [];
-    for (const entry of manifest.data.shards) {
-      for (const [id, sha256] of entry.documents) {
-        held.add(sha256);
-        if (!expected.has(sha256)) removed.push({ id, sha256 });
-      }
-    }
-    const added = [...expected].filter((sha256) => !held.has(sha256));
-    if (added.length > 0 || removed.length > 0) {
-      return {
-        status: "stale",
-        index,
-        manifest: manifest.data,
-        added,
-        removed,
-        message: `the search index in ${root} is out of date: ${added.length} document(s) to add, ${removed.length} to remove`,
-      };
-    }
-  }
-  return { status: "ok", index, manifest: manifest.data };
-
-  function corrupt(file: string, reason: string): LoadIndexResult {
-    return { status: "corrupt", file, reason, message: `the search index in ${root} is damaged: ${file} ${reason}; it must be rebuilt` };
-  }
+  const stale = options.expectedHashes ? staleness(root, manifest, options.expectedHashes) : null;
+  return stale ? { status: "stale", index, manifest, ...stale } : { status: "ok", index, manifest };
 }

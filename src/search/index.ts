@@ -12,11 +12,13 @@ export type { Snippet, Highlight } from "./highlight.js";
 export {
   saveIndex,
   loadIndex,
+  checkIndex,
   IndexLockedError,
   IndexManifest,
   INDEX_FORMAT_VERSION,
   MANIFEST_FILE,
   type LoadIndexResult,
+  type IndexCheck,
   type LoadIndexOptions,
   type SaveReport,
   type IndexedDocumentRef,

@@ -12,6 +12,7 @@ it("exports exactly the public API", () => {
     "MANIFEST_FILE",
     "SearchIndex",
     "analyzeText",
+    "checkIndex",
     "foldText",
     "hasDiacritics",
     "loadIndex",

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadIndex, saveIndex, MANIFEST_FILE, IndexLockedError, type LoadIndexResult } from "../../src/search/index-store.js";
+import { checkIndex, loadIndex, saveIndex, MANIFEST_FILE, IndexLockedError, type LoadIndexResult } from "../../src/search/index-store.js";
 import { search } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
 import { makeRecord } from "./record-fixture.js";
@@ -63,6 +63,19 @@ describe("saveIndex / loadIndex", () => {
 
   it("reports a missing index", async () => {
     expect((await loadIndex(dir)).status).toBe("missing");
+    expect((await checkIndex(dir)).status).toBe("missing");
+  });
+
+  it("checks freshness from the manifest alone", async () => {
+    await saveIndex(build(), dir);
+    const hashes = RECORDS.map((r) => r.source.sha256);
+    expect(await checkIndex(dir, { expectedHashes: hashes })).toMatchObject({ status: "ok", manifest: { documentCount: 30 } });
+    const check = await checkIndex(dir, { expectedHashes: [...hashes.slice(1), "f".repeat(64)] });
+    expect(check).toMatchObject({ status: "stale", added: ["f".repeat(64)], removed: [{ id: RECORDS[0]!.id }] });
+    // Shard files are not read: a damaged one goes unnoticed until loadIndex.
+    flip(shardFiles().find((f) => f.endsWith(".json"))!);
+    expect((await checkIndex(dir)).status).toBe("ok");
+    expect((await loadIndex(dir)).status).toBe("corrupt");
   });
 
   it("reports another format version without reading the shards", async () => {
