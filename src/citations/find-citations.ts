@@ -75,20 +75,78 @@ const LIST_JOINER = /^[ \t\u00a0]*(?:,|[vV]à)[ \t\u00a0]*/;
  */
 export function disjointRegions(text: string, regions: readonly CitationRegion[]): CitationRegion[] {
   const clamp = (n: number): number => Math.max(0, Math.min(text.length, n));
-  const valid = regions.map((r) => ({ start: clamp(r.start), end: clamp(r.end), context: r.context })).filter((r) => r.end > r.start);
+  const valid = regions
+    .map((r) => ({ start: clamp(r.start), end: clamp(r.end), context: r.context }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start);
   const points = [...new Set(valid.flatMap((r) => [r.start, r.end]))].sort((a, b) => a - b);
+  // A sweep over the boundaries with the regions begun so far in a heap, smallest on top; a region
+  // that has ended never covers a later piece, so it leaves the heap when it reaches the top.
+  const heap = new RegionHeap();
   const pieces: CitationRegion[] = [];
+  let next = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
-    let best: CitationRegion | null = null;
-    for (const r of valid) if (r.start <= start && r.end >= end && (!best || r.end - r.start < best.end - best.start)) best = r;
+    while (next < valid.length && valid[next]!.start <= start) heap.push(valid[next++]!);
+    while (heap.top() && heap.top()!.end <= start) heap.pop();
+    const best = heap.top();
     if (!best) continue;
     const last = pieces[pieces.length - 1];
     if (last && last.end === start && last.context === best.context) last.end = end;
     else pieces.push({ start, end, context: best.context });
   }
   return pieces;
+}
+
+/** A binary heap of regions, the shortest on top (the first given among equals). */
+class RegionHeap {
+  private readonly items: { region: CitationRegion; order: number }[] = [];
+  private pushed = 0;
+
+  private less(a: number, b: number): boolean {
+    const x = this.items[a]!;
+    const y = this.items[b]!;
+    const dx = x.region.end - x.region.start;
+    const dy = y.region.end - y.region.start;
+    return dx < dy || (dx === dy && x.order < y.order);
+  }
+
+  private swap(a: number, b: number): void {
+    const t = this.items[a]!;
+    this.items[a] = this.items[b]!;
+    this.items[b] = t;
+  }
+
+  top(): CitationRegion | undefined {
+    return this.items[0]?.region;
+  }
+
+  push(region: CitationRegion): void {
+    this.items.push({ region, order: this.pushed++ });
+    for (let i = this.items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): void {
+    const last = this.items.pop();
+    if (!last || this.items.length === 0) return;
+    this.items[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.items.length && this.less(l, m)) m = l;
+      if (r < this.items.length && this.less(r, m)) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
 }
 
 /** Every reference found in the regions, with document offsets, in the order found. */

@@ -305,6 +305,23 @@ describe("regions", () => {
     ]);
   });
 
+  it("takes the smallest of nested regions and the first of equal ones", () => {
+    const text = "Quyết định số 1/QĐ-UBND. Quyết định số 2/QĐ-UBND. Quyết định số 3/QĐ-UBND.";
+    const second = text.indexOf("Quyết định số 2");
+    const third = text.indexOf("Quyết định số 3");
+    const found = findCitations(text, [
+      { start: 0, end: text.length, context: "body" },
+      { start: second, end: text.length, context: "annex" },
+      { start: third, end: text.length, context: "footnote" },
+      { start: third, end: text.length, context: "title" },
+    ]);
+    expect(found.map((c) => [c.number, c.context])).toEqual([
+      ["1", "body"],
+      ["2", "annex"],
+      ["3", "footnote"],
+    ]);
+  });
+
   it("reads nothing outside the regions and survives regions past the text's end", () => {
     const text = "Quyết định số 12/QĐ-UBND. Quyết định số 13/QĐ-UBND.";
     const found = findCitations(text, [{ start: 26, end: 10_000, context: "annex" }]);
