@@ -115,7 +115,9 @@ function fillDates(drafts: Draft[]): void {
     d.keyYear = d.year ?? yearOfDate(d.date);
     d.keyDate = d.date;
     const k = identityKey(d);
-    groups.set(k, [...(groups.get(k) ?? []), d]);
+    const group = groups.get(k);
+    if (group) group.push(d);
+    else groups.set(k, [d]);
   }
   for (const group of groups.values()) {
     let year = single(group.map((d) => d.keyYear));
@@ -152,15 +154,24 @@ function repairIssuerSlips(drafts: Draft[]): void {
   for (const d of drafts) {
     if (d.number === null || d.year === null || d.shortTypes) continue;
     const k = `${d.docType?.code}:${unpaddedSeq(d.number)}:${d.year}`;
-    groups.set(k, [...(groups.get(k) ?? []), d]);
+    const group = groups.get(k);
+    if (group) group.push(d);
+    else groups.set(k, [d]);
   }
   for (const group of groups.values()) {
-    if (new Set(group.map((d) => foldIssuerCode(d.issuerCode ?? ""))).size < 2) continue;
+    // The first citation under each code, looked up rather than searched for: a search per
+    // citation made a document citing one number thousands of times quadratic.
+    const byCode = new Map<string, Draft>();
+    for (const d of group) {
+      const code = foldIssuerCode(d.issuerCode ?? "");
+      if (!byCode.has(code)) byCode.set(code, d);
+    }
+    if (byCode.size < 2) continue;
     for (const d of group) {
       if (!d.ref.issuer) continue;
       const named = initials(d.ref.issuer);
       if (named === foldIssuerCode(d.issuerCode ?? "")) continue;
-      const right = group.find((e) => foldIssuerCode(e.issuerCode ?? "") === named);
+      const right = byCode.get(named);
       if (right) d.issuerCode = right.issuerCode;
     }
   }
@@ -169,20 +180,49 @@ function repairIssuerSlips(drafts: Draft[]): void {
 /** Turns each short form into the full citation with its sequence nearest before it (else after). */
 function resolveShortForms(drafts: Draft[]): void {
   if (!drafts.some((d) => d.shortTypes)) return;
-  const full = drafts.filter((d) => d.number !== null && !d.shortTypes);
   const word = (d: Draft): string | null => (d.ref.typeWord ? foldDiacritics(d.ref.typeWord) : null);
-  const fullWords = full.map(word);
+  // The full citations a short form may stand for, by sequence and type code or type word, each
+  // list in text order: the nearest is found by binary search, where a scan of every full
+  // citation per short form made thousands of `Chỉ thị 45` take minutes.
+  const byKey = new Map<string, Draft[]>();
+  const add = (key: string, f: Draft): void => {
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
+  };
+  for (const f of drafts) {
+    if (f.number === null || f.shortTypes) continue;
+    const seq = unpaddedSeq(f.number);
+    if (f.docType) add(`${seq} code:${f.docType.code}`, f);
+    const w = word(f);
+    if (w !== null) add(`${seq} word:${w}`, f);
+  }
+  for (const list of byKey.values()) list.sort((a, b) => a.ref.start - b.ref.start);
   for (const d of drafts) {
     if (!d.shortTypes) continue;
     const seq = unpaddedSeq(d.number!);
     const own = word(d);
-    const fits = full.filter(
-      (f, i) =>
-        unpaddedSeq(f.number!) === seq &&
-        (d.shortTypes!.some((t) => t.code === f.docType?.code) || (own !== null && fullWords[i] === own)),
-    );
-    const before = fits.filter((f) => f.ref.start < d.ref.start).pop();
-    const target = before ?? fits.find((f) => f.ref.start > d.ref.start);
+    const keys = new Set(d.shortTypes.map((t) => `${seq} code:${t.code}`));
+    if (own !== null) keys.add(`${seq} word:${own}`);
+    let before: Draft | undefined;
+    let after: Draft | undefined;
+    for (const key of keys) {
+      const list = byKey.get(key);
+      if (!list) continue;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.ref.start < d.ref.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const b = list[lo - 1];
+      if (b && (!before || b.ref.start > before.ref.start)) before = b;
+      while (lo < list.length && list[lo]!.ref.start === d.ref.start) lo++;
+      const a = list[lo];
+      if (a && (!after || a.ref.start < after.ref.start)) after = a;
+    }
+    const target = before ?? after;
     if (!target) continue;
     Object.assign(d, {
       docType: target.docType,
