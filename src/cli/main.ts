@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   cites: { summary: "documents that cite a document (REF ; --transitive, --json)", load: () => import("./commands/cites.js") },
   refs: { summary: "what a document cites, with each citation's status (FILE|ID)", load: () => import("./commands/refs.js") },
   graph: { summary: "the citation graph (--around REF --depth N --format dot|json|graphml|mermaid)", load: () => import("./commands/graph.js") },
+  search: { summary: "full-text search (QUERY ; --type, --issuer, --year, --cites, --limit, --json)", load: () => import("./commands/search.js") },
 };
 
 function version(): string {

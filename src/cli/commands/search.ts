@@ -1,0 +1,143 @@
+// `vanban search QUERY`: full-text search over the store's search index (src/search), with the
+// knowledge base's reading of references for --cites.
+import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
+import { terminalSafe } from "../render-record.js";
+import { keyMatches } from "../../citations/canonical-key.js";
+import { parseReferenceQuery } from "../../citations/parse-reference-query.js";
+import type { KnowledgeBase } from "../../kb/index.js";
+import type { SearchOptions, SearchResult } from "../../search/index.js";
+import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf, updateSearchIndex } from "./index.js";
+
+const HELP = `Usage: vanban search QUERY [--type KH] [--issuer NAME] [--system state|party] [--place NAME]
+                     [--year 2023..2025] [--cites REF] [--limit N] [--json] [--store DIR]
+
+Searches the documents of the store, with or without diacritics, in old or new tone placement, by
+number in any spelling, by "quoted phrase". Each result shows its type, number, date, issuer,
+title and the passage that matches best, the matched words highlighted on a terminal.
+
+  --type KH         documents of a type (code or name)
+  --issuer NAME     whose issuer's name has these words (Bình Sơn, UBND huyện Bình Sơn)
+  --system S        state or party documents
+  --place NAME      written at a place
+  --year Y | A..B   of a year or a range of years
+  --cites REF       that cite a document, given in any spelling (29-NQ/TW, "Nghị quyết 29")
+  --limit N         at most N results (default 20)
+  --json            one JSON object per result per line, in rank order
+  --store DIR       the store (default .vanban; built from the shipped corpus when there is none)
+
+Exit status: 0 (also when nothing matches), 1 when the store cannot be read, 2 on bad usage.
+`;
+
+function yearRange(value: string): { yearFrom?: number; yearTo?: number } {
+  const m = /^\s*(\d{4})?\s*(?:(\.\.|-)\s*(\d{4})?)?\s*$/.exec(value);
+  if (!m || (!m[1] && !m[3])) throw new UsageError(`--year is a year or a range such as 2023..2025, not '${value}'`);
+  if (!m[2]) return { yearFrom: Number(m[1]), yearTo: Number(m[1]) };
+  return { ...(m[1] ? { yearFrom: Number(m[1]) } : {}), ...(m[3] ? { yearTo: Number(m[3]) } : {}) };
+}
+
+function filtersOf(options: Record<string, string | true>): SearchOptions {
+  const filters: SearchOptions = {};
+  const text = (name: string): string | undefined => {
+    const v = options[name];
+    if (v === true) throw new UsageError(`--${name} needs a value`);
+    return v;
+  };
+  if (text("type")) filters.type = text("type");
+  if (text("issuer")) filters.issuer = text("issuer");
+  if (text("place")) filters.place = text("place");
+  const system = text("system");
+  if (system !== undefined) {
+    if (system !== "state" && system !== "party") throw new UsageError(`--system is state or party, not '${system}'`);
+    filters.system = system;
+  }
+  const year = text("year");
+  if (year !== undefined) Object.assign(filters, yearRange(year));
+  const cites = text("cites");
+  if (cites !== undefined) {
+    const query = parseReferenceQuery(cites);
+    if (!query) throw new UsageError(`--cites: cannot read "${cites}" as a reference to a document`);
+    filters.citesMatch = (key) => keyMatches(query, key);
+  }
+  const limit = text("limit");
+  if (limit !== undefined) {
+    filters.limit = Number(limit);
+    if (!Number.isInteger(filters.limit) || filters.limit < 1) throw new UsageError(`--limit needs a whole number, not '${limit}'`);
+  }
+  return filters;
+}
+
+/** The passage with its highlights in bold on a terminal; each piece of document text made safe on its own. */
+function renderSnippet(result: SearchResult, color: boolean): string {
+  const { text, highlights } = result.snippet;
+  let out = "";
+  let at = 0;
+  for (const h of [...highlights].sort((a, b) => a.start - b.start)) {
+    if (h.start < at) continue;
+    out += terminalSafe(text.slice(at, h.start));
+    const word = terminalSafe(text.slice(h.start, h.start + h.length));
+    out += color ? `\u001b[1m${word}\u001b[22m` : word;
+    at = h.start + h.length;
+  }
+  out += terminalSafe(text.slice(at));
+  return out.replace(/\s+/g, " ").trim();
+}
+
+function renderResult(result: SearchResult, rank: number, io: CommandIo): string {
+  const dim = (s: string) => (io.isTTY ? `\u001b[2m${s}\u001b[22m` : s);
+  const head = [result.docType ? `${result.docType.name}${result.number ? ` ${result.number}` : ""}` : result.number, result.date, result.issuer].filter(Boolean).map((s) => terminalSafe(s!));
+  return [
+    `${String(rank).padStart(2)}. ${head.join(" · ") || terminalSafe(result.id)}`,
+    `    ${terminalSafe(result.title ?? "—")}`,
+    `    ${renderSnippet(result, io.isTTY)}`,
+    `    ${dim(result.path ? displayPath(result.path, io) : result.id)}`,
+  ].join("\n");
+}
+
+/** Loads the store's search index, building or updating it first when it is missing, stale or damaged (with a message). */
+async function loadSearchIndex(kb: KnowledgeBase, io: CommandIo) {
+  const { loadIndex } = await import("../../search/index.js");
+  const firstById = new Set<string>();
+  const expected = kb.documents().filter((d) => !firstById.has(d.id) && firstById.add(d.id)).map((d) => d.sha256);
+  let loaded = await loadIndex(kb.searchDir, { expectedHashes: expected });
+  if (loaded.status !== "ok") {
+    if (loaded.status === "stale") loaded.index.close();
+    if (loaded.status !== "missing") io.err(`vanban search: ${loaded.message}; updating it\n`);
+    await updateSearchIndex(kb, (m) => io.err(`vanban search: ${m}\n`));
+    loaded = await loadIndex(kb.searchDir, { expectedHashes: expected });
+    if (loaded.status !== "ok") throw new Error(`the search index in ${kb.searchDir} cannot be used: ${loaded.message}`);
+  }
+  return loaded.index;
+}
+
+/** `vanban search`: ranked full-text results. */
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  if (args.includes("--help")) {
+    io.out(HELP);
+    return 0;
+  }
+  const { positional, options } = parseArgs(args, ["store", "type", "issuer", "system", "place", "year", "cites", "limit"], ["json"]);
+  const query = positional.join(" ").trim();
+  if (!query) throw new UsageError("no QUERY given (see vanban search --help)");
+  const filters = filtersOf(options);
+  const store = storeDirOf(options, io);
+  return reportingStoreErrors("search", io, async () => {
+    const kb = await openStoreForReading(store, io, "search");
+    const { search } = await import("../../search/index.js");
+    const index = await loadSearchIndex(kb, io);
+    try {
+      const results = search(index, query, filters);
+      if (options.json) {
+        for (const result of results) io.out(JSON.stringify(result) + "\n");
+        return 0;
+      }
+      if (results.length === 0) {
+        io.err(`vanban search: nothing in ${displayPath(kb.dir, io)} matches ${terminalSafe(query)}\n`);
+        return 0;
+      }
+      io.out(results.map((r, i) => renderResult(r, i + 1, io)).join("\n\n") + "\n");
+      return 0;
+    } finally {
+      index.close();
+    }
+  });
+}
