@@ -56,6 +56,17 @@ export function isBodyName(line: string): boolean {
   return line.length < 60 && BODY_NAME.test(line.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "D").toUpperCase());
 }
 
+/**
+ * A line that can open an attached part: a title in capitals (a type name, a Quốc hiệu, or a line
+ * whose first words are capitals: `CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI …`), not a signing office and
+ * not a Word field code (`PAGE 2`).
+ */
+function opensTitle(kind: string, line: string): boolean {
+  if (SIGNING_OFFICE.test(line) || /^PAGE\b/u.test(line)) return false;
+  if (kind === "CapsLine" || kind === "DocTypeLine" || kind === "NationalTitle") return /\p{L}+\s+\p{L}+/u.test(line);
+  return kind === "TextLine" && /^(?:\p{Lu}+[\s,.]+){3}/u.test(line);
+}
+
 /** Finds the zones of a classified document. */
 export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
   const n = tokens.length;
@@ -196,14 +207,24 @@ export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
   }
 
   // Annexes: after the signer, each `PHỤ LỤC` (or the first all-caps title) starts one.
-  // Word field codes left in a text layer (`PAGE 2`) are not content.
+  // Annexes: after the signature, each `PHỤ LỤC` (or the first title in capitals) starts one. When no
+  // signer's name could be read (letter-spaced extractions), the signature's office line stands in.
+  let signatureEnd = signerLine;
+  if (signatureEnd < 0) {
+    for (let i = closingStart; i < trailerStart; i++) {
+      if (kind(i) === "AuthorityLine") {
+        signatureEnd = i;
+        break;
+      }
+    }
+  }
   const annexStarts: number[] = [];
-  const annexFrom = signerLine >= 0 ? signerLine + 1 : closingStart;
+  const annexFrom = signatureEnd >= 0 ? signatureEnd + 1 : closingStart;
   for (let i = annexFrom; i < trailerStart; i++) {
     const k = kind(i);
     const img = image(i);
     if (k === "AnnexLine" && !/^(?:PHỤ LỤC|Phụ lục)\s+\d+\.\d+/u.test(img)) annexStarts.push(i);
-    else if (signerLine >= 0 && annexStarts.length === 0 && (k === "CapsLine" || k === "DocTypeLine" || k === "NationalTitle") && !SIGNING_OFFICE.test(img) && /\p{L}+\s+\p{L}+/u.test(img) && !/^PAGE\b/u.test(img)) annexStarts.push(i);
+    else if (signatureEnd >= 0 && annexStarts.length === 0 && opensTitle(k, img)) annexStarts.push(i);
   }
 
   return { headerStart, titleStart, frontStart, bodyStart, closingStart, signerLine, annexStarts, trailerStart };
