@@ -2,6 +2,7 @@
 // Lives in the citations stage because it needs both (data flows input → parse → citations).
 import { parseBytes, parseText, type CitationFinder, type ParseOptions, type ParsedText, type TextSource } from "../parse/parse-document.js";
 import { findCitations } from "./find-citations.js";
+import { reconcileDates } from "./reconcile-dates.js";
 
 // The parse hands the reference grammar the regions it found (title, bases, body, footnotes,
 // recipients, annexes) and the document's own number, so self-references are marked.
@@ -9,12 +10,18 @@ const finder: CitationFinder = (text, regions, options) => findCitations(text, r
 
 /** Decodes and parses a file's bytes into the full record (citations included); never throws. */
 export function parseDocumentBytes(bytes: Uint8Array, options: ParseOptions = {}): ParsedText & { decoded: string } {
-  return parseBytes(bytes, options, finder);
+  return reconciled(parseBytes(bytes, options, finder));
 }
 
 /** Parses decoded text into the full record (citations included); never throws. */
 export function parseDocumentText(text: string, options: TextSource = {}): ParsedText {
-  return parseText(text, options, finder);
+  return reconciled(parseText(text, options, finder));
+}
+
+// Mentions of one document with conflicting dates become one document (see reconcile-dates.ts).
+function reconciled<T extends ParsedText>(parsed: T): T {
+  parsed.record.diagnostics.push(...reconcileDates(parsed.record.citations));
+  return parsed;
 }
 
 /**
