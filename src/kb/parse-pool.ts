@@ -1,27 +1,40 @@
 // Reads and parses files on several threads (`--jobs N`), or in this thread for one job or a few
 // files, where starting workers (each loads the grammars) would cost more than it saves.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { readSource, type SourceResult } from "./read-source.js";
 
-/** Fewer files per job than this are parsed in this thread. */
-const MIN_FILES_PER_WORKER = 4;
+/**
+ * Fewer files per job than this are parsed in this thread: a worker loads and warms up the
+ * grammars on its own (about as long as parsing a hundred documents), so a few dozen files are
+ * parsed sooner by one thread than by several (47 documents: 1.5 s on one thread, 4 s on two).
+ */
+export const MIN_FILES_PER_WORKER = 100;
+
+/** How to start a parse worker: its compiled file, or a bootstrap that loads its TypeScript source. */
+type WorkerEntry = { file: URL } | { bootstrap: string };
 
 /**
- * Where the worker's code is: `parse-worker.js` next to this module when built, the `.ts` source
- * (with tsx's loader) under tsx or vitest; null when neither is there (this module bundled into
- * another file), and files are then parsed in this thread.
+ * Where the worker's code is: `parse-worker.js` next to this module when built; under tsx or
+ * vitest, the `.ts` source behind a bootstrap that first registers tsx's loader in the worker
+ * (a worker's `--import` does not); null when neither is there (this module bundled into another
+ * file), and files are then parsed in this thread.
  */
-function workerEntry(): { url: URL; execArgv: string[] } | null {
+function workerEntry(): WorkerEntry | null {
   const js = new URL("./parse-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
+  if (existsSync(fileURLToPath(js))) return { file: js };
   const ts = new URL("./parse-worker.ts", import.meta.url);
   if (!existsSync(fileURLToPath(ts))) return null;
   try {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-    return { url: ts, execArgv: ["--import", tsx] };
+    const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+    const exports = (JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import?: { default?: string } }> }).exports;
+    const api = exports["./esm/api"]?.import?.default;
+    if (!api) return null;
+    const register = pathToFileURL(join(dirname(manifest), api)).href;
+    return { bootstrap: `import(${JSON.stringify(register)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ts.href)}); });` };
   } catch {
     return null;
   }
@@ -36,8 +49,8 @@ class ParseWorker {
   /** Whether it said it is ready: a worker that dies before could not start at all (no loader for its code). */
   ready = false;
 
-  constructor(entry: { url: URL; execArgv: string[] }, known: readonly string[]) {
-    this.worker = new Worker(entry.url, { workerData: { known }, execArgv: entry.execArgv });
+  constructor(entry: WorkerEntry, known: readonly string[]) {
+    this.worker = "file" in entry ? new Worker(entry.file, { workerData: { known } }) : new Worker(entry.bootstrap, { eval: true, workerData: { known } });
     this.worker.on("message", (message: { ready?: true; result?: SourceResult }) => {
       if (message.ready) {
         this.ready = true;
@@ -75,13 +88,20 @@ class ParseWorker {
  * Reads every file of `paths` with `readSource`, calling `onResult` as each one finishes (in
  * completion order, one call at a time, so the caller's writes never interleave). Uses up to
  * `jobs` worker threads; a worker that dies (a file that exhausts its memory) costs only that file.
+ * Returns how many worker threads started (0 when every file was read in this thread).
  */
-export async function readSources(paths: readonly string[], known: ReadonlySet<string>, jobs: number, onResult: (result: SourceResult) => Promise<void>): Promise<void> {
-  const slots = Math.min(jobs, Math.floor(paths.length / MIN_FILES_PER_WORKER));
+export async function readSources(
+  paths: readonly string[],
+  known: ReadonlySet<string>,
+  jobs: number,
+  onResult: (result: SourceResult) => Promise<void>,
+  minFilesPerWorker = MIN_FILES_PER_WORKER,
+): Promise<{ workers: number }> {
+  const slots = Math.min(jobs, Math.floor(paths.length / minFilesPerWorker));
   const entry = slots > 1 ? workerEntry() : null;
   if (!entry) {
     for (const path of paths) await onResult(await readSource(path, known));
-    return;
+    return { workers: 0 };
   }
   const knownList = [...known];
   const workers: ParseWorker[] = [];
@@ -109,6 +129,7 @@ export async function readSources(paths: readonly string[], known: ReadonlySet<s
   };
   try {
     await Promise.all(Array.from({ length: slots }, runSlot));
+    return { workers: workers.filter((w) => w.ready).length };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
