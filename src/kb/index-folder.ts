@@ -81,6 +81,8 @@ export interface IndexReport {
   generation: number;
   /** documents in the store now */
   documents: number;
+  /** documents found under the paths given (when none, the store is left as it was) */
+  listed: number;
   /** files read and parsed in this run */
   parsed: number;
   /** documents whose records were kept from the previous run */
@@ -222,6 +224,15 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
 
   const parser = parserVersion();
   const reusable = previous && previous.manifest.parser === parser ? previous : null;
+  const listing = (options.listFiles ?? listSourceFiles)(roots);
+  const files = [...new Set(listing.files.map((f) => resolve(f)))].sort();
+  const skipped: SkippedFile[] = [...listing.skipped];
+  // No document at all under the paths given is far likelier a mistyped folder than a collection
+  // emptied on purpose: the store is left as it was.
+  if (files.length === 0) {
+    if (previous) return report(dir, previous, { listed: 0, parsed: 0, unchanged: 0, removed: 0, skipped, changed: false });
+    return { store: dir, generation: 0, documents: 0, listed: 0, parsed: 0, unchanged: 0, removed: 0, skipped, changed: false, citations: emptyCounts(), conflicts: 0 };
+  }
   // Records are reused only from chunks that are whole: the documents of a damaged chunk are read
   // again from their files, so `vanban index` is always the cure for a damaged store.
   const damagedChunks = new Set<string>();
@@ -234,9 +245,6 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
       options.onMessage?.(`the store ${dir} is damaged: ${error instanceof DamagedLineError ? error.message : `${chunk.file} is missing`}; reading its documents again`);
     }
   }
-  const listing = (options.listFiles ?? listSourceFiles)(roots);
-  const files = [...new Set(listing.files.map((f) => resolve(f)))].sort();
-  const skipped: SkippedFile[] = [...listing.skipped];
 
   const previousByPath = new Map<string, number>();
   const previousBySha = new Map<string, number>();
@@ -319,7 +327,7 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
       await writer.abort();
       const kb = new KnowledgeBase(reusable);
       await options.afterCommit?.(kb);
-      return report(dir, reusable, parsed, unchanged, 0, skipped, false);
+      return report(dir, reusable, { listed: files.length, parsed, unchanged, removed: 0, skipped, changed: false });
     }
     const newChunks = await writer.close();
 
@@ -355,7 +363,7 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
 
     const state: StoreState = { dir, manifest: body, catalog, graph };
     await options.afterCommit?.(new KnowledgeBase(state));
-    return report(dir, state, parsed, unchanged, removed, skipped, true);
+    return report(dir, state, { listed: files.length, parsed, unchanged, removed, skipped, changed: true });
   } catch (error) {
     await writer.abort();
     throw error;
@@ -402,19 +410,8 @@ async function compactChunks(dir: string, reusable: StoreState | null, assembled
   return { kept, relocated };
 }
 
-function report(dir: string, state: StoreState, parsed: number, unchanged: number, removed: number, skipped: SkippedFile[], changed: boolean): IndexReport {
+function report(dir: string, state: StoreState, run: Pick<IndexReport, "listed" | "parsed" | "unchanged" | "removed" | "skipped" | "changed">): IndexReport {
   const citations = emptyCounts();
   for (const d of state.graph.documents) for (const r of d.resolutions) citations[r.status]++;
-  return {
-    store: dir,
-    generation: state.manifest.generation,
-    documents: state.catalog.length,
-    parsed,
-    unchanged,
-    removed,
-    skipped,
-    changed,
-    citations,
-    conflicts: state.graph.conflicts.length,
-  };
+  return { store: dir, generation: state.manifest.generation, documents: state.catalog.length, ...run, citations, conflicts: state.graph.conflicts.length };
 }

@@ -254,7 +254,8 @@ export class KnowledgeBase {
     const r = doc.resolutions[i]!;
     if (r.status === "self") return false;
     if (r.target !== null && match.ids.has(r.target)) return true;
-    if (r.status === "ambiguous" && r.candidates.some((c) => match.ids.has(c))) return true;
+    // An ambiguous citation may be of the document; one in conflict is of it, with a wrong date.
+    if ((r.status === "ambiguous" || r.status === "conflict") && r.candidates.some((c) => match.ids.has(c))) return true;
     return match.query !== null && keyMatches(match.query, doc.facts[i]!.key);
   }
 
@@ -337,7 +338,8 @@ export class KnowledgeBase {
   }
 
   /**
-   * The documents whose citations resolve to the collection document `id` (or may, when ambiguous).
+   * The documents whose citations resolve to the collection document `id` (or may, when ambiguous;
+   * or do with another date, when in conflict).
    * @example
    * await kb.citedBy("253-KH-HU-2024-11-20"); // the plans that implement this one
    */

@@ -19,7 +19,7 @@ const ids = (out: string) => out.trim().split("\n").filter(Boolean).map((l) => (
 
 describe("vanban search", () => {
   it("--json: one object per result with id, path, score, docType, number, date, title, snippet", async () => {
-    const { code, out } = await runCli(["search", "phòng chống thiên tai", "--json", "--store", store], { cwd: scratch });
+    const { code, out } = await runCli(["search", "phòng chống thiên tai", "--type", "KH", "--json", "--store", store], { cwd: scratch });
     expect(code).toBe(0);
     const first = JSON.parse(out.split("\n")[0]!) as Record<string, unknown>;
     expect(first).toMatchObject({ id: "158-KH-UBND-2019-07-29", path: join(folder, "huyen-binh-son-kh-158-2019.txt"), docType: { code: "KH" }, number: "158/KH-UBND", date: "2019-07-29" });
@@ -39,7 +39,7 @@ describe("vanban search", () => {
   });
 
   it("shows type, number, date, issuer, title and the passage on a terminal, the query's words in bold", async () => {
-    const { code, out } = await runCli(["search", "thiên tai", "--limit", "1", "--store", store], { isTTY: true, cwd: scratch });
+    const { code, out } = await runCli(["search", "thiên tai", "--type", "KH", "--limit", "1", "--store", store], { isTTY: true, cwd: scratch });
     expect(code).toBe(0);
     expect(out).toMatch(/^ 1\. Kế hoạch 158\/KH-UBND · 2019-07-29 · Ủy ban nhân dân huyện Bình Sơn/);
     expect(out).toContain("\u001b[1mthiên\u001b[22m \u001b[1mtai\u001b[22m");
@@ -50,7 +50,7 @@ describe("vanban search", () => {
     cpSync(store, damaged, { recursive: true });
     const manifest = join(damaged, "search", "manifest.json");
     writeFileSync(manifest, "{ not json");
-    const { code, out, err } = await runCli(["search", "thiên tai", "--json", "--store", damaged], { cwd: scratch });
+    const { code, out, err } = await runCli(["search", "thiên tai", "--type", "KH", "--json", "--store", damaged], { cwd: scratch });
     expect(code).toBe(0);
     expect(err).toMatch(/^vanban search: the search index in .* is damaged: manifest\.json .*; updating it\n/);
     expect(ids(out)[0]).toBe("158-KH-UBND-2019-07-29");

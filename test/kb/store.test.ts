@@ -167,7 +167,7 @@ describe("a damaged store", () => {
     const messages: string[] = [];
     const report = await indexFolder(folder, { store, jobs: 1, onMessage: (m) => messages.push(m) });
     expect(messages.join("\n")).toMatch(/damaged/);
-    expect(report.documents).toBe(6);
+    expect(report.documents).toBe(9);
     await allRecordsReadable(await openStore(store, { verify: "full" }));
   });
 
@@ -178,7 +178,7 @@ describe("a damaged store", () => {
     expect(error.problem).toBe("other-version");
     expect(error.message).toBe(`the store ${store} has format version 99, this vanban reads version 1; ${rebuild(folder, store)}`);
     await indexFolder(folder, { store, jobs: 1, onMessage: () => undefined });
-    expect((await openStore(store)).documents()).toHaveLength(6);
+    expect((await openStore(store)).documents()).toHaveLength(9);
   });
 
   it("with a byte changed inside a record: the record is refused when read, a full check finds it on open, and index reads those documents again", async () => {
@@ -192,7 +192,7 @@ describe("a damaged store", () => {
     const messages: string[] = [];
     const report = await indexFolder(folder, { store, jobs: 1, onMessage: (m) => messages.push(m) });
     expect(messages.join("\n")).toMatch(/chunk-\d+\.ndjson does not match its checksum; reading its documents again/);
-    expect(report.parsed).toBe(6);
+    expect(report.parsed).toBe(9);
     await allRecordsReadable(await openStore(store, { verify: "full" }));
   });
 });

@@ -215,6 +215,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   return reportingStoreErrors("index", io, async () => {
     const started = Date.now();
     const { report, search } = await buildStore(paths, store, io, { jobs });
+    if (report.listed === 0) {
+      for (const s of report.skipped) io.err(`vanban index: ${displayPath(s.path, io)}: ${s.reason}\n`);
+      io.err(`vanban index: no documents found in ${paths.map((p) => displayPath(p, io)).join(", ")}${report.documents > 0 ? "; the store was left as it was" : ""}\n`);
+      return 1;
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const c = report.citations;
     const total = Object.values(c).reduce((a, b) => a + b, 0);
@@ -231,10 +236,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       io.err(`vanban index: skipped ${plural(report.skipped.length, "file")}:\n`);
       for (const s of report.skipped) io.err(`  ${displayPath(s.path, io)}: ${s.reason}\n`);
     }
-    if (report.documents === 0) {
-      io.err(`vanban index: no documents found in ${paths.map((p) => displayPath(p, io)).join(", ")}\n`);
-      return 1;
-    }
-    return 0;
+    return report.documents > 0 ? 0 : 1;
   });
 }
