@@ -1,6 +1,8 @@
 // One document cited twice in a text with two dates (`522/QĐ-TTg` of 14/5/2019 here and 14/5/2018
 // there) is still one document: a slip in one of the mentions. Its mentions get one key, no date
-// (which of the two is right cannot be known), and the record a diagnostic saying where.
+// (which of the two is right cannot be known), and the record a diagnostic saying where. A slip
+// changes one part of a date; dates that differ in two parts name two documents that share a
+// symbol (the Government's `01/NQ-CP` of 06/01/2023 and of 05/01/2024), and are left apart.
 import type { Citation, Diagnostic } from "../model/record.js";
 import { citationKey } from "./canonical-key.js";
 
@@ -19,6 +21,7 @@ export function reconcileDates(citations: Citation[]): Diagnostic[] {
     const dates = new Set(list.map((c) => c.date).filter((d): d is string => d !== null));
     const years = new Set(list.map((c) => c.year).filter((y): y is number => y !== null));
     if (dates.size < 2 && years.size < 2) continue;
+    if (!onlySlips([...dates])) continue;
     const second = list.find((c) => c.date !== list[0]!.date || c.year !== list[0]!.year) ?? list[1]!;
     diagnostics.push({
       severity: "warning",
@@ -33,4 +36,18 @@ export function reconcileDates(citations: Citation[]): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/** True when every two of the dates differ in at most one of day, month and year (a slip, not two documents). */
+function onlySlips(dates: string[]): boolean {
+  for (let i = 0; i < dates.length; i++) {
+    for (let j = i + 1; j < dates.length; j++) {
+      const a = dates[i]!.split("-");
+      const b = dates[j]!.split("-");
+      let differ = 0;
+      for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) differ++;
+      if (differ > 1) return false;
+    }
+  }
+  return true;
 }

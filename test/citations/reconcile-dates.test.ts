@@ -19,6 +19,15 @@ describe("conflicting dates of one cited document", () => {
     expect(d?.line).toBe(4);
   });
 
+  it("keeps apart two documents sharing a symbol, whose dates differ in more than one part", () => {
+    const text = "KẾ HOẠCH\nThực hiện Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ và Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ;\nI. NỘI DUNG";
+    const { record } = parseDocumentText(text);
+    const mentions = record.citations.filter((c) => c.number === "01");
+    expect(mentions.map((c) => c.date)).toEqual(["2023-01-06", "2024-01-05"]);
+    expect(new Set(mentions.map((c) => c.key)).size).toBe(2);
+    expect(record.diagnostics.some((x) => x.code === "citation-date-conflict")).toBe(false);
+  });
+
   it("leaves agreeing mentions alone", () => {
     const { record } = parseDocumentText("KẾ HOẠCH\nThực hiện Kế hoạch số 5/KH-UBND ngày 1/2/2020;\nI. NỘI DUNG\nKế hoạch số 5/KH-UBND nêu trên.");
     expect(record.diagnostics.some((x) => x.code === "citation-date-conflict")).toBe(false);
