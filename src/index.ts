@@ -1,6 +1,50 @@
 // The library's public API: re-exports only (a test pins this list).
+
+// Documents → records (input, parse, citations).
 export { parseDocument, parseDocumentBytes, parseDocumentText } from "./citations/parse-with-citations.js";
 export type { ParsedText, ParseOptions, TextSource } from "./parse/parse-document.js";
 export * from "./model/index.js";
 export { decodeDocument, type DecodedDocument } from "./input/decode-document.js";
 export { OffsetMap } from "./input/offset-map.js";
+
+// References: canonical keys, queries in any spelling, the known documents.
+export * from "./citations/index.js";
+
+// The knowledge base: a collection's store on disk, its citation graph, who cites what.
+export * from "./kb/index.js";
+
+// Full-text search over a collection. The search stage's summary type is renamed here, because
+// the knowledge base's `DocumentSummary` (a zod schema) already has the name.
+export {
+  foldText,
+  toneKey,
+  hasDiacritics,
+  analyzeText,
+  normalizeIdentifier,
+  SearchIndex,
+  DEFAULT_SHARD_SIZE,
+  parseQuery,
+  search,
+  FIELD_BOOSTS,
+  saveIndex,
+  loadIndex,
+  checkIndex,
+  IndexLockedError,
+  IndexManifest,
+  INDEX_FORMAT_VERSION,
+  MANIFEST_FILE,
+} from "./search/index.js";
+export type {
+  Token,
+  TokenKind,
+  SearchIndexOptions,
+  DocumentSummary as IndexedDocumentSummary,
+  ParsedQuery,
+  SearchOptions,
+  SearchResult,
+  SearchFilters,
+  Snippet,
+  Highlight,
+  LoadIndexResult,
+  SaveReport,
+} from "./search/index.js";
