@@ -48,7 +48,7 @@ const MAX_BODY_TOKENS = 14;
 const BODY_STOP_WORDS = new Set([
   "tại", "theo", "đã", "được", "có", "là", "nhằm", "để", "trong", "đối", "cho", "với", "từ", "đến",
   "thì", "nếu", "hoặc", "khi", "việc", "trên", "gửi", "đang", "sẽ", "cũng", "như", "mà", "nay",
-  "ngày", "số", "giao", "tiếp", "yêu", "kèm",
+  "ngày", "số", "giao", "tiếp", "yêu", "kèm", "trước", "sau", "chậm", "hết", "kể",
 ]);
 // Verbs of two syllables whose first one also names bodies (`Ủy ban`, `Ban Chỉ đạo`): they only
 // end a body together (`của UBND tỉnh ban hành`, `của Bộ phê duyệt`).

@@ -79,6 +79,7 @@ describe("dates, bodies, terms and subjects", () => {
     ["Chỉ thị số 18/CT-TTg ngày 13 tháng 4 năm 2020 của Thủ tướng Chính phủ", [{ date: "2020-04-13", issuer: "Thủ tướng Chính phủ" }], "a date in words"],
     ["Quyết định số:  256/2004/QĐ-UB ngày 01/ 7 /2004", [{ date: "2004-07-01" }], "spaces inside a numeric date"],
     ["Quyết định số 11/2007/QĐ-UBND ngày 19/3/2007 của UBND tỉnh ngày tháng5", [{ date: "2007-03-19", issuer: "UBND tỉnh" }], "the first date counts"],
+    ["Kế hoạch số 158/KH-UBND của UBND tỉnh Quảng Ngãi trước ngày 30/6/2020", [{ date: null, issuer: "UBND tỉnh Quảng Ngãi" }], "a deadline after the body is not the document's date"],
     [
       "Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương Đảng khóa XI về đổi mới căn bản, toàn diện giáo dục và đào tạo;",
       [{ issuer: "Ban Chấp hành Trung ương Đảng", subject: "đổi mới căn bản, toàn diện giáo dục và đào tạo" }],
