@@ -316,7 +316,9 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
   const labels = new Set(runs.map((r) => r.encoding));
   if (labels.size === 0) return { text, encoding: lines.some((l) => l.raw) ? "windows-1252" : container, diagnostics };
   if (labels.size === 1) return { text, encoding: runs[0]!.encoding, diagnostics };
-  const summary = runs.map((r) => `${r.encoding} (${lineRange(r)})`).join(", ");
+  const listed = runs.slice(0, MAX_RUN_NOTES).map((r) => `${r.encoding} (${lineRange(r)})`);
+  if (runs.length > MAX_RUN_NOTES) listed.push(`${runs.length - MAX_RUN_NOTES} more runs`);
+  const summary = listed.join(", ");
   diagnostics.push(diagnostic("warning", "mixed-encodings", `lines come in different encodings: ${summary}`, 1));
   return { text, encoding: "mixed", lineEncodings: runs, diagnostics };
 }
@@ -350,11 +352,23 @@ const NAMES: Record<Label, string> = {
   "utf-8-mojibake": "UTF-8 that had been read as Windows-1252 (mojibake)",
 };
 
+// A file can change encoding on every line (binary data, a corrupt file): past this many runs
+// the notes are summed up in one, so the diagnostics stay readable and bounded.
+const MAX_RUN_NOTES = 20;
+
 function describeRuns(runs: LineEncoding[], lines: Line[], container: Container, diagnostics: Diagnostic[]): void {
+  let notes = 0;
+  let unlisted: LineEncoding | null = null;
+  let more = 0;
   for (const run of runs) {
     const raw = lines.slice(run.startLine - 1, run.endLine).some((l) => l.raw);
     const where = lineRange(run);
     if (run.encoding === container && !raw) continue;
+    if (notes++ >= MAX_RUN_NOTES) {
+      unlisted ??= run;
+      more++;
+      continue;
+    }
     if (run.encoding === "windows-1252") {
       diagnostics.push(diagnostic("warning", "not-utf-8", `${where}: not UTF-8 and no Vietnamese encoding fits; read as Windows-1252`, run.startLine));
     } else if (run.encoding === "utf-8") {
@@ -366,6 +380,7 @@ function describeRuns(runs: LineEncoding[], lines: Line[], container: Container,
       diagnostics.push(diagnostic("info", "legacy-encoding", `${where}: decoded from ${NAMES[run.encoding]} ${how}`, run.startLine));
     }
   }
+  if (unlisted) diagnostics.push(diagnostic("warning", "more-encodings", `${more} more runs of lines from line ${unlisted.startLine} on were decoded from other encodings or had invalid bytes`, unlisted.startLine));
 }
 
 function lineRange(run: LineEncoding): string {

@@ -17,6 +17,7 @@ const WORD = /[\p{L}\p{M}]+/gu;
 // Capitals TCVN3 can write: the ASCII ones and Ă Â Ê Ô Ơ Ư Đ (0xA1–0xA7).
 const ASCII_UPPER = /[A-ZĂÂÊÔƠƯĐ]/g;
 const ASCII_LOWER = /[a-z]/;
+const LETTER = /\p{L}/u;
 
 /**
  * Re-reads 1252 text (or raw TCVN3 bytes read as 1252) as TCVN3, restoring capitals.
@@ -36,13 +37,27 @@ export function decodeTcvn3Text(text: string): string {
 // — or when both its neighbours are certain capitals words.
 function restoreCapitals(text: string): string {
   if (!/[A-Z]/.test(text)) return text;
-  const words: { start: number; end: number; caps: 0 | 1 | 2 }[] = [];
+  const words: { start: number; end: number; caps: 0 | 1 | 2; line: number }[] = [];
+  // Per line, the first and last word holding a letter: whether a run is the whole line is then
+  // answered without rescanning the line for every run (a long line made that quadratic).
+  const firstLettered: number[] = [];
+  const lastLettered: number[] = [];
+  let line = 0;
+  let nextNewline = text.indexOf("\n");
   for (const m of text.matchAll(WORD)) {
     const w = m[0];
+    while (nextNewline >= 0 && nextNewline < m.index) {
+      line++;
+      nextNewline = text.indexOf("\n", nextNewline + 1);
+    }
     const upper = w.match(ASCII_UPPER)?.length ?? 0;
     // 2: certainly capitals; 1: one ASCII capital and no ASCII lower case; 0: not capitals.
     const caps = ASCII_LOWER.test(w) || upper === 0 ? 0 : upper >= 2 ? 2 : 1;
-    words.push({ start: m.index, end: m.index + w.length, caps });
+    if (LETTER.test(w)) {
+      firstLettered[line] ??= words.length;
+      lastLettered[line] = words.length;
+    }
+    words.push({ start: m.index, end: m.index + w.length, caps, line });
   }
   const upper = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; ) {
@@ -58,10 +73,9 @@ function restoreCapitals(text: string): string {
       if (words[j]!.caps === 2) certain++;
       j++;
     }
-    const lineStart = text.lastIndexOf("\n", words[i]!.start - 1) + 1;
-    const lineEndAt = text.indexOf("\n", words[j - 1]!.end);
-    const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
-    const wholeLine = !/\p{L}/u.test(text.slice(lineStart, words[i]!.start) + text.slice(words[j - 1]!.end, lineEnd));
+    // Letters outside the run on its line stand only in the line's other words.
+    const runLine = words[i]!.line;
+    const wholeLine = (firstLettered[runLine] ?? i) >= i && (lastLettered[runLine] ?? i) <= j - 1;
     const heading = j - i >= 2 && (certain >= 2 || (certain >= 1 && wholeLine));
     for (let k = i; k < j; k++) upper[k] = words[k]!.caps === 2 || heading;
     i = j;

@@ -32,26 +32,68 @@ export function joinWrappedLines(text: string, options: { hardBlocks: boolean })
   const lines = splitLines(text);
   const width = wrapWidth(lines);
   const out = new TextBuilder();
-  let prev: string | null = null;
-  let lastRaw = "";
+  let prev: Paragraph | null = null;
   for (const line of lines) {
-    if (prev !== null && continues(prev, lastRaw, line, width, options.hardBlocks)) {
-      if (/\S-$/u.test(prev) && /^[\dA-Za-zÀ-ỹ]/u.test(line.text) && /\d-$/u.test(prev) === /^\d/u.test(line.text)) {
+    if (prev !== null && continues(prev, line, width, options.hardBlocks)) {
+      if (/\S-$/u.test(prev.last) && /^[\dA-Za-zÀ-ỹ]/u.test(line.text) && /\d-$/u.test(prev.last) === /^\d/u.test(line.text)) {
         // `2021-` / `2025`: a range wrapped after its dash is glued without a space.
       } else {
         out.insert(" ", line.start);
       }
       out.copy(line.text, line.start);
-      prev = prev + " " + line.text;
-      lastRaw = line.text;
+      prev.append(line.text);
       continue;
     }
     if (prev !== null) out.insert("\n", line.start);
     out.copy(line.text, line.start);
-    prev = line.text;
-    lastRaw = line.text;
+    prev = new Paragraph(line.text);
   }
   return out.finish(text.length);
+}
+
+/** The longest paragraph start kept for the tests that look at a paragraph's beginning. */
+const HEAD_LENGTH = 1000;
+
+/**
+ * The paragraph joined so far, kept as what the joining rules look at: its start (markers,
+ * labels), its last line (end punctuation: the lines are joined with a space, which none of the
+ * end patterns can cross, so they match the last line exactly when they match the paragraph) and
+ * whether it holds lower and upper case. Testing a pattern against the whole paragraph after each
+ * joined line made long paragraphs quadratic (5,000 wrapped lines took 10 s).
+ */
+class Paragraph {
+  head: string;
+  last: string;
+  length: number;
+  private lower: boolean;
+  private upper: boolean;
+
+  constructor(line: string) {
+    this.head = line.slice(0, HEAD_LENGTH);
+    this.last = line;
+    this.length = line.length;
+    this.lower = /\p{Ll}/u.test(line);
+    this.upper = /\p{Lu}/u.test(line);
+  }
+
+  append(line: string): void {
+    if (this.head.length < HEAD_LENGTH) this.head = `${this.head} ${line}`.slice(0, HEAD_LENGTH);
+    this.last = line;
+    this.length += 1 + line.length;
+    this.lower ||= /\p{Ll}/u.test(line);
+    this.upper ||= /\p{Lu}/u.test(line);
+  }
+
+  /** The whole paragraph when it is short: the patterns matched against all of it (a bare
+   * marker, a type name, a label) are a few words long, so a long paragraph matches none. */
+  get whole(): string | null {
+    return this.length <= HEAD_LENGTH ? this.head : null;
+  }
+
+  /** isAllCaps of the whole paragraph. */
+  get allCaps(): boolean {
+    return !this.lower && this.upper;
+  }
 }
 
 function splitLines(text: string): RawLine[] {
@@ -99,34 +141,35 @@ function wrapWidth(lines: RawLine[]): number {
   return Math.max(40, Math.floor(median * 0.85));
 }
 
-function continues(prev: string, lastRaw: string, line: RawLine, width: number, hardBlocks: boolean): boolean {
+function continues(prev: Paragraph, line: RawLine, width: number, hardBlocks: boolean): boolean {
   const next = line.text;
+  const whole = prev.whole;
   // `Điều` / `2. Quy định ...` and `Số:` / `44/2025/QĐ-CTUBND`: a label wrapped away from its value.
-  if (/^(?:Điều|Số\s*:?)$/iu.test(prev)) return true;
+  if (whole !== null && /^(?:Điều|Số\s*:?)$/iu.test(whole)) return true;
   // A type name stands alone on its line (NĐ 30/2020 Điều 8.5): the trích yếu below it is apart.
-  if (startsBlock(next) || END_MARK.test(prev) || isTypeName(prev)) return false;
+  if (startsBlock(next) || END_MARK.test(prev.last) || (whole !== null && isTypeName(whole))) return false;
   // A footnote body cut by a page break goes on, lower case, after the break.
-  if (/^\[\d+\]\s/u.test(prev)) return LOWER_START.test(next);
+  if (/^\[\d+\]\s/u.test(prev.head)) return LOWER_START.test(next);
   if (hardBlocks && line.afterBlank) return false;
   if (LOWER_START.test(next)) return true;
   // A marker standing alone (`Điều 4.`, `**1.**` with the text on the next line) takes the next line.
-  if (BARE_MARKER.test(prev)) return true;
-  if (/\S-$/u.test(prev) && /^\d/u.test(next)) return true;
-  const terminal = TERMINAL.test(prev);
+  if (whole !== null && BARE_MARKER.test(whole)) return true;
+  if (/\S-$/u.test(prev.last) && /^\d/u.test(next)) return true;
+  const terminal = TERMINAL.test(prev.last);
   if (!terminal && /^[\d(“"]/u.test(next)) return true;
   // A heading line (`II. Nhiệm vụ ... trong thời gian đến`) may end on any word: only lower case continues it.
-  if (!terminal && CONNECTIVE_END.test(prev) && !(HEADING_MARKER(prev) || /^Điều\s+\d/u.test(prev)) ) return true;
+  if (!terminal && CONNECTIVE_END.test(prev.last) && !(HEADING_MARKER(prev.head) || /^Điều\s+\d/u.test(prev.head)) ) return true;
   // A numbered all-caps heading continues onto an all-caps line (`II. THÀNH PHẦN ... TỔ` / `CHỨC`).
-  if (HEADING_MARKER(prev) && isAllCaps(prev) && isAllCaps(next) && !terminal) return true;
-  if (!terminal && lastRaw.length >= width && !isAllCaps(next)) return true;
+  if (HEADING_MARKER(prev.head) && prev.allCaps && isAllCaps(next) && !terminal) return true;
+  if (!terminal && prev.last.length >= width && !isAllCaps(next)) return true;
   // In a markdown paragraph a `;` separates clauses of one sentence (a preamble listing documents).
-  if (hardBlocks && /;$/u.test(prev) && !isAllCaps(prev)) return true;
+  if (hardBlocks && /;$/u.test(prev.last) && !prev.allCaps) return true;
   if (hardBlocks && !terminal) {
     // Inside one markdown paragraph a line break is a wrap, except between an all-caps line
     // (issuer, office, title) and what follows it; a lone all-caps word is the tail of a wrap
     // (`TM. ỦY BAN NHÂN` / `DÂN`).
-    if (!isAllCaps(prev)) return true;
-    return isAllCaps(next) && !next.includes(" ") && !isTypeName(prev);
+    if (!prev.allCaps) return true;
+    return isAllCaps(next) && !next.includes(" ") && !(whole !== null && isTypeName(whole));
   }
   return false;
 }

@@ -8,6 +8,7 @@ import remarkGfm from "remark-gfm";
 import type { Nodes, Parent, Root, RootContent, PhrasingContent } from "mdast";
 import { TextBuilder, type OffsetMap } from "./offset-map.js";
 import { stripLightMarkdown } from "./strip-light-markdown.js";
+import { segmentMarkdown } from "./markdown-segments.js";
 
 /** Plain text made from markdown, where "\n\n" separates blocks and "\n" is a soft line break. */
 export interface PlainText {
@@ -46,24 +47,70 @@ export function markdownToText(source: string): PlainText {
 
 /** Reads markdown with remark (the full reader, for anything beyond light markdown). */
 export function readMarkdown(source: string): PlainText {
-  // A lone `|` line is a table-cell boundary of a collapsed web table: make it a block boundary
-  // before parsing, so the cells do not merge into one paragraph (same length: offsets stay).
-  const prepared = source.replace(/^[ \t]*\|[ \t]*$/gm, (m) => " ".repeat(m.length));
-  const tree = (TABLE_DELIMITER_ROW.test(prepared) ? gfmParser : parser).parse(prepared) as Root;
   const out = new TextBuilder();
-  const emitter = new Emitter(source, out);
-  emitter.blocks(tree.children);
+  const emitter = new Emitter(out);
+  // Large texts are read a chunk at a time, and blocks too long for remark are only stripped of
+  // their marks (see markdown-segments.ts); a text of a usual size is one segment.
+  for (const segment of segmentMarkdown(source)) {
+    const text = source.slice(segment.start, segment.end);
+    if (segment.light) emitter.strip(text, segment.start);
+    else emitter.read(text, segment.start);
+  }
   return out.finish(source.length);
+}
+
+/** Where the emitter writes: the builder, with offsets of the segment being read made absolute. */
+interface Sink {
+  copy(text: string, srcOffset: number): void;
+  insert(text: string, srcOffset: number): void;
+  readonly size: number;
+}
+
+function shifted(out: TextBuilder, base: number): Sink {
+  if (base === 0) return out;
+  return {
+    copy: (text, at) => out.copy(text, at + base),
+    insert: (text, at) => out.insert(text, at + base),
+    get size() {
+      return out.size;
+    },
+  };
 }
 
 class Emitter {
   private pendingBreak = false;
   private footnoteMark: string | null = null;
+  private source = "";
+  private out: Sink;
 
-  constructor(
-    private readonly source: string,
-    private readonly out: TextBuilder,
-  ) {}
+  constructor(private readonly builder: TextBuilder) {
+    this.out = builder;
+  }
+
+  /** Reads one segment with remark; its node offsets count from `base`. */
+  read(source: string, base: number): void {
+    // A lone `|` line is a table-cell boundary of a collapsed web table: make it a block boundary
+    // before parsing, so the cells do not merge into one paragraph (same length: offsets stay).
+    const prepared = source.replace(/^[ \t]*\|[ \t]*$/gm, (m) => " ".repeat(m.length));
+    const tree = (TABLE_DELIMITER_ROW.test(prepared) ? gfmParser : parser).parse(prepared) as Root;
+    this.source = source;
+    this.out = shifted(this.builder, base);
+    this.blocks(tree.children);
+  }
+
+  /** A block too long for remark, as the light reader strips it, a block of its own. */
+  strip(source: string, base: number): void {
+    const plain = stripLightMarkdown(source, { force: true })!;
+    this.out = shifted(this.builder, base);
+    if (plain.text) this.startBlock(0);
+    const { out, src, copied } = plain.map;
+    for (let i = 0; i < out.length; i++) {
+      const piece = plain.text.slice(out[i]!, i + 1 < out.length ? out[i + 1]! : plain.text.length);
+      if (copied[i]) this.out.copy(piece, src[i]!);
+      else this.out.insert(piece, src[i]!);
+    }
+    this.endBlock();
+  }
 
   blocks(nodes: readonly RootContent[]): void {
     for (const node of nodes) this.block(node);

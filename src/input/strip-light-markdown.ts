@@ -17,9 +17,12 @@ const RULE = /^ {0,3}(?:[-*_=][ \t]*){3,}$/u;
 const LONE_BAR = /^[ \t]*\|[ \t]*$/u;
 const INLINE = /<sup[^>]*>([^<]*)<\/sup>|<br\s*\/?>|<\/?sup[^>]*>|\*+|_{2,}/giu;
 
-/** Strips light markdown in one pass, or returns null when the text needs the full reader. */
-export function stripLightMarkdown(source: string): PlainText | null {
-  if (BEYOND_LIGHT.test(source)) return null;
+/**
+ * Strips light markdown in one pass, or returns null when the text needs the full reader; with
+ * `force`, strips what it knows of any text (a block too long for the full reader).
+ */
+export function stripLightMarkdown(source: string, options: { force?: boolean } = {}): PlainText | null {
+  if (!options.force && BEYOND_LIGHT.test(source)) return null;
   const out = new TextBuilder();
   let pos = 0;
   let blankBefore = true;

@@ -70,15 +70,29 @@ export function parseText(source: string, options: TextSource = {}, findCitation
     for (const e of errors) diagnostics.push({ severity: "warning", code: "grammar", message: e.message, line: e.token.startLine ?? 0, column: e.token.startColumn ?? 0 });
     const structure = buildStructure(cst, text, lineIndex);
     Object.assign(base, structure.fields);
-    diagnostics.push(...structure.diagnostics);
+    // Not push(...list): spreading 200,000 diagnostics into arguments overflows the stack.
+    for (const d of structure.diagnostics) diagnostics.push(d);
     if (findCitations) {
       const selfNumber = base.number?.seq ? base.number.raw : null;
       const citations = findCitations(text, structure.regions, { lineIndex, selfNumber });
       base.citations = citations;
-      // Each statement's citations also stand in the statement.
+      // Each statement's citations also stand in the statement: found by binary search over the
+      // citations in offset order, as a scan of all of them per statement made a preamble of
+      // thousands of statements quadratic.
+      const byOffset = citations.map((_, i) => i).sort((a, b) => citations[a]!.span.offset - citations[b]!.span.offset || a - b);
       for (const [i, region] of structure.basisRegions.entries()) {
         const basis = base.bases[i];
-        if (basis) basis.citations = citations.filter((c) => c.span.offset >= region.start && c.span.offset < region.end);
+        if (!basis) continue;
+        let lo = 0;
+        let hi = byOffset.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (citations[byOffset[mid]!]!.span.offset < region.start) lo = mid + 1;
+          else hi = mid;
+        }
+        const inside: number[] = [];
+        for (let k = lo; k < byOffset.length && citations[byOffset[k]!]!.span.offset < region.end; k++) inside.push(byOffset[k]!);
+        basis.citations = inside.sort((a, b) => a - b).map((k) => citations[k]!);
       }
     }
   } catch (error) {
@@ -117,7 +131,8 @@ export interface ParseOptions {
 export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}, findCitations?: CitationFinder): ParsedText & { decoded: string } {
   const decoded = decodeDocument(bytes);
   const parsed = parseText(decoded.text, { path: options.path ?? null, format: options.format ?? detectFormat(decoded.text, options.path), encoding: decoded.encoding, sha256: decoded.sha256 }, findCitations);
-  parsed.record.diagnostics.unshift(...decoded.diagnostics);
+  // Not unshift(...list): a file changing encoding on every line has a diagnostic per line.
+  parsed.record.diagnostics = [...decoded.diagnostics, ...parsed.record.diagnostics];
   // The clean text's map, through the character repair, back to the text as decoded.
   return { ...parsed, map: parsed.map.composeWith(decoded.map), decoded: decoded.decoded };
 }
