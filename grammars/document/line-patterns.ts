@@ -59,6 +59,8 @@ const TYPE_NAME_LINE = new Set(DOC_TYPES.flatMap((t) => [t.name, ...(t.aliases ?
 
 /** True when the line is a document type's name alone (`KẾ HOẠCH`, `NGHỊ QUYẾT`). */
 export function isTypeName(line: string): boolean {
+  // Type names are short: most lines are ruled out before any case mapping.
+  if (line.length > 40) return false;
   return TYPE_NAME_LINE.has(line.replace(/[\s:.*]+$/u, "").replace(/\s+/g, " ").toLocaleUpperCase("vi"));
 }
 
