@@ -141,13 +141,17 @@ function wrapWidth(lines: RawLine[]): number {
   return Math.max(40, Math.floor(median * 0.85));
 }
 
+const RULE_LINE = /^[-–—_=*·.\s|]+$/u;
+
 function continues(prev: Paragraph, line: RawLine, width: number, hardBlocks: boolean): boolean {
   const next = line.text;
   const whole = prev.whole;
   // `Điều` / `2. Quy định ...` and `Số:` / `44/2025/QĐ-CTUBND`: a label wrapped away from its value.
   if (whole !== null && /^(?:Điều|Số\s*:?)$/iu.test(whole)) return true;
-  // A type name stands alone on its line (NĐ 30/2020 Điều 8.5): the trích yếu below it is apart.
+  // A type name stands alone on its line (NĐ 30/2020 Điều 8.5): the trích yếu below it is apart;
+  // so do the rules under header cells (`-------`), which are no word's hyphen.
   if (startsBlock(next) || END_MARK.test(prev.last) || (whole !== null && isTypeName(whole))) return false;
+  if (RULE_LINE.test(prev.last) || RULE_LINE.test(next)) return false;
   // A footnote body cut by a page break goes on, lower case, after the break.
   if (/^\[\d+\]\s/u.test(prev.head)) return LOWER_START.test(next);
   if (hardBlocks && line.afterBlank) return false;
@@ -186,6 +190,8 @@ const COMPONENT_BREAK = /\s+(?=Kính gửi\s*:)|\s+(?=V\/[vV][\s.:])|(?<=năm\s\
 
 /** Splits a trimmed line into its column cells and header components, each with its start offset. */
 function splitColumns(line: string, start: number): { text: string; start: number }[] {
+  // Most lines hold none of the components: cheap tests before the regex with lookbehinds.
+  if (!(line.includes("Kính gửi") || line.includes("V/") || line.includes("---") || /năm \d{4} \p{Lu}{2}/u.test(line) || /\.\s+[\p{Lu}\s]+$/u.test(line))) return splitCells(line, start);
   const pieces: { text: string; start: number }[] = [];
   let last = 0;
   COMPONENT_BREAK.lastIndex = 0;

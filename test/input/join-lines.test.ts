@@ -20,6 +20,7 @@ describe("joinWrappedLines (plain text)", () => {
     ["Điều\n2. Quy định mức học phí", "Điều 2. Quy định mức học phí", "an article marker broken before its number"],
     ["Số:\n44/2025/QĐ-CTUBND", "Số: 44/2025/QĐ-CTUBND", "a number label wrapped away from its value"],
     ["ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN", "ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN", "header lines stay apart"],
+    ["HUYỆN BÌNH SƠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN BÌNH SƠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "a rule under a header cell is no hyphen to glue on"],
     ["ỦY BAN NHÂN DÂN \t CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "tab-aligned columns are split"],
     ["Quyết định 5/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH A\nQuyết định 5/QĐ-UBND năm 2020. Điều 1.\nNội dung một.\nQuyết định 5/QĐ-UBND năm 2020. Điều 2. Nội dung hai.", "ỦY BAN NHÂN DÂN TỈNH A\nĐiều 1. Nội dung một.\nĐiều 2. Nội dung hai.", "a retrieval chunk's caption repeated before each chunk is dropped"],
     ["PHỤ LỤC\nChương trình. TRIỂN KHAI KẾ HOẠCH\nChương trình. I. MỤC ĐÍCH\nChương trình. II. NỘI DUNG\nChương trình. III. TỔ CHỨC", "PHỤ LỤC\nChương trình. TRIỂN KHAI KẾ HOẠCH\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC", "a caption that does not open the text goes only before a block start"],
