@@ -2,7 +2,9 @@
 // mixed files) and character repair come first; markup and line joining happen in prepare-text.
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../model/record.js";
+import { detectBinaryFormat } from "./binary-formats.js";
 import { decodeBytes } from "./decode-bytes.js";
+import { readDocxText } from "./read-docx.js";
 import { normalizeCharacters } from "./normalize-characters.js";
 import type { OffsetMap } from "./offset-map.js";
 
@@ -19,10 +21,41 @@ export interface DecodedDocument {
   diagnostics: Diagnostic[];
 }
 
-/** Decodes a file's bytes into repaired NFC text, whatever the encoding; never throws. */
+/**
+ * Decodes a file's bytes into repaired NFC text, whatever the encoding; never throws. A .docx is
+ * read for its text (encoding `docx`); other binary formats (PDF, images, archives) give no text
+ * and an error diagnostic `not-text` saying how to get text out of them.
+ */
 export function decodeDocument(bytes: Uint8Array): DecodedDocument {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const decoded = decodeBytes(bytes);
+  const decoded = decodeContent(bytes);
   const repaired = normalizeCharacters(decoded.text);
+  const controls = countControls(decoded.text);
+  if (controls > 0) {
+    const what = controls === 1 ? "1 control character" : `${controls} control characters`;
+    decoded.diagnostics.push({ severity: "warning", code: "control-characters", message: `${what} (NUL, escape sequences, Word's hidden marks) removed or turned into breaks`, line: 0, column: 0 });
+  }
   return { decoded: decoded.text, text: repaired.text, map: repaired.map, encoding: decoded.encoding, sha256, diagnostics: decoded.diagnostics };
+}
+
+// C0 controls but tab, line feed and carriage return; DEL; C1 controls: characters no document
+// holds, which the character repair removes (see normalize-characters.ts).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+function countControls(text: string): number {
+  let n = 0;
+  CONTROL.lastIndex = 0;
+  while (CONTROL.exec(text)) n++;
+  return n;
+}
+
+function decodeContent(bytes: Uint8Array): { text: string; encoding: string; diagnostics: Diagnostic[] } {
+  const binary = detectBinaryFormat(bytes);
+  if (!binary) return decodeBytes(bytes);
+  if (binary.kind === "docx") {
+    const read = readDocxText(bytes);
+    if ("text" in read) return { text: read.text.normalize("NFC"), encoding: "docx", diagnostics: [] };
+    return { text: "", encoding: "docx", diagnostics: [{ severity: "error", code: "unreadable-docx", message: `a Word (.docx) document whose text could not be read: ${read.error}`, line: 0, column: 0 }] };
+  }
+  return { text: "", encoding: binary.kind, diagnostics: [{ severity: "error", code: "not-text", message: `${binary.name}, not text: ${binary.advice}`, line: 0, column: 0 }] };
 }

@@ -25,14 +25,16 @@ export function normalizeCharacters(text: string): { text: string; map: OffsetMa
 }
 
 // Characters the replacement pass looks at; everything else is copied in bulk.
-const SPECIAL = /[\r\u00A0\u00AD\u1680\u180E\u2000-\u200D\u202F\u205F\u2060\u3000\uF000-\uF0FF\uFB00-\uFB06\uFEFF\uFF01-\uFF5E]/;
+const SPECIAL = /[\u0000-\u0008\u000B-\u001F\u007F-\u00A0\u00AD\u1680\u180E\u2000-\u200D\u202F\u205F\u2060\u3000\uF000-\uF0FF\uFB00-\uFB06\uFEFF\uFF01-\uFF5E]/;
 // Word symbol-font bullets that are bullets wherever they stand (•, ▪, ➢, ✓, ❖, ■, →, □, ►, ⇨);
 // any other U+F0xx character is taken for a bullet only at the start of a line.
 const BULLETS = new Set([0xf0b7, 0xf0a7, 0xf0d8, 0xf0fc, 0xf076, 0xf06e, 0xf0e0, 0xf0a8, 0xf0d7, 0xf0f0]);
 
 function isSpecial(code: number): boolean {
-  if (code < 0x80) return code === 0x0d;
-  if (code < 0x1680) return code === 0xa0 || code === 0xad;
+  if (code < 0x20) return code !== 0x09 && code !== 0x0a;
+  if (code < 0x7f) return false;
+  if (code <= 0xa0) return true;
+  if (code < 0x1680) return code === 0xad;
   return (
     code === 0x1680 ||
     code === 0x180e ||
@@ -66,6 +68,18 @@ function replaceCharacters(text: string): { text: string; map: OffsetMap } {
     if (code === 0x0d) {
       // CRLF loses its CR (the LF is copied with what follows); a lone CR becomes LF.
       if (text.charCodeAt(i) !== 0x0a) b.insert("\n", i - 1);
+    } else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) {
+      // Controls are no text. Word's text exports use some: vertical tab for a line break, form
+      // feed for a page break, BEL for a table cell's end, 0x1E for a non-breaking hyphen (0x1F,
+      // an optional hyphen inside a word, and the 0x03/0x04 footnote separators just go). An
+      // escape sequence (a coloured capture of a terminal) goes whole.
+      if (code === 0x0b || code === 0x0c) b.insert("\n", i - 1);
+      else if (code === 0x07) b.insert("\t", i - 1);
+      else if (code === 0x1e) b.insert("-", i - 1);
+      else if (code === 0x1b || code === 0x9b) {
+        i += escapeSequenceLength(text, i - 1) - 1;
+        copied = i;
+      }
     } else if (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) {
       b.insert(" ", i - 1);
     } else if (code >= 0xfb00 && code <= 0xfb06) {
@@ -81,6 +95,28 @@ function replaceCharacters(text: string): { text: string; map: OffsetMap } {
   }
   if (n > copied) b.copy(text.slice(copied), copied);
   return b.finish(n);
+}
+
+// After ESC (or the C1 CSI): a control sequence's parameters and final byte, a control string up
+// to its terminator (BEL or ESC \\; at most 512 characters, so a stray ESC never swallows a
+// document), or an escape with intermediates (`ESC ( B`) or a cursor or keypad mode; an ESC before
+// anything else goes alone, so the word after it keeps its first letter.
+const CONTROL_SEQUENCE = /\[[0-?]*[ -/]*[@-~]/y;
+const CONTROL_STRING = /[\]PX^_][^\u0007\u001b]{0,512}(?:\u0007|\u001b\\)/y;
+const SHORT_ESCAPE = /[ -/]+[0-~]|[=>78]/y;
+
+/** The length of the escape sequence starting at `at` (1 when it is a lone ESC or CSI). */
+function escapeSequenceLength(text: string, at: number): number {
+  if (text.charCodeAt(at) === 0x9b) {
+    const m = /[0-?]*[ -/]*[@-~]/y;
+    m.lastIndex = at + 1;
+    return m.exec(text) ? m.lastIndex - at : 1;
+  }
+  for (const pattern of [CONTROL_SEQUENCE, CONTROL_STRING, SHORT_ESCAPE]) {
+    pattern.lastIndex = at + 1;
+    if (pattern.exec(text)) return pattern.lastIndex - at;
+  }
+  return 1;
 }
 
 const TONE_MARKS = new Set(["\u0300", "\u0301", "\u0303", "\u0309"]);

@@ -1,6 +1,7 @@
 // Inputs that are documents only barely, or not at all, each generated at any size from a fixed
 // seed: the growth tests run them at two sizes, the CLI tests write them to files.
 import { encodeTcvn3, encodeVni, encodeViqr, encodeMojibake, encodeUtf16 } from "../input/encode-legacy.js";
+import { makeDocx, NUMBERING, paragraph, table } from "./make-docx.js";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -60,6 +61,7 @@ export const HOSTILE_DOCUMENTS: Record<string, { why: string; build: (n: number)
   "mojibake": { why: "UTF-8 read as Windows-1252 and saved again", build: (n) => encodeMojibake(lines(n, () => "Ủy ban nhân dân tỉnh Quảng Ngãi")) },
   "utf-16 without bom": { why: "UTF-16LE text with no byte-order mark", build: (n) => encodeUtf16(lines(n, () => "Ủy ban nhân dân tỉnh Quảng Ngãi"), true, false) },
   "letter-spaced": { why: "syllables split by spaces, to be regrouped", build: (n) => utf8(lines(n, () => "ĐIỀ U KHO ẢN Áp dụ ng t ừ ngày ký")) },
+  "docx": { why: "a Word file of numbered paragraphs and a table of as many rows", build: (n) => makeDocx(Array.from({ length: n }, (_, i) => paragraph(`Nội dung ${i}`, { list: { numId: 1, level: i % 3 } })).join("") + table(Array.from({ length: n }, (_, i) => [[`${i}`], [`Trường số ${i}`]])), { numbering: NUMBERING }) },
   "mixed encodings": { why: "TCVN3 and Unicode lines alternating", build: (n) => {
     const parts: Uint8Array[] = [];
     for (let i = 0; i < n; i++) parts.push(i % 2 ? encodeTcvn3("Cộng hòa xã hội chủ nghĩa\n") : utf8("Cộng hòa xã hội chủ nghĩa\n"));
