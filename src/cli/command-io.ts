@@ -4,6 +4,8 @@ export interface CommandIo {
   err(text: string): void;
   isTTY: boolean;
   cwd: string;
+  /** `--debug` was given: unexpected failures show their stack trace. */
+  debug?: boolean;
 }
 
 /** A mistake in how the command was called (exit code 2). */

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { UsageError, type CommandIo } from "./command-io.js";
+import { safeName } from "./list-documents.js";
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CommandIo) => Promise<number> }> }> = {
   parse: { summary: "parse documents into records (PATH... ; --json for NDJSON)", load: () => import("./commands/parse.js") },
@@ -55,13 +56,15 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
   try {
     const mod = await command.load();
-    return await mod.run(rest, io);
+    return await mod.run(rest, debug ? { ...io, debug } : io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`vanban ${name}: ${error.message}\n`);
       return 2;
     }
-    io.err(`vanban ${name}: ${(error as Error)?.message ?? String(error)}${debug ? `\n${(error as Error)?.stack ?? ""}` : " (--debug shows details)"}\n`);
+    // An error's message can quote a file name or document text: escaped, it stays one safe line.
+    const stack = debug ? `\n${((error as Error)?.stack ?? "").split("\n").map(safeName).join("\n")}` : " (--debug shows details)";
+    io.err(`vanban ${name}: ${safeName((error as Error)?.message ?? String(error))}${stack}\n`);
     return 1;
   }
 }
@@ -74,6 +77,11 @@ if (invokedDirectly) {
     isTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
   };
+  // Output piped into `head` or a closed pager: stop quietly, as other Unix tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

@@ -1,10 +1,23 @@
 // The terminal view of a record. Document text is untrusted: control and escape sequences are
 // stripped before anything reaches the terminal.
 import type { DocumentRecord, Section } from "../model/record.js";
+import { safeName } from "./list-documents.js";
 
-/** Removes C0/C1 controls (ANSI escapes included) and bidi overrides from text bound for a terminal. */
+// Escape sequences (ECMA-48), removed whole so that no parameter bytes are left behind as text:
+// control sequences (ESC [ or the C1 CSI 0x9B, parameters, a final byte); control strings (OSC
+// ESC ] — hyperlinks, window titles, clipboard writes —, DCS ESC P, SOS, PM, APC, or their C1
+// forms) up to their terminator (BEL or ST); and the other escapes (ESC, intermediates, a final
+// byte: `ESC ( B`, `ESC c` which resets the terminal). A string without its terminator loses only
+// its introducer, and its text stays visible and inert.
+const ESCAPE_SEQUENCE =
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)|\u001b[ -/]*[0-~]/gu;
+// What is left: C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional
+// formatting characters that reorder what the terminal shows.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Removes escape sequences, C0/C1 controls and bidi formatting characters from text bound for a terminal. */
 export function terminalSafe(text: string): string {
-  return text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/gu, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, "");
+  return text.replace(ESCAPE_SEQUENCE, "").replace(CONTROL, "");
 }
 
 const style = (color: boolean) => ({
@@ -18,7 +31,8 @@ export function renderRecord(record: DocumentRecord, options: { color: boolean }
   const s = style(options.color);
   const safe = (v: string | null | undefined) => terminalSafe(v ?? "—");
   const out: string[] = [];
-  out.push(s.bold(safe(record.source.path ?? record.id)));
+  // A file name is shown escaped rather than stripped: it must stay recognisable.
+  out.push(s.bold(record.source.path !== null ? safeName(record.source.path) : safe(record.id)));
   const field = (name: string, value: string) => out.push(`  ${s.dim(name.padEnd(10))} ${value}`);
   field("id", safe(record.id));
   field("type", record.docType ? `${safe(record.docType.name)} (${safe(record.docType.code)})` : "—");
@@ -32,20 +46,20 @@ export function renderRecord(record: DocumentRecord, options: { color: boolean }
   field("encoding", `${safe(record.source.encoding)}, ${record.source.format}`);
   if (record.bases.length) {
     out.push(`  ${s.dim("bases")}`);
-    for (const b of record.bases) out.push(`    • ${safe(truncate(b.raw, 110))}`);
+    for (const b of record.bases) out.push(`    • ${truncate(safe(b.raw), 110)}`);
   }
   if (record.sections.length) {
     out.push(`  ${s.dim("sections")}`);
     const walk = (list: Section[], depth: number) => {
       for (const sec of list) {
         if (sec.kind === "bullet") continue;
-        out.push(`    ${"  ".repeat(depth)}${safe(sec.marker ?? "")} ${safe(truncate(sec.heading ?? "", 100 - depth * 2))}`);
+        out.push(`    ${"  ".repeat(depth)}${safe(sec.marker ?? "")} ${truncate(safe(sec.heading ?? ""), 100 - depth * 2)}`);
         if (depth < 2) walk(sec.children, depth + 1);
       }
     };
     walk(record.sections, 0);
   }
-  for (const a of record.annexes) out.push(`  ${s.dim("annex")}     ${safe(truncate(a.title ?? "", 100))}`);
+  for (const a of record.annexes) out.push(`  ${s.dim("annex")}     ${truncate(safe(a.title ?? ""), 100)}`);
   if (record.signature) {
     const g = record.signature;
     field("signature", [g.onBehalfOf && `${safe(g.onBehalfOf)} /`, g.authority && `${g.authority}.`, g.principal && safe(g.principal), g.title && `/ ${safe(g.title)}`, g.signer && `— ${safe(g.signer)}`].filter(Boolean).join(" "));

@@ -1,20 +1,25 @@
-import { readFileSync } from "node:fs";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { listDocuments, safeName } from "../list-documents.js";
 import { parseDocumentBytes } from "../../citations/parse-with-citations.js";
+import { readDocumentFile } from "../../input/read-document-file.js";
 import { renderRecord } from "../render-record.js";
+import { toJsonLine } from "../json-line.js";
 
 const HELP = `Usage: vanban parse PATH... [--json]
 
-Parses documents (files, or folders read recursively for .txt and .md files) into records.
+Parses documents (files, or folders read recursively for .txt, .md and .docx files) into records.
 On a terminal it shows each record: header fields, the section tree, signature, recipients and
 diagnostics. With --json it prints one JSON record per line (NDJSON).
 
+A file that holds no document vanban can read (empty, binary, over 16 MB, unreadable) gets a
+one-line message on stderr naming it and saying why (for a PDF, how to extract its text), and the
+other files are still parsed.
+
 Exit status: 0 when every file was read (diagnostics do not count), 1 when a file could not be
-read, 2 on bad usage.
+read or holds no text document, 2 on bad usage.
 `;
 
-/** `vanban parse`: records of documents, as a readable view or NDJSON. */
+/** `vanban parse`: records of documents, as a readable view or NDJSON; one bad file never stops the rest. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
   if (args.includes("--help")) {
     io.out(HELP);
@@ -22,21 +27,36 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const { positional, options } = parseArgs(args, [], ["json"]);
   if (positional.length === 0) throw new UsageError("no PATH given (see vanban parse --help)");
+  const report = (path: string, reason: string) => io.err(`vanban parse: ${safeName(path)}: ${safeName(reason)}\n`);
   const { files, skipped } = listDocuments(positional);
   let failed = skipped.length > 0;
-  for (const s of skipped) io.err(`vanban parse: ${safeName(s.path)}: ${s.reason}\n`);
+  for (const s of skipped) report(s.path, s.reason);
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      io.err(`vanban parse: ${safeName(file)}: cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})\n`);
+    const read = readDocumentFile(file);
+    if ("problem" in read) {
+      report(file, read.problem);
       failed = true;
       continue;
     }
-    const { record } = parseDocumentBytes(bytes, { path: file });
-    if (options.json) io.out(JSON.stringify(record) + "\n");
-    else io.out(renderRecord(record, { color: io.isTTY }) + "\n");
+    let output: string;
+    try {
+      const { record } = parseDocumentBytes(read.bytes, { path: file });
+      // A .docx whose text could not be read (damaged, a ZIP bomb) is no record, like a PDF.
+      const unreadable = record.diagnostics.find((d) => d.code === "unreadable-docx" || d.code === "not-text");
+      if (unreadable) {
+        report(file, unreadable.message);
+        failed = true;
+        continue;
+      }
+      output = options.json ? `${toJsonLine(record)}\n` : `${renderRecord(record, { color: io.isTTY })}\n`;
+    } catch (error) {
+      // The parse is meant never to throw; if it does, this file is reported and the rest parsed.
+      report(file, `could not be parsed: ${(error as Error)?.message ?? String(error)}${io.debug ? "" : " (--debug shows details)"}`);
+      if (io.debug) io.err(`${((error as Error)?.stack ?? "").split("\n").map(safeName).join("\n")}\n`);
+      failed = true;
+      continue;
+    }
+    io.out(output);
   }
   return failed ? 1 : 0;
 }
