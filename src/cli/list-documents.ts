@@ -4,7 +4,7 @@
 // listed. Each problem is reported once, with its reason, and the rest is still listed.
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
-import { describeFileError } from "../input/read-document-file.js";
+import { describeFileError, MAX_DOCUMENT_BYTES, tooLarge } from "../input/read-document-file.js";
 import { UNREAD_DOCUMENT_EXTENSIONS, describeBinaryFile } from "../input/binary-formats.js";
 
 /** Extensions of the files vanban reads as documents. */
@@ -76,6 +76,12 @@ export function listDocuments(paths: string[]): { files: string[]; skipped: Skip
     }
     if (seen.has(p)) return;
     seen.add(p);
+    // Refused here already, so that no command that lists through this (vanban index too) ever
+    // reads a 200 MB file into memory.
+    if (st.size > MAX_DOCUMENT_BYTES) {
+      skipped.push({ path: p, reason: tooLarge(st.size) });
+      return;
+    }
     files.push(p);
   };
   for (const p of paths) visit(p, true);

@@ -88,7 +88,8 @@ function isSymbolicLink(path: string): boolean {
   }
 }
 
-function tooLarge(size: number, maxBytes: number): string {
+/** Why a file of `size` bytes is not read: it is over the limit. */
+export function tooLarge(size: number, maxBytes: number = MAX_DOCUMENT_BYTES): string {
   const mb = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
   return `too large (${size > maxBytes + 1 ? mb(size) : `over ${mb(maxBytes)}`}): vanban reads files up to ${mb(maxBytes)}; split it into its documents`;
 }

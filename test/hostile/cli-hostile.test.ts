@@ -1,7 +1,7 @@
 // `vanban parse` on what people's folders hold: each file gets a record (with diagnostics) or one
 // line on stderr naming it and saying why, the rest is still parsed, and nothing reaches the user
 // as a stack trace. The messages are asserted exactly: they are the interface.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -91,6 +91,25 @@ describe("files that hold no document get one line naming them", () => {
     } finally {
       rmSync(file);
     }
+  });
+});
+
+describe("a 200 MB file in a folder", () => {
+  it("is skipped by its size when listed, by vanban parse and vanban index alike", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "a.txt"), seed);
+    // Sparse: it is never read, which is the point (peak memory shows it).
+    writeFileSync(join(dir, "huge.txt"), "");
+    truncateSync(join(dir, "huge.txt"), 200 * 1024 * 1024);
+    const message = `${dir}/huge.txt: too large (200 MB): vanban reads files up to 16 MB; split it into its documents`;
+    const before = process.resourceUsage().maxRSS;
+    const parsed = await runCli(["parse", "--json", dir]);
+    expect(parsed.err).toBe(`vanban parse: ${message}\n`);
+    expect(records(parsed.out)).toHaveLength(1);
+    const indexed = await runCli(["index", dir, "--store", join(dir, ".store"), "--jobs", "1"]);
+    expect(indexed.err).toContain(`skipped 1 file:\n  ${message}\n`);
+    expect(indexed.code).toBe(0);
+    expect(process.resourceUsage().maxRSS - before).toBeLessThan(150 * 1024);
   });
 });
 
