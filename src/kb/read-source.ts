@@ -2,7 +2,8 @@
 // and the citation facts. Runs in the indexing process or in a parse worker (parse-worker.ts), so
 // it takes and returns plain data only.
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
+import { readDocumentFile } from "../input/read-document-file.js";
 import { parseDocumentBytes } from "../citations/parse-with-citations.js";
 import { readCitationFacts } from "./citation-facts.js";
 import { documentKey } from "./document-key.js";
@@ -40,15 +41,17 @@ export function describeReadError(error: unknown): string {
  * record of these bytes) it is not parsed. Never throws: failures come back as `skipped`.
  */
 export async function readSource(path: string, known: ReadonlySet<string>): Promise<SourceResult> {
-  let bytes: Buffer;
   let info;
   try {
     info = await stat(path);
-    if (!info.isFile()) return { kind: "skipped", path, reason: "not a regular file" };
-    bytes = await readFile(path);
   } catch (error) {
     return { kind: "skipped", path, reason: describeReadError(error) };
   }
+  // The same reading as `vanban parse`: empty, too large and binary files (a PDF renamed .txt, a
+  // scan, an archive) are skipped with the reason, a .docx is read for its text.
+  const read = readDocumentFile(path);
+  if ("problem" in read) return { kind: "skipped", path, reason: read.problem };
+  const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (known.has(sha256)) return { kind: "known", path, size: bytes.length, mtimeMs: info.mtimeMs, sha256 };
   try {
