@@ -9,7 +9,8 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "./atomic-file.js";
+// One crash-safe writer for every file the store holds, the search index's included.
+import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "../kb/atomic-write.js";
 import { IndexShard, type StoredFile } from "./index-shard.js";
 import { CompactIndex, ShardMiniSearch } from "./shard-minisearch.js";
 import { SearchIndex } from "./search-index.js";
