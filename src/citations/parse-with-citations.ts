@@ -29,7 +29,7 @@ function reconciled<T extends ParsedText>(parsed: T): T {
  * @example
  * import { readFileSync } from "node:fs";
  * import { parseDocument } from "vanban";
- * const record = parseDocument(readFileSync("corpus/001_18e35584e7dafd68.txt"), { path: "001.txt" });
+ * const record = parseDocument(readFileSync("notice.txt"), { path: "notice.txt" });
  * record.number?.raw; // "203 /TB-UBND"
  */
 export function parseDocument(input: Uint8Array | string, options: ParseOptions = {}) {

@@ -352,7 +352,7 @@ export class KnowledgeBase {
    * What a document (record id or file path) cites, each citation with its status: resolved (and
    * to which document), ambiguous (the candidates), not in the collection, in conflict, or itself.
    * @example
-   * for (const ref of await kb.references("corpus/000_d5494e9567b7496d.txt")) console.log(ref.status, ref.label);
+   * for (const ref of await kb.references("documents/plan.txt")) console.log(ref.status, ref.label);
    */
   async references(idOrPath: string): Promise<DocumentReference[]> {
     const entry = this.find(idOrPath)[0];

@@ -28,7 +28,7 @@ export interface SourceListing {
  * Expands files and folders into the absolute paths of the documents they hold, sorted. A file
  * named explicitly is taken whatever its extension.
  * @example
- * listSourceFiles(["corpus"]).files // → ["/…/corpus/000_d5494e9567b7496d.txt", …]
+ * listSourceFiles(["documents"]).files // → ["/…/documents/plan.txt", …]
  */
 export function listSourceFiles(paths: readonly string[]): SourceListing {
   const files = new Set<string>();
