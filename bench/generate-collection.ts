@@ -6,18 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { parseDocumentText } from "../src/citations/parse-with-citations.js";
 import type { Section } from "../src/model/record.js";
-
-/** A small deterministic PRNG (mulberry32). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from "../test/search/synthetic-records.js";
 
 /** The parts real documents are made of, gathered once from the source folders. */
 export interface DocumentParts {

@@ -2,20 +2,12 @@
 // seed: the growth tests run them at two sizes, the CLI tests write them to files.
 import { encodeTcvn3, encodeVni, encodeViqr, encodeMojibake, encodeUtf16 } from "../input/encode-legacy.js";
 import { makeDocx, NUMBERING, paragraph, table } from "./make-docx.js";
+import { createRandom } from "../search/synthetic-records.js";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** A small deterministic generator (mulberry32), so every run sees the same bytes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = createRandom;
 
 /** `n` random bytes from `seed`. */
 export function randomBytes(n: number, seed: number): Uint8Array {
