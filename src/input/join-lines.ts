@@ -143,6 +143,14 @@ function wrapWidth(lines: RawLine[]): number {
 
 const RULE_LINE = /^[-–—_=*·.\s|]+$/u;
 
+/** True when most words of two letters or more are written in capitals. */
+function isMostlyCaps(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /\p{L}.*\p{L}/u.test(w));
+  if (words.length === 0) return false;
+  const caps = words.filter((w) => !/\p{Ll}.*\p{Ll}/u.test(w) || /^\p{Ll}\p{Lu}/u.test(w)).length;
+  return caps * 3 >= words.length * 2;
+}
+
 function continues(prev: Paragraph, line: RawLine, width: number, hardBlocks: boolean): boolean {
   const next = line.text;
   const whole = prev.whole;
@@ -165,7 +173,9 @@ function continues(prev: Paragraph, line: RawLine, width: number, hardBlocks: bo
   if (!terminal && CONNECTIVE_END.test(prev.last) && !(HEADING_MARKER(prev.head) || /^Điều\s+\d/u.test(prev.head)) ) return true;
   // A numbered all-caps heading continues onto an all-caps line (`II. THÀNH PHẦN ... TỔ` / `CHỨC`).
   if (HEADING_MARKER(prev.head) && prev.allCaps && isAllCaps(next) && !terminal) return true;
-  if (!terminal && prev.last.length >= width && !isAllCaps(next)) return true;
+  // A full-width line goes on, unless what follows is a heading: in capitals, or mostly so when a
+  // legacy font lost a few toned capitals (`ủY BAN NHÂN DÂN THÀNH PHỐ Cần Thơ`).
+  if (!terminal && prev.last.length >= width && !isMostlyCaps(next)) return true;
   // In a markdown paragraph a `;` separates clauses of one sentence (a preamble listing documents).
   if (hardBlocks && /;$/u.test(prev.last) && !prev.allCaps) return true;
   if (hardBlocks && !terminal) {

@@ -172,12 +172,10 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   }
   if (!titleLines.length && subjectInNumber && !docTypeName) title = subjectInNumber.replace(/^V\/[vV][.:]?\s*/u, "").trim();
   if (titleLines.length) {
-    title = titleLines
-      .map((t) => t.image.trim())
-      .join(" ")
-      .replace(/^V\/[vV][.:]?\s*/u, "")
-      .replace(/\s+/g, " ")
-      .trim();
+    // The record drops `V/v` from a công văn's trích yếu (its only title); under a type name the
+    // line is kept as written (`QUYẾT ĐỊNH` / `V/v ban hành ...`).
+    const joined = titleLines.map((t) => t.image.trim()).join(" ");
+    title = (docTypeName ? joined : joined.replace(/^V\/[vV][.:]?\s*/u, "")).replace(/\s+/g, " ").trim();
     const first = titleLines[0]!;
     const last = titleLines[titleLines.length - 1]!;
     regions.push({ start: first.startOffset, end: last.endOffset! + 1, context: "title" });

@@ -63,3 +63,17 @@ describe("markdown through prepareText", () => {
     expect(detectFormat(content, path)).toBe(expected);
   });
 });
+
+describe("full-width lines", () => {
+  // Lines that certainly wrap (the next starts lower case) teach the joiner the width.
+  const wrapped = Array.from({ length: 7 }, (_, i) => `Dòng thứ ${i + 1} của đoạn văn bản được ngắt ở cuối dòng theo bề rộng trang giấy`).join("\nvà ");
+  const fullWidthTitle = "V/v ban hành Chương trình Cải cách hành chính của thành phố Cần Thơ giai đoạn 2004";
+
+  it("a full-width line continues onto a line in ordinary case", () => {
+    expect(text(`${wrapped}\n${fullWidthTitle}\nCần Thơ và các huyện`).split("\n").at(-1)).toBe(`${fullWidthTitle} Cần Thơ và các huyện`);
+  });
+
+  it("but not onto a heading that a legacy font left mostly in capitals", () => {
+    expect(text(`${wrapped}\n${fullWidthTitle}\nủY BAN NHÂN DÂN THÀNH PHỐ Cần Thơ`).split("\n").slice(-2)).toEqual([fullWidthTitle, "ủY BAN NHÂN DÂN THÀNH PHỐ Cần Thơ"]);
+  });
+});
