@@ -191,8 +191,19 @@ class ReferenceVisitor extends BaseVisitor {
 
   /** `, số 1437/QĐ-TTg ...`: a member of the list, with the list's type word and body. */
   sibling(ctx: SiblingCstChildren, typeWord: string | null = null, issuer: string | null = null): void {
+    this.numberReference(ctx, typeWord, issuer);
+  }
+
+  /** A number with no type word before it (`và số 218/CĐ-TTg`), and the list members after it. */
+  looseNumber(ctx: LooseNumberCstChildren): void {
+    const issuer = this.numberReference(ctx, null, null);
+    for (const s of ctx.sibling ?? []) this.sibling(s.children, null, issuer);
+  }
+
+  /** Pushes a number reference (`[số] N [ngày …] [của …]`); returns the issuer it names, for list members. */
+  private numberReference(ctx: Pick<SiblingCstChildren, "So" | "DocNumber" | "trailers">, typeWord: string | null, issuer: string | null): string | null {
     const numberTok = real(ctx.DocNumber)[0];
-    if (!numberTok) return;
+    if (!numberTok) return null;
     const start = (real(ctx.So)[0] ?? numberTok).startOffset;
     const trailers = this.trailers(ctx.trailers?.[0]?.children);
     const i = this.push({
@@ -206,24 +217,7 @@ class ReferenceVisitor extends BaseVisitor {
       term: trailers.term,
     });
     this.noteSubject(trailers.subject, i);
-  }
-
-  looseNumber(ctx: LooseNumberCstChildren): void {
-    const numberTok = real(ctx.DocNumber)[0];
-    if (!numberTok) return;
-    const start = (real(ctx.So)[0] ?? numberTok).startOffset;
-    const trailers = this.trailers(ctx.trailers?.[0]?.children);
-    const i = this.push({
-      ...blank(start, Math.max(endOf(numberTok), trailers.end)),
-      kind: "number",
-      number: numberTok.payload as NumberShape,
-      date: trailers.date,
-      year: trailers.year,
-      issuer: trailers.issuer,
-      term: trailers.term,
-    });
-    this.noteSubject(trailers.subject, i);
-    for (const s of ctx.sibling ?? []) this.sibling(s.children, null, trailers.issuer);
+    return trailers.issuer;
   }
 
   codeShortForm(ctx: CodeShortFormCstChildren): void {
