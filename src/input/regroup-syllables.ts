@@ -87,19 +87,10 @@ function hasCertainSplit(text: string): boolean {
       continue;
     }
     const start = i;
-    let groups = 0;
-    let inVowel = false;
-    let edges = 0; // bit 1: starts with a vowel, bit 2: ends with one
-    while (i < n) {
-      const code = text.charCodeAt(i);
-      if (!isWordCode(code)) break;
-      const vowel = isVowelCode(code);
-      if (vowel && !inVowel) groups++;
-      if (i === start && vowel) edges |= 1;
-      inVowel = vowel;
-      i++;
-    }
-    if (inVowel) edges |= 2;
+    const shapeOfWord = scanWord(text, start);
+    i = scannedEnd;
+    const groups = shapeOfWord >> 2;
+    const edges = shapeOfWord & 3;
     const adjacent = e2 === start - 1 && text.charCodeAt(start - 1) === 0x20;
     if (adjacent) {
       s0 = s1; e0 = e1; g0 = g1; v0 = v1;
@@ -114,6 +105,33 @@ function hasCertainSplit(text: string): boolean {
     }
   }
   return false;
+}
+
+// Where the last `scanWord` stopped: kept in a variable rather than a returned object, because
+// the scan runs on every word of every document.
+let scannedEnd = 0;
+
+/**
+ * Scans the word starting at `start` (its end goes to `scannedEnd`) and returns its shape:
+ * vowel groups × 4, plus bit 1 when it starts with a vowel and bit 2 when it ends with one.
+ */
+function scanWord(text: string, start: number): number {
+  let i = start;
+  let groups = 0;
+  let inVowel = false;
+  let edges = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (!isWordCode(code)) break;
+    const vowel = isVowelCode(code);
+    if (vowel && !inVowel) groups++;
+    if (i === start && vowel) edges |= 1;
+    inVowel = vowel;
+    i++;
+  }
+  if (inVowel) edges |= 2;
+  scannedEnd = i;
+  return groups * 4 + edges;
 }
 
 // Vowel letters, with or without marks; combining marks continue the vowel before them.
@@ -175,23 +193,12 @@ function findChains(text: string): Chain[] {
       continue;
     }
     const start = i;
-    let groups = 0;
-    let inVowel = false;
-    let edges = 0;
-    while (i < n) {
-      const code = text.charCodeAt(i);
-      if (!isWordCode(code)) break;
-      const vowel = isVowelCode(code);
-      if (vowel && !inVowel) groups++;
-      if (i === start && vowel) edges |= 1;
-      inVowel = vowel;
-      i++;
-    }
-    if (inVowel) edges |= 2;
+    const shapeOfWord = scanWord(text, start);
+    i = scannedEnd;
     const k = bounds.length;
     if (!(k > 0 && bounds[k - 1] === start - 1 && text.charCodeAt(start - 1) === 0x20)) close();
     bounds.push(start, i);
-    shape.push(groups * 4 + edges);
+    shape.push(shapeOfWord);
     const m = shape.length;
     const c = shape[m - 1]!;
     if (m >= 2) {
