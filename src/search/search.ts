@@ -19,10 +19,8 @@ export interface SearchOptions extends SearchFilters {
   limit?: number;
 }
 
-/** One ranked result. */
-export interface SearchResult {
-  id: string;
-  path: string | null;
+/** One ranked result: the document's summary (without its content hash and citation keys), scored. */
+export interface SearchResult extends Omit<DocumentSummary, "sha256" | "cites"> {
   /**
    * Rank score, decreasing down the list: the number of query words and phrases matched as typed
    * (with the same diacritics, whole words), plus a fraction in [0, 1) ordered by the number of
@@ -31,14 +29,6 @@ export interface SearchResult {
   score: number;
   /** BM25 relevance with collection-wide statistics (comparable within one query only) */
   relevance: number;
-  docType: { code: string; name: string } | null;
-  number: string | null;
-  date: string | null;
-  issuer: string | null;
-  title: string | null;
-  system: "state" | "party" | null;
-  place: string | null;
-  year: number | null;
   /** the best-matching passage, from the body when it matches there */
   snippet: Snippet;
 }

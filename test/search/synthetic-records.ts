@@ -4,6 +4,7 @@
 // collection the way they do in real ones.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { RecordSpec } from "./record-fixture.js";
+import { docTypeByCode } from "../../grammars/vocabulary/doc-types.js";
 
 const BUILT_IN = [
   "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
@@ -20,15 +21,11 @@ const BUILT_IN = [
   "Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND các xã, thị trấn chịu trách nhiệm thi hành Quyết định này kể từ ngày ký.",
 ];
 
-const DOC_TYPES = [
-  { code: "KH", name: "Kế hoạch" },
-  { code: "QĐ", name: "Quyết định" },
-  { code: "TB", name: "Thông báo" },
-  { code: "BC", name: "Báo cáo" },
-  { code: "CT", name: "Chỉ thị" },
-  { code: "HD", name: "Hướng dẫn" },
-  { code: "NQ", name: "Nghị quyết" },
-];
+// The commonest types of local administrative documents, from the grammars' vocabulary.
+const DOC_TYPES = ["KH", "QĐ", "TB", "BC", "CT", "HD", "NQ"].map((code) => {
+  const { name } = docTypeByCode(code)!;
+  return { code, name };
+});
 const PLACES = ["Bình Sơn", "Tứ Kỳ", "Quảng Ngãi", "Bắc Sơn", "Hà Nội", "Cần Thơ", "Nghệ An", "Thanh Hóa", "Khánh Hòa", "Thủy Nguyên"];
 const STATE_BODIES = ["Ủy ban nhân dân huyện", "Ủy ban nhân dân tỉnh", "Sở Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo"];
 const PARTY_BODIES = ["Huyện ủy", "Tỉnh ủy", "Ban Thường vụ Huyện uỷ"];
