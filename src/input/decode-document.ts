@@ -26,8 +26,9 @@ export interface DecodedDocument {
  * read for its text (encoding `docx`); other binary formats (PDF, images, archives) give no text
  * and an error diagnostic `not-text` saying how to get text out of them.
  */
-export function decodeDocument(bytes: Uint8Array): DecodedDocument {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+export function decodeDocument(bytes: Uint8Array, options: { sha256?: string } = {}): DecodedDocument {
+  // A caller that has hashed the bytes already (the store, to skip known files) passes the hash.
+  const sha256 = options.sha256 ?? createHash("sha256").update(bytes).digest("hex");
   const decoded = decodeContent(bytes);
   const repaired = normalizeCharacters(decoded.text);
   const controls = countControls(decoded.text);

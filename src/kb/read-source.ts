@@ -55,7 +55,7 @@ export async function readSource(path: string, known: ReadonlySet<string>): Prom
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (known.has(sha256)) return { kind: "known", path, size: bytes.length, mtimeMs: info.mtimeMs, sha256 };
   try {
-    const { record, text } = parseDocumentBytes(bytes, { path });
+    const { record, text } = parseDocumentBytes(bytes, { path, sha256 });
     const { facts, sentences } = readCitationFacts(record, text);
     const fields: SourceFields = {
       path,

@@ -19,5 +19,9 @@ export function linesOf(node: CstNode | undefined): IToken[] {
 /** The child nodes of rule `name` under `node`, in document order. */
 export function nodesOf(node: CstNode | undefined, name: string): CstNode[] {
   const list = (node?.children[name] ?? []) as CstNode[];
-  return [...list].sort((a, b) => (linesOf(a)[0]?.startOffset ?? 0) - (linesOf(b)[0]?.startOffset ?? 0));
+  // Each node's first offset once, not once per comparison.
+  return list
+    .map((n) => ({ n, at: linesOf(n)[0]?.startOffset ?? 0 }))
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.n);
 }

@@ -125,11 +125,13 @@ export function recordId(record: DocumentRecord, sha256: string): string {
 export interface ParseOptions {
   path?: string | null;
   format?: SourceFormat;
+  /** The SHA-256 of the bytes, when the caller has computed it already. */
+  sha256?: string;
 }
 
 /** Decodes a file's bytes (any encoding) and parses them; never throws. */
 export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}, findCitations?: CitationFinder): ParsedText & { decoded: string } {
-  const decoded = decodeDocument(bytes);
+  const decoded = decodeDocument(bytes, { sha256: options.sha256 });
   const parsed = parseText(decoded.text, { path: options.path ?? null, format: options.format ?? detectFormat(decoded.text, options.path), encoding: decoded.encoding, sha256: decoded.sha256 }, findCitations);
   // Not unshift(...list): a file changing encoding on every line has a diagnostic per line.
   parsed.record.diagnostics = [...decoded.diagnostics, ...parsed.record.diagnostics];
