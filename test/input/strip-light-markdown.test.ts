@@ -29,7 +29,9 @@ describe("stripLightMarkdown", () => {
     ["\\*not bold\\*", "escapes"],
     ["a &amp; b", "an entity"],
     ["<span>x</span>", "other HTML"],
-    ["| a | b |\n|---|---|\n| c | d |", "a table"],
+    ["| a | b |\n|---|---|---|\n| c | d |", "a header row and a delimiter row of different widths (not a table)"],
+    ["| a |\n|---|\n| c |", "a one-column table"],
+    ["| a | b |\n|---|---|\n| c | d |\n- item", "a table followed at once by a line without a bar"],
     ["> quoted", "a block quote"],
   ])("leaves %j to remark (%s)", (input) => {
     expect(stripLightMarkdown(input)).toBeNull();
@@ -38,8 +40,15 @@ describe("stripLightMarkdown", () => {
   it.each([
     "**ỦY BAN NHÂN DÂN**\nTHÀNH PHỐ CẦN THƠ\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n\n*Căn cứ Luật Tổ chức chính\nquyền địa phương;*\n\n**Điều 1. Vị\ntrí và chức năng**\n\n- Lưu: VT.",
     "# KẾ HOẠCH\n\nThực hiện Nghị quyết số 63-NQ/TU.<sup>1</sup>\n\n<sup>1</sup> Mầm non 18 trường\n\n## **PHẦN THỨ HAI**",
+    "| THỦ TƯỚNG CHÍNH PHỦ ------ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n|---|---|\n| Số: 170/2008/QĐ-TTg | Hà Nội, ngày 18 tháng 12 năm 2008 |\n\nQUYẾT ĐỊNH",
+    "Căn cứ Luật;\n| STT | Nội dung | Ghi chú |\n|:---|:---:|---:|\n|  | **TỔNG SỐ** | 50.000 |  | thừa |\n| 1 |\n\n**Nơi nhận:**",
+    "| <sup>1</sup> Chú thích | a<br>b |\n| --- | --- |\n| * | ** |",
   ])("gives the lines remark gives: %j", (input) => {
     expect(lines(light(input)!)).toBe(lines(readMarkdown(input).text));
+  });
+
+  it("reads a pipe table cell by cell, each cell a block", () => {
+    expect(light("| a | **b** |\n|---|---|\n| c |  |\n\nz")).toBe("a\n\nb\n\nc\n\n\n\nz");
   });
 
   it("maps each character back to itself", () => {
