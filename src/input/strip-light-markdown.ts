@@ -2,20 +2,27 @@
 // list markers, `<sup>` footnote marks, `|` cell bars of collapsed web tables, and pipe tables
 // (the two-column header block of web copies). For that subset a single pass over the lines gives
 // what remark gives, twenty to a hundred times faster (remark-gfm read a 13 KB document with
-// tables at 0.2 MB/s); anything beyond it (links, code, escapes, entities, other HTML, block
+// tables at 0.2 MB/s), and so do plain inline links and inline styling tags (`<strong>`), which
+// web copies add; anything beyond that (other links, code, escapes, entities, other HTML, block
 // quotes, tables of unusual shape) goes to remark.
 import { TextBuilder } from "./offset-map.js";
 import type { PlainText } from "./markdown-to-text.js";
 
 // Constructs the light reader leaves to remark.
-// Links and definitions, code spans, escapes, HTML entities (`&VSMTNT;` in a name is not one),
-// HTML tags other than <sup> and <br> (`<Nội dung>` is not one), block quotes. (Escapes include
-// `\|`, so a cell bar is always a cell boundary here.)
-const BEYOND_LIGHT = /\]\(|^ {0,3}\[[^\]\n]+\]:|`|\\[!-/:-@[-`{-~]|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|<\/?(?!sup\b|br\b)[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>|^[ \t]{0,3}>/mu;
-// A table's delimiter row as markdown-to-text hands it to remark-gfm (two columns or more, three
-// dashes each); any other line that starts like one makes the text remark's.
-const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/u;
-const DELIMITER_LIKE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/u;
+// Definitions, code spans, escapes, HTML entities (`&VSMTNT;` in a name is not one), HTML tags
+// other than <sup>, <br> and the inline styling ones (`<Nội dung>` is not one), a tag opening a
+// line (it may open an HTML block), block quotes. (Escapes include `\|`, so a cell bar is always
+// a cell boundary here.)
+const BEYOND_LIGHT = /^ {0,3}\[[^\]\n]+\]:|`|\\[!-/:-@[-`{-~]|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|<\/?(?!sup\b|br\b|(?:b|i|u|em|strong|span|font|small|big|s|strike|del|ins|mark)\b)[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>|^ {0,3}<\/?(?!sup\b|br\b)[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|^[ \t]{0,3}>/mu;
+// Inline links the light reader reads: a label without brackets, a destination without spaces or
+// parentheses. Any other `](` (nested labels, titles, a stray one) leaves the text to remark.
+const LINK = /!?\[[^\][\n]*\]\([^()\s]*\)/gu;
+const LINK_CLOSE = /\]\(/gu;
+// markdown-to-text reads tables (remark-gfm) only in a text with a delimiter row of two columns
+// or more and three dashes each; there, any GFM delimiter row (one dash is enough) makes a table,
+// and one that the light reader does not take as its table's makes the text remark's.
+const TABLES = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/mu;
+const DELIMITER_ROW = /^[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
 const ROW = /^ {0,3}\|/u;
 // An indented line after a blank one opens a code block in markdown: a block of its own, read
 // verbatim (Word text layers indent with tabs).
@@ -23,14 +30,24 @@ const INDENTED = /^(?: {4}|\t)/u;
 const HEADING = /^( {0,3}#{1,6})(?:[ \t]+|$)/u;
 const RULE = /^ {0,3}(?:[-*_=][ \t]*){3,}$/u;
 const LONE_BAR = /^[ \t]*\|[ \t]*$/u;
-const INLINE = /<sup[^>]*>([^<]*)<\/sup>|<br\s*\/?>|<\/?sup[^>]*>|\*+|_{2,}/giu;
+// Inline marks: footnote marks, breaks, styling tags, links (group 2: an image's `!`, group 3:
+// the label), emphasis.
+const INLINE = /<sup[^>]*>([^<]*)<\/sup>|<br\s*\/?>|<\/?sup[^>]*>|<\/?(?:b|i|u|em|strong|span|font|small|big|s|strike|del|ins|mark)(?:\s[^<>\n]*)?>|(!?)\[([^\][\n]*)\]\([^()\s]*\)|\*+|_{2,}/giu;
+
+function count(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+}
 
 /**
  * Strips light markdown in one pass, or returns null when the text needs the full reader; with
  * `force`, strips what it knows of any text (a block too long for the full reader).
  */
 export function stripLightMarkdown(source: string, options: { force?: boolean } = {}): PlainText | null {
-  if (!options.force && BEYOND_LIGHT.test(source)) return null;
+  if (!options.force && (BEYOND_LIGHT.test(source) || count(LINK_CLOSE, source) !== count(LINK, source))) return null;
+  const tables = TABLES.test(source);
   const out = new TextBuilder();
   let pos = 0;
   let blankBefore = true;
@@ -61,7 +78,7 @@ export function stripLightMarkdown(source: string, options: { force?: boolean } 
       out.insert("\n", lineStart);
       blankBefore = true;
     }
-    if (ROW.test(line) && end < source.length) {
+    if (tables && ROW.test(line) && end < source.length) {
       // A pipe table: header row, delimiter row, rows. Read here only in the shape web copies
       // use (every row opens with a bar and a blank line or the end follows); remark otherwise.
       const table = readTable(source, lineStart, out);
@@ -72,7 +89,7 @@ export function stripLightMarkdown(source: string, options: { force?: boolean } 
         continue;
       }
     }
-    if (DELIMITER_LIKE.test(line)) return null;
+    if (tables && DELIMITER_ROW.test(line)) return null;
     if (LONE_BAR.test(line) || (RULE.test(line) && line.trim() !== "*")) {
       blankBefore = true;
       continue;
@@ -173,6 +190,14 @@ function emitInline(out: TextBuilder, line: string, lineStart: number, from: num
       }
     } else if (/^<br/iu.test(token)) {
       out.insert("\n", lineStart + m.index);
+    } else if (m[3] !== undefined) {
+      // A link is its label (read for its own marks; it holds no brackets, so no links); an
+      // image is nothing.
+      if (m[2] !== "!" && m[3]) {
+        emitInline(out, m[3], lineStart + m.index + 1, 0, false);
+        INLINE.lastIndex = last;
+        atStart = false;
+      }
     } else if (token === "*" && line.trim() === "*") {
       out.copy(token, lineStart + m.index);
     }

@@ -24,13 +24,16 @@ describe("stripLightMarkdown", () => {
   });
 
   it.each([
-    ["[Thông tư số 32/2018/TT-BGDĐT](#)", "a link"],
+    ["[Thông tư [số 32]](#)", "a link with brackets in its label"],
+    ["[Thông tư](a b)", "a link whose destination has a space"],
+    ["[x]: http://example.com", "a link definition"],
     ["`code`", "a code span"],
     ["\\*not bold\\*", "escapes"],
     ["a &amp; b", "an entity"],
-    ["<span>x</span>", "other HTML"],
+    ["<div>x</div>", "other HTML"],
+    ["<strong>x</strong> y", "a tag opening a line (it may open an HTML block)"],
     ["| a | b |\n|---|---|---|\n| c | d |", "a header row and a delimiter row of different widths (not a table)"],
-    ["| a |\n|---|\n| c |", "a one-column table"],
+    ["| a | b |\n|---|---|\n| c | d |\n\n| e |\n|--|--|", "a delimiter row of no table"],
     ["| a | b |\n|---|---|\n| c | d |\n- item", "a table followed at once by a line without a bar"],
     ["> quoted", "a block quote"],
   ])("leaves %j to remark (%s)", (input) => {
@@ -43,6 +46,10 @@ describe("stripLightMarkdown", () => {
     "| THỦ TƯỚNG CHÍNH PHỦ ------ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n|---|---|\n| Số: 170/2008/QĐ-TTg | Hà Nội, ngày 18 tháng 12 năm 2008 |\n\nQUYẾT ĐỊNH",
     "Căn cứ Luật;\n| STT | Nội dung | Ghi chú |\n|:---|:---:|---:|\n|  | **TỔNG SỐ** | 50.000 |  | thừa |\n| 1 |\n\n**Nơi nhận:**",
     "| <sup>1</sup> Chú thích | a<br>b |\n| --- | --- |\n| * | ** |",
+    "| a | b |\n|---|---|\n\n| c |\n|-|\n| d |",
+    "| a | b |\n|---|--|\n| c | d |",
+    "Thực hiện [Thông tư số 32/2018/TT-BGDĐT](#) ngày 26/12/2018 và ![ảnh](x.png) [**Quyết định**](https://x.vn/a).",
+    "Nội dung <strong>chính</strong> và <em>phụ</em>, <span class=\"x\">kèm</span> <Nội dung>.",
   ])("gives the lines remark gives: %j", (input) => {
     expect(lines(light(input)!)).toBe(lines(readMarkdown(input).text));
   });
