@@ -100,6 +100,8 @@ for (let c = 0; c < 0x100; c++) {
  * marks after a vowel as Windows-1258 and VNI write them (`oò`, `aù`, `oâ`, `aê`), or VIQR marks.
  * A loop over char codes, because it runs over every clean file.
  */
+const MARK_CLASSES = 1 | 8 | 16 | 32 | 64;
+
 function isSuspicious(text: string): boolean {
   let prev = 0;
   const n = text.length;
@@ -107,12 +109,16 @@ function isSuspicious(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c < 0x100) {
       const k = CLASS[c]!;
-      const p = prev < 0x100 ? CLASS[prev]! : prev === 0x103 || prev === 0x1a1 || prev === 0x1b0 || prev === 0x102 || prev === 0x1a0 || prev === 0x1af ? 4 : 0;
-      if (k & 1) return true;
-      if (k & 8 && p & 4 && prev < 0x80) return true;
-      if (k & 16 && p & 4) return true;
-      if (k & 32 && (prev | 0x20) !== 0x75 && p & 4 && prev < 0x80) return true; // uâ is Vietnamese (xuân)
-      if (k & 64 && (prev | 0x20) === 0x61) return true;
+      // Most characters are none of the marks below: the previous character is looked at only
+      // for the few that are.
+      if (k & MARK_CLASSES) {
+        if (k & 1) return true;
+        const p = prev < 0x100 ? CLASS[prev]! : prev === 0x103 || prev === 0x1a1 || prev === 0x1b0 || prev === 0x102 || prev === 0x1a0 || prev === 0x1af ? 4 : 0;
+        if (k & 8 && p & 4 && prev < 0x80) return true;
+        if (k & 16 && p & 4) return true;
+        if (k & 32 && (prev | 0x20) !== 0x75 && p & 4 && prev < 0x80) return true; // uâ is Vietnamese (xuân)
+        if (k & 64 && (prev | 0x20) === 0x61) return true;
+      }
       // VIQR đ: dd or DD starting a word, before a vowel.
       if ((c | 0x20) === 0x64 && (prev | 0x20) === 0x64 && i + 1 < n && CLASS[text.charCodeAt(i + 1) & 0xff]! & 4 && text.charCodeAt(i + 1) < 0x80 && !(i >= 2 && CLASS[text.charCodeAt(i - 2) & 0xff]! & 128 && text.charCodeAt(i - 2) < 0x100)) return true;
     } else if (c === 0x3bc || c === 0x2212) return true;

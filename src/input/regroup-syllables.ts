@@ -54,11 +54,32 @@ interface Chain {
 
 // Letters a Vietnamese syllable can hold: ASCII, Latin-1 and Latin Extended-A/B letters, the
 // combining marks, Latin Extended Additional. Other scripts never form a syllable.
-function isWordCode(code: number): boolean {
+function isWordLetter(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   if (code < 0xc0) return false;
   if (code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
   return (code >= 0x300 && code <= 0x36f) || (code >= 0x1e00 && code <= 0x1eff);
+}
+
+// Vowel letters, with or without marks; combining marks continue the vowel before them.
+const VOWELS = new Set([..."aeiouyàáâãèéêìíòóôõùúýăĩũơưAEIOUYÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯ"].map((c) => c.charCodeAt(0)));
+function isVowelLetter(code: number): boolean {
+  return VOWELS.has(code) || (code >= 0x1ea0 && code <= 0x1ef9) || (code >= 0x300 && code <= 0x36f);
+}
+
+// Both tests as one table read per code unit (bit 1: word letter, bit 2: vowel), since the scan
+// for a split runs on every character of every document.
+const WORD = 1;
+const VOWEL = 2;
+const LETTER_KIND = new Uint8Array(0x1f00);
+for (let code = 0; code < LETTER_KIND.length; code++) LETTER_KIND[code] = (isWordLetter(code) ? WORD : 0) | (isVowelLetter(code) ? VOWEL : 0);
+
+function letterKind(code: number): number {
+  return code < 0x1f00 ? LETTER_KIND[code]! : 0;
+}
+
+function isWordCode(code: number): boolean {
+  return (letterKind(code) & WORD) !== 0;
 }
 
 // A fragment must stand free: `h**ành` (bold inside a word) or `QĐ-UBND` are not fragments.
@@ -121,9 +142,9 @@ function scanWord(text: string, start: number): number {
   let inVowel = false;
   let edges = 0;
   while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (!isWordCode(code)) break;
-    const vowel = isVowelCode(code);
+    const kind = letterKind(text.charCodeAt(i));
+    if ((kind & WORD) === 0) break;
+    const vowel = (kind & VOWEL) !== 0;
     if (vowel && !inVowel) groups++;
     if (i === start && vowel) edges |= 1;
     inVowel = vowel;
@@ -133,16 +154,6 @@ function scanWord(text: string, start: number): number {
   scannedEnd = i;
   return groups * 4 + edges;
 }
-
-// Vowel letters, with or without marks; combining marks continue the vowel before them.
-function isVowelCode(code: number): boolean {
-  if (code < 0x80) return VOWEL_ASCII.has(code | 0x20);
-  if (code >= 0x1ea0 && code <= 0x1ef9) return true;
-  if (code >= 0x300 && code <= 0x36f) return true;
-  return VOWEL_OTHER.has(code);
-}
-const VOWEL_ASCII = new Set([..."aeiouy"].map((c) => c.charCodeAt(0)));
-const VOWEL_OTHER = new Set([..."àáâãèéêìíòóôõùúýăĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯ"].map((c) => c.charCodeAt(0)));
 
 // A window of words holding a fragment of two letters or more that is no syllable, and joining into one.
 function certainWindow(text: string, bounds: number[]): boolean {
