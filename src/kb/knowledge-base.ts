@@ -7,7 +7,7 @@ import { parseReferenceQuery } from "../citations/parse-reference-query.js";
 import type { DocumentRecord } from "../model/record.js";
 import { readCitationFacts } from "./citation-facts.js";
 import type { ChainLink, CitingDocument, CitingSpan, DocumentReference, DocumentSummary, GraphNode } from "./query-results.js";
-import { DamagedLineError, readChunk, readLine } from "./record-chunks.js";
+import { DamagedLineError, readLine, readStoredRecords, type StoredRecord } from "./record-chunks.js";
 import { CollectionIndex } from "./resolve-citations.js";
 import type { StoreState } from "./read-store.js";
 import { rebuildCommand, StoreError } from "./store-errors.js";
@@ -41,12 +41,6 @@ export class ReferenceQueryError extends Error {
     super(`cannot read "${ref}" as a reference to a document (try a number such as 29-NQ/TW, a type and number such as "Nghị quyết 29", or a record id)`);
     this.name = "ReferenceQueryError";
   }
-}
-
-/** A record as the chunk holds it, with the sentence of each citation. */
-interface StoredRecord {
-  record: DocumentRecord;
-  sentences: string[];
 }
 
 const STRICT_KEY = /^[^\s:]+:(?:~[\p{L}\d-]+|[\d.]+:[A-Z0-9-]*)(?:@\d{4}(?:-\d{2}-\d{2})?)?$/u;
@@ -164,21 +158,12 @@ export class KnowledgeBase {
    * be streamed into another index without holding them in memory at once.
    */
   async *records(): AsyncGenerator<{ entry: CatalogEntry; record: DocumentRecord }> {
-    const byChunk = new Map<string, CatalogEntry[]>();
-    for (const entry of this.state.catalog) pushTo(byChunk, entry.chunk, entry);
-    for (const chunk of this.state.manifest.chunks) {
-      const entries = byChunk.get(chunk.file);
-      if (!entries) continue;
-      let data: Buffer;
-      try {
-        data = await readChunk(this.state.dir, chunk);
-      } catch (error) {
-        throw this.readFailure(error);
-      }
-      for (const entry of entries.sort((a, b) => a.offset - b.offset)) {
-        const stored = JSON.parse(data.toString("utf8", entry.offset, entry.offset + entry.length)) as StoredRecord;
+    try {
+      for await (const { entry, stored } of readStoredRecords(this.state.dir, this.state.manifest.chunks, this.state.catalog)) {
         yield { entry, record: this.completeRecord(entry, stored.record) };
       }
+    } catch (error) {
+      throw this.readFailure(error);
     }
   }
 

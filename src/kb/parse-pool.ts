@@ -1,11 +1,8 @@
 // Reads and parses files on several threads (`--jobs N`), or in this thread for one job or a few
 // files, where starting workers (each loads the grammars) would cost more than it saves.
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { readSource, type SourceResult } from "./read-source.js";
+import { startWorker, workerEntry, type WorkerEntry } from "./worker-entry.js";
 
 /**
  * Fewer files per job than this are parsed in this thread: a worker loads and warms up the
@@ -13,32 +10,6 @@ import { readSource, type SourceResult } from "./read-source.js";
  * parsed sooner by one thread than by several (47 documents: 1.5 s on one thread, 4 s on two).
  */
 export const MIN_FILES_PER_WORKER = 100;
-
-/** How to start a parse worker: its compiled file, or a bootstrap that loads its TypeScript source. */
-type WorkerEntry = { file: URL } | { bootstrap: string };
-
-/**
- * Where the worker's code is: `parse-worker.js` next to this module when built; under tsx or
- * vitest, the `.ts` source behind a bootstrap that first registers tsx's loader in the worker
- * (a worker's `--import` does not); null when neither is there (this module bundled into another
- * file), and files are then parsed in this thread.
- */
-function workerEntry(): WorkerEntry | null {
-  const js = new URL("./parse-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(js))) return { file: js };
-  const ts = new URL("./parse-worker.ts", import.meta.url);
-  if (!existsSync(fileURLToPath(ts))) return null;
-  try {
-    const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
-    const exports = (JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import?: { default?: string } }> }).exports;
-    const api = exports["./esm/api"]?.import?.default;
-    if (!api) return null;
-    const register = pathToFileURL(join(dirname(manifest), api)).href;
-    return { bootstrap: `import(${JSON.stringify(register)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ts.href)}); });` };
-  } catch {
-    return null;
-  }
-}
 
 /** A worker thread and the one request it may have in flight. */
 class ParseWorker {
@@ -50,7 +21,7 @@ class ParseWorker {
   ready = false;
 
   constructor(entry: WorkerEntry, known: readonly string[]) {
-    this.worker = "file" in entry ? new Worker(entry.file, { workerData: { known } }) : new Worker(entry.bootstrap, { eval: true, workerData: { known } });
+    this.worker = startWorker(entry, { workerData: { known } });
     this.worker.on("message", (message: { ready?: true; result?: SourceResult }) => {
       if (message.ready) {
         this.ready = true;
@@ -98,7 +69,7 @@ export async function readSources(
   minFilesPerWorker = MIN_FILES_PER_WORKER,
 ): Promise<{ workers: number }> {
   const slots = Math.min(jobs, Math.floor(paths.length / minFilesPerWorker));
-  const entry = slots > 1 ? workerEntry() : null;
+  const entry = slots > 1 ? workerEntry("parse-worker") : null;
   if (!entry) {
     for (const path of paths) await onResult(await readSource(path, known));
     return { workers: 0 };

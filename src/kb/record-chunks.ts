@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { open, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AtomicFile } from "./atomic-write.js";
+import type { DocumentRecord } from "../model/record.js";
 import { RECORDS_DIR, type StoredFile } from "./store-format.js";
 
 /** A chunk is closed once it holds this many bytes. */
@@ -107,4 +108,31 @@ export async function readChunk(storeDir: string, stored: StoredFile): Promise<B
   if (data.length !== stored.bytes) throw new DamagedLineError(stored.file, `is ${data.length} bytes, the manifest says ${stored.bytes}`);
   if (createHash("sha256").update(data).digest("hex") !== stored.sha256) throw new DamagedLineError(stored.file, "does not match its checksum");
   return data;
+}
+
+/** A record line as a chunk holds it: the record, with the sentence of each citation. */
+export interface StoredRecord {
+  record: DocumentRecord;
+  sentences: string[];
+}
+
+/**
+ * Reads the records of `entries` chunk by chunk (each chunk read once and checked against its
+ * checksum; chunks in the order of `chunks`, records in file order within a chunk).
+ */
+export async function* readStoredRecords<E extends LineLocation>(storeDir: string, chunks: readonly StoredFile[], entries: readonly E[]): AsyncGenerator<{ entry: E; stored: StoredRecord }> {
+  const byChunk = new Map<string, E[]>();
+  for (const entry of entries) {
+    const list = byChunk.get(entry.chunk);
+    if (list) list.push(entry);
+    else byChunk.set(entry.chunk, [entry]);
+  }
+  for (const chunk of chunks) {
+    const inChunk = byChunk.get(chunk.file);
+    if (!inChunk) continue;
+    const data = await readChunk(storeDir, chunk);
+    for (const entry of inChunk.sort((a, b) => a.offset - b.offset)) {
+      yield { entry, stored: JSON.parse(data.toString("utf8", entry.offset, entry.offset + entry.length)) as StoredRecord };
+    }
+  }
 }

@@ -14,6 +14,8 @@ import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "../kb/atomic-write.js"
 import { IndexShard, type StoredFile } from "./index-shard.js";
 import { CompactIndex, ShardMiniSearch } from "./shard-minisearch.js";
 import { SearchIndex } from "./search-index.js";
+import { prepareDocument } from "./index-document.js";
+import type { DocumentRecord } from "../model/record.js";
 import type { TextLocation } from "./shard-texts.js";
 
 /** The version of the on-disk format; bumped whenever the files or the analysis change meaning. */
@@ -209,15 +211,10 @@ export async function saveIndex(index: SearchIndex, dir: string): Promise<SaveRe
 }
 
 async function saveFrozen(index: SearchIndex, root: string): Promise<SaveReport> {
-  await mkdir(root, { recursive: true, mode: 0o700 });
-  const release = await acquireLock(root);
-  try {
-    const previous = IndexManifest.safeParse(await readManifestFile(root));
-    const previousGeneration = new Map<string, number>();
-    if (previous.success) for (const shard of previous.data.shards) previousGeneration.set(shard.name, shard.generation);
-
-    const report: SaveReport = { written: [], unchanged: [], deleted: [] };
-    const entries: IndexManifest["shards"] = [];
+  return commitShards(root, index.shardSize, async (previousGeneration) => {
+    const written: string[] = [];
+    const unchanged: string[] = [];
+    const entries: ShardManifestEntry[] = [];
     const attach: (() => void)[] = [];
     for (const shard of index.shards) {
       if (shard.size === 0) continue;
@@ -226,37 +223,83 @@ async function saveFrozen(index: SearchIndex, root: string): Promise<SaveReport>
       let files = stored;
       if (!upToDate || !files) {
         const generation = Math.max(previousGeneration.get(shard.name) ?? 0, stored?.generation ?? 0) + 1;
-        const written = await writeShard(shard, root, generation);
-        files = { dir: root, generation, index: written.index, text: written.text };
+        const shardFiles = await writeShard(shard, root, generation);
+        files = { dir: root, generation, index: shardFiles.index, text: shardFiles.text };
         const next = files;
         attach.push(() => {
-          shard.texts.attach(join(root, next.text.file), written.locations);
+          shard.texts.attach(join(root, next.text.file), shardFiles.locations);
           shard.stored = next;
           shard.dirty = false;
         });
-        report.written.push(shard.name);
+        written.push(shard.name);
       } else {
-        report.unchanged.push(shard.name);
+        unchanged.push(shard.name);
       }
-      entries.push({
-        name: shard.name,
-        generation: files.generation,
-        index: files.index,
-        text: files.text,
-        documents: [...shard.entries.values()].map((entry) => [entry.summary.id, entry.summary.sha256] as [string, string]),
-      });
+      entries.push(manifestEntry(shard, files.generation, files.index, files.text));
     }
+    return { entries, written, unchanged, onCommitted: () => attach.forEach((step) => step()) };
+  });
+}
+
+/** A shard's line in the manifest. */
+export type ShardManifestEntry = IndexManifest["shards"][number];
+
+function manifestEntry(shard: IndexShard, generation: number, index: StoredFile, text: StoredFile): ShardManifestEntry {
+  return { name: shard.name, generation, index, text, documents: [...shard.entries.values()].map((entry) => [entry.summary.id, entry.summary.sha256] as [string, string]) };
+}
+
+/**
+ * Builds the shard `name` from `records` and writes its files into the index directory `dir`
+ * (with the given generation, which must be new for that name); returns its manifest entry. The
+ * part of a build that can run in a worker thread: the files count only once `commitShards`
+ * names them in the manifest.
+ */
+export async function writeShardFiles(name: string, records: AsyncIterable<DocumentRecord> | Iterable<DocumentRecord>, dir: string, generation: number): Promise<ShardManifestEntry> {
+  const shard = new IndexShard(name);
+  for await (const record of records) {
+    if (shard.entries.has(record.id)) throw new Error(`vanban search: document ${record.id} is already indexed`);
+    shard.add(prepareDocument(record));
+  }
+  try {
+    const files = await writeShard(shard, resolve(dir), generation);
+    return manifestEntry(shard, generation, files.index, files.text);
+  } finally {
+    shard.texts.close();
+  }
+}
+
+/**
+ * Writes an index's manifest under the directory's lock: `build` is given the generation of each
+ * shard name in the manifest being replaced (new files must take a higher one), writes the shard
+ * files, and returns the entries of the new manifest. Files the new manifest does not name are
+ * deleted after it is written. Used by `saveIndex` and by builds that write their shards in
+ * worker threads.
+ */
+export async function commitShards(
+  dir: string,
+  shardSize: number,
+  build: (previousGeneration: ReadonlyMap<string, number>) => Promise<{ entries: ShardManifestEntry[]; written: string[]; unchanged: string[]; onCommitted?: () => void }>,
+): Promise<SaveReport> {
+  const root = resolve(dir);
+  await mkdir(root, { recursive: true, mode: 0o700 });
+  const release = await acquireLock(root);
+  try {
+    const previous = IndexManifest.safeParse(await readManifestFile(root));
+    const previousGeneration = new Map<string, number>();
+    if (previous.success) for (const shard of previous.data.shards) previousGeneration.set(shard.name, shard.generation);
+    const built = await build(previousGeneration);
     const manifest: IndexManifest = {
       format: MANIFEST_FORMAT,
       formatVersion: INDEX_FORMAT_VERSION,
-      shardSize: index.shardSize,
-      documentCount: index.size,
-      shards: entries,
+      shardSize,
+      documentCount: built.entries.reduce((n, entry) => n + entry.documents.length, 0),
+      shards: built.entries,
     };
     await writeFileAtomic(join(root, MANIFEST_FILE), JSON.stringify(manifest));
-    for (const step of attach) step();
+    built.onCommitted?.();
 
-    const referenced = new Set(entries.flatMap((entry) => [entry.index.file, entry.text.file]));
+    const report: SaveReport = { written: built.written, unchanged: built.unchanged, deleted: [] };
+    const referenced = new Set(built.entries.flatMap((entry) => [entry.index.file, entry.text.file]));
     // Under the lock no other writer has temporary files here: any are leftovers of a crash.
     for (const name of await readdir(root)) {
       const ours = SHARD_FILE.test(name) || (name.includes(TEMP_MARKER) && (name.startsWith("shard-") || name.startsWith(MANIFEST_FILE)));

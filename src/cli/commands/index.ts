@@ -110,8 +110,9 @@ async function progressReporter(io: CommandIo, quiet: boolean): Promise<{ update
  * Brings the search index in the store up to date with its records (src/search saves it in the
  * store's `search/` folder with its own manifest and checksums); returns what it did, in a few words.
  */
-export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: string) => void): Promise<string> {
-  const { loadIndex, saveIndex, SearchIndex } = await import("../../search/index.js");
+export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: string) => void, options: { jobs?: number } = {}): Promise<string> {
+  const { loadIndex, saveIndex } = await import("../../search/index.js");
+  const { buildSearchIndex } = await import("../../kb/build-search-index.js");
   // The search index keys documents by record id: of several files with one id (the same
   // document in two encodings), the first is indexed.
   const firstById = new Map<string, ReturnType<KnowledgeBase["documents"]>[number]>();
@@ -122,26 +123,22 @@ export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: 
     loaded.index.close();
     return `up to date (${size} documents)`;
   }
-  let index;
-  let done: string;
-  if (loaded.status === "stale") {
-    index = loaded.index;
+  if (loaded.status !== "stale") {
+    // Built from nothing: shards in parallel, written by the workers that build them.
+    if (loaded.status !== "missing") onMessage(`${loaded.message}; rebuilding it`);
+    const built = await buildSearchIndex(kb, kb.searchDir, { jobs: options.jobs });
+    return `built (${built.documents} documents)`;
+  }
+  const index = loaded.index;
+  try {
     for (const gone of loaded.removed) index.remove(gone.id);
     const added = new Set(loaded.added);
     for (const entry of firstById.values()) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
-    done = `updated (${loaded.added.length} added, ${loaded.removed.length} removed)`;
-  } else {
-    if (loaded.status !== "missing") onMessage(`${loaded.message}; rebuilding it`);
-    index = new SearchIndex();
-    for await (const { entry, record } of kb.records()) if (firstById.get(entry.id) === entry) index.add(record);
-    done = `built (${index.size} documents)`;
-  }
-  try {
     await saveIndex(index, kb.searchDir);
   } finally {
     index.close();
   }
-  return done;
+  return `updated (${loaded.added.length} added, ${loaded.removed.length} removed)`;
 }
 
 /** Indexes `paths` into `store`, reporting progress and messages on `io`; the search index is updated under the same lock. */
@@ -159,7 +156,7 @@ export async function buildStore(paths: string[], store: string, io: CommandIo, 
         return { files: files.map((f) => resolve(io.cwd, f)), skipped };
       },
       afterCommit: async (kb) => {
-        search = await updateSearchIndex(kb, (m) => io.err(`vanban index: ${safeName(m)}\n`));
+        search = await updateSearchIndex(kb, (m) => io.err(`vanban index: ${safeName(m)}\n`), { jobs: options.jobs });
       },
     });
     return { report, search };

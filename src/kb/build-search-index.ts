@@ -1,0 +1,134 @@
+// Builds the store's search index from its records on several threads: the documents are cut
+// into as many shards as there are jobs (at most `shardSize` each), and each worker reads its
+// documents' records from the chunks, builds its shard and writes the shard's files; the
+// manifest that makes them the index is written last, here, under the index's lock. A worker
+// holds one shard and this thread holds none, so memory stays that of one shard per job.
+import { availableParallelism } from "node:os";
+import { commitShards, writeShardFiles, type ShardManifestEntry } from "../search/index-store.js";
+import { DEFAULT_SHARD_SIZE } from "../search/search-index.js";
+import type { DocumentRecord } from "../model/record.js";
+import type { KnowledgeBase } from "./knowledge-base.js";
+import { readStoredRecords } from "./record-chunks.js";
+import type { CatalogEntry, StoredFile } from "./store-format.js";
+import { startWorker, workerEntry } from "./worker-entry.js";
+
+/**
+ * Fewer documents per job than this are indexed in this thread: starting a worker costs about as
+ * much as indexing a few hundred documents.
+ */
+export const MIN_DOCUMENTS_PER_SEARCH_WORKER = 1_000;
+
+/** What a search worker is given: where the records are and which shard to build from them. */
+export interface ShardTask {
+  storeDir: string;
+  chunks: StoredFile[];
+  entries: Pick<CatalogEntry, "chunk" | "offset" | "length" | "lineSha256" | "path">[];
+  searchDir: string;
+  name: string;
+  generation: number;
+}
+
+/** Builds one shard from the records a task names (in a worker, or in this thread). */
+export async function buildShard(task: ShardTask): Promise<ShardManifestEntry> {
+  async function* records(): AsyncGenerator<DocumentRecord> {
+    for await (const { entry, stored } of readStoredRecords(task.storeDir, task.chunks, task.entries)) {
+      // The store keeps the file's path in the catalog (a file moved keeps its record).
+      yield { ...stored.record, source: { ...stored.record.source, path: entry.path } };
+    }
+  }
+  return writeShardFiles(task.name, records(), task.searchDir, task.generation);
+}
+
+function runInWorker(task: ShardTask): Promise<ShardManifestEntry> | null {
+  const entry = workerEntry("search-worker");
+  if (!entry) return null;
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(entry, { workerData: task });
+    let settled = false;
+    worker.on("message", (message: { entry?: ShardManifestEntry; error?: string }) => {
+      settled = true;
+      if (message.entry) resolve(message.entry);
+      else reject(new Error(message.error ?? "the search worker failed"));
+      void worker.terminate();
+    });
+    worker.on("error", (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on("exit", (code) => {
+      if (!settled) reject(new Error(`the search worker exited with code ${code}`));
+    });
+  });
+}
+
+/** Options of `buildSearchIndex`. */
+export interface BuildSearchIndexOptions {
+  /** threads to build shards on (default: the machine's cores, at most 4) */
+  jobs?: number;
+  /** the most documents a shard holds (default `DEFAULT_SHARD_SIZE`) */
+  shardSize?: number;
+  /** fewer documents per job than this are indexed in this thread (default `MIN_DOCUMENTS_PER_SEARCH_WORKER`) */
+  minDocumentsPerWorker?: number;
+}
+
+/** What a build did. */
+export interface SearchBuildReport {
+  documents: number;
+  shards: number;
+  /** worker threads that built shards (0: all were built in this thread) */
+  workers: number;
+}
+
+/**
+ * Rebuilds the search index in `searchDir` from every record of the store (of several files with
+ * one record id, the first by path), on up to `jobs` threads.
+ */
+export async function buildSearchIndex(kb: KnowledgeBase, searchDir: string, options: BuildSearchIndexOptions = {}): Promise<SearchBuildReport> {
+  const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
+  const seen = new Set<string>();
+  const documents: CatalogEntry[] = [];
+  for (const entry of kb.documents()) {
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    documents.push(entry);
+  }
+  const jobs = Math.max(1, options.jobs ?? Math.min(4, availableParallelism()));
+  const parallel = Math.min(jobs, Math.floor(documents.length / (options.minDocumentsPerWorker ?? MIN_DOCUMENTS_PER_SEARCH_WORKER)));
+  const shardCount = Math.max(1, parallel, Math.ceil(documents.length / shardSize));
+  const perShard = Math.ceil(documents.length / shardCount);
+  let workers = 0;
+  let shards = 0;
+  await commitShards(searchDir, shardSize, async (previousGeneration) => {
+    const tasks: ShardTask[] = [];
+    for (let s = 0; s * perShard < documents.length; s++) {
+      const name = `shard-${String(s).padStart(4, "0")}`;
+      const entries = documents.slice(s * perShard, (s + 1) * perShard).map(({ chunk, offset, length, lineSha256, path }) => ({ chunk, offset, length, lineSha256, path }));
+      const chunkFiles = new Set(entries.map((e) => e.chunk));
+      tasks.push({ storeDir: kb.dir, chunks: kb.manifest.chunks.filter((c) => chunkFiles.has(c.file)), entries, searchDir, name, generation: (previousGeneration.get(name) ?? 0) + 1 });
+    }
+    const run = await runTasks(tasks, parallel > 1 ? jobs : 1);
+    workers = run.workers;
+    shards = run.entries.length;
+    return { entries: run.entries, written: run.entries.map((e) => e.name), unchanged: [] };
+  });
+  return { documents: documents.length, shards, workers };
+}
+
+// Runs the tasks, `jobs` at a time, each in a worker when there is more than one job (in this
+// thread when no worker can start: this module bundled into another file).
+async function runTasks(tasks: ShardTask[], jobs: number): Promise<{ entries: ShardManifestEntry[]; workers: number }> {
+  const entries: ShardManifestEntry[] = new Array(tasks.length);
+  let workers = 0;
+  let next = 0;
+  const slot = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      const task = tasks[i]!;
+      const inWorker = jobs > 1 ? runInWorker(task) : null;
+      if (inWorker) workers++;
+      entries[i] = await (inWorker ?? buildShard(task));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, slot));
+  return { entries, workers };
+}

@@ -1,0 +1,83 @@
+// The store's search index built in parallel: shards built and written by worker threads, the
+// manifest written last. It must be the index an in-memory build of the same records gives.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSearchIndex } from "../../src/kb/build-search-index.js";
+import { indexFolder } from "../../src/kb/index-folder.js";
+import { openStore } from "../../src/kb/open-store.js";
+import type { KnowledgeBase } from "../../src/kb/knowledge-base.js";
+import { loadIndex } from "../../src/search/index-store.js";
+import { search } from "../../src/search/search.js";
+import { SearchIndex } from "../../src/search/search-index.js";
+import { writeGeneratedDocuments } from "./generate-documents.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "vanban-kb-search-build-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const QUERIES = ["giáo dục", "giao duc", "29-NQ/TW", "xã thử nghiệm 7", '"kế hoạch"', "103/KH-UBND", "thử"];
+
+let kb: KnowledgeBase;
+let memory: SearchIndex;
+beforeAll(async () => {
+  writeGeneratedDocuments(join(scratch, "docs"), Array.from({ length: 30 }, (_, i) => i));
+  await indexFolder([join(scratch, "docs")], { store: join(scratch, "store"), jobs: 1 });
+  kb = await openStore(join(scratch, "store"));
+  memory = new SearchIndex();
+  for await (const { record } of kb.records()) memory.add(record);
+});
+
+async function loaded(dir: string): Promise<SearchIndex> {
+  const result = await loadIndex(dir, { expectedHashes: kb.documents().map((e) => e.sha256) });
+  if (result.status !== "ok") throw new Error(`index not ok: ${result.status}`);
+  return result.index;
+}
+
+function ranked(index: SearchIndex, query: string) {
+  return search(index, query, { limit: 50 }).map((r) => [r.id, Number(r.score.toFixed(6)), Number(r.relevance.toFixed(6))]);
+}
+
+describe("building the search index on worker threads", () => {
+  it("writes one shard per job, built by workers, and loads as a whole, up-to-date index", async () => {
+    const dir = join(scratch, "parallel");
+    const report = await buildSearchIndex(kb, dir, { jobs: 3, minDocumentsPerWorker: 5 });
+    expect(report).toEqual({ documents: 30, shards: 3, workers: 3 });
+    const index = await loaded(dir);
+    try {
+      expect(index.size).toBe(30);
+      expect(index.shards.map((s) => s.size)).toEqual([10, 10, 10]);
+    } finally {
+      index.close();
+    }
+  });
+
+  it("answers every query as an index built in memory from the same records does", async () => {
+    const parallel = join(scratch, "compare-parallel");
+    const inline = join(scratch, "compare-inline");
+    await buildSearchIndex(kb, parallel, { jobs: 2, minDocumentsPerWorker: 5 });
+    expect(await buildSearchIndex(kb, inline, { jobs: 1 })).toEqual({ documents: 30, shards: 1, workers: 0 });
+    const [a, b] = [await loaded(parallel), await loaded(inline)];
+    try {
+      for (const query of QUERIES) {
+        const expected = ranked(memory, query);
+        expect(expected.length, query).toBeGreaterThan(0);
+        expect(ranked(a, query), query).toEqual(expected);
+        expect(ranked(b, query), query).toEqual(expected);
+      }
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it("replaces an index already there: new generations, the old files deleted", async () => {
+    const dir = join(scratch, "again");
+    await buildSearchIndex(kb, dir, { jobs: 2, minDocumentsPerWorker: 5 });
+    const before = readdirSync(dir).filter((n) => n.startsWith("shard-")).sort();
+    await buildSearchIndex(kb, dir, { jobs: 2, minDocumentsPerWorker: 5 });
+    const after = readdirSync(dir).filter((n) => n.startsWith("shard-")).sort();
+    expect(before).toEqual(["shard-0000.1.json", "shard-0000.1.txt", "shard-0001.1.json", "shard-0001.1.txt"]);
+    expect(after).toEqual(["shard-0000.2.json", "shard-0000.2.txt", "shard-0001.2.json", "shard-0001.2.txt"]);
+    (await loaded(dir)).close();
+  });
+});
