@@ -29,7 +29,7 @@ describe("vanban index", () => {
     expect(lines(indexRun.out)).toEqual([
       "indexed 9 documents in store (9 read, 0 unchanged, 0 removed) in " + indexRun.out.match(/in ([\d.]+ s)\n/)![1],
       "citations: 11: 4 resolved, 1 ambiguous, 2 not in the collection, 1 in conflict, 3 to the document itself",
-      "search index: built (9 documents)",
+      "search index: built (9 documents) in " + indexRun.out.match(/built \(9 documents\) in ([\d.]+ s)/)![1],
     ]);
     expect(indexRun.err).toMatch(/^vanban index: reading 9 files \(0\.0 MB\)\n/);
     expect(indexRun.err).toMatch(/vanban index: 9\/9 files, [\d.]+ MB\/s\n$/);

@@ -156,7 +156,10 @@ export async function buildStore(paths: string[], store: string, io: CommandIo, 
         return { files: files.map((f) => resolve(io.cwd, f)), skipped };
       },
       afterCommit: async (kb) => {
+        const started = Date.now();
         search = await updateSearchIndex(kb, (m) => io.err(`vanban index: ${safeName(m)}\n`), { jobs: options.jobs });
+        // The time of the search index apart, since it follows the parse: where the time went.
+        if (!search.startsWith("up to date")) search += ` in ${((Date.now() - started) / 1000).toFixed(1)} s`;
       },
     });
     return { report, search };
