@@ -18,7 +18,8 @@ A file that cannot be read is skipped; the others are indexed, and the skipped o
 the end with the reason. On a terminal a progress bar shows files, MB/s and the time left.
 
   --store DIR   the store directory (created readable by you only)
-  --jobs N      parse on N threads (default: the number of cores, at most 4)
+  --jobs N      parse, and build the search index, on N threads (default: the number
+                of cores, at most 4)
 
 Exit status: 0 when the store holds documents, 1 when nothing could be indexed or the store could
 not be written (another vanban index is writing it, or DIR is not a store), 2 on bad usage.
