@@ -73,13 +73,13 @@ function expand(shards: readonly ShardMiniSearch[], clause: TermClause): Derived
   const length = clause.term.length;
   for (const shard of shards) {
     if (clause.fuzzy > 0) {
-      for (const [term, [, distance]] of shard.termsNear(clause.term, clause.fuzzy)) {
+      for (const [term, distance] of shard.termsNear(clause.term, clause.fuzzy)) {
         if (distance > 0 && !weights.has(term)) weights.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
       }
     }
     if (clause.prefix) {
       // A prefix match outweighs a typo match of the same term, as in MiniSearch.
-      for (const [term] of shard.termsWithPrefix(clause.term)) {
+      for (const term of shard.termsWithPrefix(clause.term)) {
         const distance = term.length - length;
         if (distance > 0) weights.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
       }
@@ -159,7 +159,7 @@ export function executeQuery(shards: readonly ShardMiniSearch[], clauses: readon
     const df = new Array<number>(fieldCount).fill(0);
     for (const postings of perShard) {
       if (!postings) continue;
-      for (const [fieldId, docs] of postings) df[fieldId]! += docs.size;
+      postings.forEachField((fieldId, documents) => (df[fieldId]! += documents));
     }
     return { perShard, df };
   };
@@ -192,8 +192,6 @@ export function executeQuery(shards: readonly ShardMiniSearch[], clauses: readon
         const postings = data.perShard[s];
         if (!postings) continue;
         for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
-          const docs = postings.get(fieldId);
-          if (!docs) continue;
           const fieldBoost = options.fieldBoosts[fieldId] ?? 0;
           if (fieldBoost === 0) continue;
           const df = data.df[fieldId]!;
@@ -201,8 +199,8 @@ export function executeQuery(shards: readonly ShardMiniSearch[], clauses: readon
           const norm = (K * B) / averageLength[fieldId]!;
           const weight = data.weight * boost * fieldBoost * idf;
           const lengths = shard.fieldLengths();
-          // Map.forEach: no entry arrays allocated per posting.
-          docs.forEach((tf, doc) => {
+          // A callback per posting: no entry arrays allocated.
+          postings.forEachDocument(fieldId, (tf, doc) => {
             if (and && matched[doc]! < rank) return;
             if (excluded !== null && excluded[doc] === 1) return;
             const length = lengths[doc * fieldCount + fieldId]!;
@@ -240,12 +238,7 @@ export function termsMatchedBy(shard: ShardMiniSearch, doc: number, expansion: r
   for (const { term } of expansion) {
     const postings = shard.postings(term);
     if (!postings) continue;
-    for (const docs of postings.values()) {
-      if (docs.has(doc)) {
-        found.push(term);
-        break;
-      }
-    }
+    if (postings.holds(doc)) found.push(term);
   }
   return found;
 }

@@ -5,14 +5,83 @@
 // state through MiniSearch's protected members (its extension surface): documents are added
 // with each distinct term once, at its frequency (~600 walks instead of ~1,800 for a 9 KB
 // document), and `execute-query.ts` reads the postings to score across shards with corpus-wide
-// statistics and keep only the top candidates. The state stays MiniSearch's own, so `toJSON`
-// and `loadJS` serialise it unchanged.
+// statistics and keep only the top candidates. The state is MiniSearch's own, except that a
+// loaded shard keeps its postings packed in one typed array until a document changes them (see
+// `PackedPostings`); `toJSON` unpacks them first.
 import MiniSearch from "minisearch";
 import { z } from "zod";
 import { INDEX_FIELDS } from "./index-document.js";
 
-/** Postings of one term: per field id, document short id → term frequency. */
-export type TermPostings = ReadonlyMap<number, ReadonlyMap<number, number>>;
+/**
+ * The postings of one term in a shard, read where they are: in MiniSearch's maps, or in place in
+ * a loaded shard's packed array (unpacking them into maps made queries several times slower).
+ */
+export interface TermPostings {
+  /** Calls `fn` with each field holding the term and the number of documents holding it there. */
+  forEachField(fn: (fieldId: number, documents: number) => void): void;
+  /** Calls `fn` with each document holding the term in field `fieldId`, with the term's frequency. */
+  forEachDocument(fieldId: number, fn: (frequency: number, doc: number) => void): void;
+  /** True when document `doc` holds the term in some field. */
+  holds(doc: number): boolean;
+}
+
+class MapPostings implements TermPostings {
+  constructor(private readonly fields: ReadonlyMap<number, ReadonlyMap<number, number>>) {}
+
+  forEachField(fn: (fieldId: number, documents: number) => void): void {
+    this.fields.forEach((docs, fieldId) => fn(fieldId, docs.size));
+  }
+
+  forEachDocument(fieldId: number, fn: (frequency: number, doc: number) => void): void {
+    this.fields.get(fieldId)?.forEach(fn);
+  }
+
+  holds(doc: number): boolean {
+    for (const docs of this.fields.values()) if (docs.has(doc)) return true;
+    return false;
+  }
+}
+
+// `flat[start, end)`: per field `fieldId, n`, then `n` pairs (short id delta, frequency).
+class PackedTermPostings implements TermPostings {
+  constructor(
+    private readonly flat: Int32Array,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  forEachField(fn: (fieldId: number, documents: number) => void): void {
+    const flat = this.flat;
+    for (let i = this.start; i < this.end; i += 2 + 2 * flat[i + 1]!) fn(flat[i]!, flat[i + 1]!);
+  }
+
+  forEachDocument(fieldId: number, fn: (frequency: number, doc: number) => void): void {
+    const flat = this.flat;
+    for (let i = this.start; i < this.end; i += 2 + 2 * flat[i + 1]!) {
+      if (flat[i] !== fieldId) continue;
+      const stop = i + 2 + 2 * flat[i + 1]!;
+      let doc = 0;
+      for (let k = i + 2; k < stop; k += 2) {
+        doc += flat[k]!;
+        fn(flat[k + 1]!, doc);
+      }
+      return;
+    }
+  }
+
+  holds(doc: number): boolean {
+    const flat = this.flat;
+    for (let i = this.start; i < this.end; i += 2 + 2 * flat[i + 1]!) {
+      const stop = i + 2 + 2 * flat[i + 1]!;
+      let current = 0;
+      for (let k = i + 2; k < stop && current <= doc; k += 2) {
+        current += flat[k]!;
+        if (current === doc) return true;
+      }
+    }
+    return false;
+  }
+}
 
 /** The MiniSearch options every shard is created and loaded with (field ids follow `INDEX_FIELDS`). */
 export const MINISEARCH_OPTIONS = {
@@ -59,11 +128,67 @@ export const CompactIndex = z.object({
 /** A shard's index as stored on disk. */
 export type CompactIndex = z.infer<typeof CompactIndex>;
 
+// What the radix tree holds per term: MiniSearch's maps (documents added or changed since the
+// load), or the number of the term's range in the packed postings of a loaded shard.
+type TreeValue = Map<number, Map<number, number>> | number;
+
+/**
+ * The postings of a loaded shard, packed: each term's flat postings (the `CompactIndex` layout)
+ * one after another in one typed array. A map per term and field per posting was most of a loaded
+ * index's heap (~23 KB a document) and of its load time; queries unpack the few terms they read.
+ */
+interface PackedPostings {
+  flat: Int32Array;
+  /** term number → start of its range in `flat` (the range ends at the next term's start) */
+  starts: Int32Array;
+}
+
 /** A shard's MiniSearch index with read access to its postings and statistics. */
 export class ShardMiniSearch extends MiniSearch<{ id: string }> {
   // Field lengths as one flat array (short id × field count + field id), built on the first query
   // after a change: the scoring loop reads one per posting, and a Map lookup there costs more.
   private lengths: Uint16Array | null = null;
+  private packed: PackedPostings | null = null;
+
+  private get tree(): Map<string, TreeValue> & { atPrefix(prefix: string): Iterable<[string, TreeValue]>; fuzzyGet(term: string, distance: number): Map<string, [TreeValue, number]>; fetch(term: string, make: () => TreeValue): TreeValue } {
+    return this._index as never;
+  }
+
+  // The term's postings as maps, packed ones unpacked into new maps (for changes and `toJSON`).
+  private unpack(value: TreeValue): Map<number, Map<number, number>> {
+    if (typeof value !== "number") return value;
+    const { flat, starts } = this.packed!;
+    const fields = new Map<number, Map<number, number>>();
+    let i = starts[value]!;
+    const end = starts[value + 1]!;
+    while (i < end) {
+      const fieldId = flat[i++]!;
+      const n = flat[i++]!;
+      const docs = new Map<number, number>();
+      let doc = 0;
+      for (let k = 0; k < n; k++) {
+        doc += flat[i++]!;
+        docs.set(doc, flat[i++]!);
+      }
+      fields.set(fieldId, docs);
+    }
+    return fields;
+  }
+
+  // The term's postings to change: unpacked for good when packed.
+  private mutablePostings(term: string, create: boolean): Map<number, Map<number, number>> | undefined {
+    const value = this.tree.get(term);
+    if (value === undefined) {
+      if (!create) return undefined;
+      const fresh = newPostings();
+      this.tree.set(term, fresh);
+      return fresh;
+    }
+    if (typeof value !== "number") return value;
+    const unpacked = this.unpack(value);
+    this.tree.set(term, unpacked);
+    return unpacked;
+  }
 
   constructor() {
     super(MINISEARCH_OPTIONS);
@@ -89,7 +214,7 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
       const average = this._avgFieldLength[fieldId] ?? 0;
       this._avgFieldLength[fieldId] = (average * count + counts.size) / (count + 1);
       for (const [term, frequency] of counts) {
-        const postings = this._index.fetch(term, newPostings);
+        const postings = this.mutablePostings(term, true)!;
         let docs = postings.get(fieldId);
         if (!docs) postings.set(fieldId, (docs = new Map()));
         docs.set(shortId, frequency);
@@ -109,13 +234,13 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
       const length = fieldLengths[fieldId] ?? 0;
       this._avgFieldLength[fieldId] = count <= 1 ? 0 : ((this._avgFieldLength[fieldId] ?? 0) * count - length) / (count - 1);
       for (const term of new Set(fields[fieldId] ?? [])) {
-        const postings = this._index.get(term);
+        const postings = this.mutablePostings(term, false);
         const docs = postings?.get(fieldId);
         if (!postings || !docs?.delete(shortId)) {
           throw new Error(`vanban search: term "${term}" of ${id} is not in field ${INDEX_FIELDS[fieldId]}; the stored text no longer matches the index`);
         }
         if (docs.size === 0) postings.delete(fieldId);
-        if (postings.size === 0) this._index.delete(term);
+        if (postings.size === 0) this.tree.delete(term);
       }
     }
     this._fieldLength.delete(shortId);
@@ -148,9 +273,15 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
     }
     const terms: string[] = [];
     const postings: number[][] = [];
-    for (const [term, fields] of this._index) {
+    const packed = this.packed;
+    for (const [term, value] of this.tree) {
+      if (typeof value === "number") {
+        terms.push(term);
+        postings.push(Array.from(packed!.flat.subarray(packed!.starts[value]!, packed!.starts[value + 1]!)));
+        continue;
+      }
       const flat: number[] = [];
-      for (const [fieldId, docs] of fields) {
+      for (const [fieldId, docs] of value) {
         flat.push(fieldId, docs.size);
         let previous = 0;
         for (const [doc, frequency] of docs) {
@@ -191,47 +322,72 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
     shard._documentCount = shortIds.length;
     shard._nextId = compact.nextId;
     shard._avgFieldLength = [...compact.averageFieldLength];
+    // Checked while packed: field ids, counts and lengths must describe the arrays exactly.
+    let total = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const flat = postings[t];
+      if (!Array.isArray(flat) || typeof terms[t] !== "string") throw new Error(`bad postings at term ${t}`);
+      total += flat.length;
+    }
+    const packed: PackedPostings = { flat: new Int32Array(total), starts: new Int32Array(terms.length + 1) };
+    let at = 0;
     terms.forEach((term, t) => {
       const flat = postings[t]!;
-      if (!Array.isArray(flat) || typeof term !== "string") throw new Error(`bad postings at term ${t}`);
-      const fields = new Map<number, Map<number, number>>();
+      packed.starts[t] = at;
       let i = 0;
       while (i < flat.length) {
         const fieldId = flat[i++]!;
         const n = flat[i++]!;
         if (fieldId < 0 || fieldId >= fieldCount || !(n > 0) || i + 2 * n > flat.length) throw new Error(`bad postings for "${term}"`);
-        const docs = new Map<number, number>();
         let doc = 0;
         for (let k = 0; k < n; k++) {
-          doc += flat[i++]!;
-          docs.set(doc, flat[i++]!);
+          const delta = flat[i + 2 * k]!;
+          doc += delta;
+          if (!Number.isInteger(delta) || (k > 0 && delta <= 0) || delta < 0 || doc >= compact.nextId) throw new Error(`bad postings for "${term}"`);
         }
-        fields.set(fieldId, docs);
+        i += 2 * n;
       }
-      shard._index.set(term, fields);
+      packed.flat.set(flat, at);
+      at += flat.length;
+      shard.tree.set(term, t);
     });
+    packed.starts[terms.length] = at;
+    shard.packed = packed;
     return shard;
+  }
+
+  /** MiniSearch's own serialisation (packed postings are unpacked for good first). */
+  override toJSON(): ReturnType<MiniSearch["toJSON"]> {
+    for (const [term, value] of [...this.tree]) if (typeof value === "number") this.tree.set(term, this.unpack(value));
+    this.packed = null;
+    return super.toJSON();
   }
 
   /** The postings of `term`, if any document holds it. */
   postings(term: string): TermPostings | undefined {
-    return this._index.get(term);
+    const value = this.tree.get(term);
+    if (value === undefined) return undefined;
+    if (typeof value !== "number") return new MapPostings(value);
+    const { flat, starts } = this.packed!;
+    return new PackedTermPostings(flat, starts[value]!, starts[value + 1]!);
   }
 
-  /** The terms that start with `prefix` (itself included), with their postings. */
-  *termsWithPrefix(prefix: string): IterableIterator<[string, TermPostings]> {
-    yield* this._index.atPrefix(prefix);
+  /** The terms that start with `prefix` (itself included). */
+  *termsWithPrefix(prefix: string): IterableIterator<string> {
+    for (const [term] of this.tree.atPrefix(prefix)) yield term;
   }
 
   /** True when some term starts with `prefix`. */
   hasPrefix(prefix: string): boolean {
-    for (const _ of this._index.atPrefix(prefix)) return true;
+    for (const _ of this.tree.atPrefix(prefix)) return true;
     return false;
   }
 
-  /** The terms within `maxDistance` edits of `term`, with their postings and distance. */
-  termsNear(term: string, maxDistance: number): Map<string, [TermPostings, number]> {
-    return this._index.fuzzyGet(term, maxDistance);
+  /** The terms within `maxDistance` edits of `term`, with their distance. */
+  termsNear(term: string, maxDistance: number): Map<string, number> {
+    const near = new Map<string, number>();
+    for (const [found, [, distance]] of this.tree.fuzzyGet(term, maxDistance)) near.set(found, distance);
+    return near;
   }
 
   /** The sum of all documents' lengths of a field. */

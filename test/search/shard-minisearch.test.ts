@@ -9,6 +9,13 @@ const DOCS: [string, string[][]][] = [
   ["c", [["ke", "hoach"], ["huyen", "uy"], [], [], ["duc", "tao", "tao", "tao"], [], ["253/kh/hu", "253", "kh", "hu"], ["29/nq/tw", "29/nq/tw"]]],
 ];
 
+// A term's postings in one field as [document, frequency] pairs.
+function documentsOf(mini: ShardMiniSearch, term: string, fieldId: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  mini.postings(term)?.forEachDocument(fieldId, (frequency, doc) => pairs.push([doc, frequency]));
+  return pairs;
+}
+
 function viaMiniSearch(docs: typeof DOCS, removed: string[] = []): unknown {
   const mini = new MiniSearch<Record<string, string>>(MINISEARCH_OPTIONS);
   const asDocument = ([id, fields]: (typeof DOCS)[number]) =>
@@ -53,15 +60,36 @@ describe("ShardMiniSearch", () => {
     // The radix tree may list terms in another order after loading; the content is the same.
     const sorted = (json: ReturnType<ShardMiniSearch["toJSON"]>) => ({ ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : 1)) });
     expect(sorted(loaded.toJSON())).toEqual(sorted(shard.toJSON()));
-    expect([...loaded.postings("giao")!.get(4)!]).toEqual([[0, 2], [3, 1]]);
+    expect(documentsOf(loaded, "giao", 4)).toEqual([[0, 2], [3, 1]]);
+    expect(documentsOf(shard, "giao", 4)).toEqual([[0, 2], [3, 1]]);
+    expect([loaded.postings("giao")!.holds(3), loaded.postings("giao")!.holds(2)]).toEqual([true, false]);
+    const fields: number[][] = [];
+    loaded.postings("29/nq/tw")!.forEachField((fieldId, documents) => fields.push([fieldId, documents]));
+    expect(fields).toEqual([[7, 2]]);
     expect(loaded.hasPrefix("29/nq")).toBe(true);
-    expect([...loaded.termsWithPrefix("huy")].map(([t]) => t)).toEqual(["huyen"]);
+    expect([...loaded.termsWithPrefix("huy")]).toEqual(["huyen"]);
     expect(loaded.fieldLengths()[2 * INDEX_FIELDS.length + 4]).toBe(2);
     expect(loaded.fieldLengths()[3 * INDEX_FIELDS.length + 4]).toBe(3);
   });
 
+  it("changes a loaded shard (packed postings) exactly as the shard it was saved from", () => {
+    const shard = new ShardMiniSearch();
+    for (const [id, fields] of DOCS) shard.addTerms(id, fields);
+    const loaded = ShardMiniSearch.fromCompact(JSON.parse(JSON.stringify(shard.toCompact())));
+    for (const mini of [shard, loaded]) {
+      mini.removeTerms("a", DOCS[0]![1]);
+      mini.addTerms("d", DOCS[0]![1]);
+    }
+    const sorted = (json: ReturnType<ShardMiniSearch["toJSON"]>) => ({ ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : 1)) });
+    expect(loaded.toCompact().postings.length).toBe(shard.toCompact().postings.length);
+    expect(sorted(ShardMiniSearch.fromCompact(loaded.toCompact()).toJSON())).toEqual(sorted(shard.toJSON()));
+    expect(documentsOf(loaded, "giao", 4)).toEqual([[1, 1], [3, 2]]);
+    expect([...loaded.termsNear("huyne", 2)].map(([t]) => t)).toContain("huyen");
+  });
+
   it.each([
     ["not an object", null],
+    ["document ids out of order", { nextId: 2, shortIds: [0, 1], ids: ["a", "b"], fieldLengths: new Array(16).fill(1), averageFieldLength: [], terms: ["x"], postings: [[4, 2, 1, 1, 0, 1]] }],
     ["arrays of different lengths", { nextId: 1, shortIds: [0], ids: [], fieldLengths: [], averageFieldLength: [], terms: [], postings: [] }],
     ["postings past their end", { nextId: 1, shortIds: [0], ids: ["a"], fieldLengths: new Array(8).fill(1), averageFieldLength: [], terms: ["x"], postings: [[4, 3, 0, 1]] }],
     ["a field id out of range", { nextId: 1, shortIds: [0], ids: ["a"], fieldLengths: new Array(8).fill(1), averageFieldLength: [], terms: ["x"], postings: [[99, 1, 0, 1]] }],
