@@ -42,6 +42,7 @@ let cachedText = "";
 let cachedOffset = -1;
 let cachedLine = "";
 let cachedFolded = "";
+let cachedInitial = "";
 
 function lineAt(text: string, offset: number): string | null {
   if (offset > 0 && text.charCodeAt(offset - 1) !== 10) return null;
@@ -52,6 +53,7 @@ function lineAt(text: string, offset: number): string | null {
     cachedOffset = offset;
     cachedLine = text.slice(offset, end);
     cachedFolded = "";
+    cachedInitial = "";
   }
   return cachedLine;
 }
@@ -59,6 +61,21 @@ function lineAt(text: string, offset: number): string | null {
 function folded(): string {
   if (!cachedFolded) cachedFolded = foldUpper(cachedLine);
   return cachedFolded;
+}
+
+/**
+ * The line's first character (after spaces) as `foldUpper` writes it (`Đ` → `D`, `ộ` → `O`).
+ * The tests on the folded line look at it first: folding every line was the lexer's largest
+ * cost, and most lines cannot open a header word at all.
+ */
+function initial(): string {
+  if (!cachedInitial) cachedInitial = foldUpper(cachedLine.trimStart().charAt(0)) || " ";
+  return cachedInitial;
+}
+
+/** The first letters of folded words: a line whose first character is not one of them never starts with one of the words. */
+function initials(...words: string[]): Set<string> {
+  return new Set(words.map((w) => foldUpper(w.charAt(0))));
 }
 
 const NATIONAL_TITLE = "CONG HOA XA HOI CHU NGHIA VIET NAM";
@@ -69,6 +86,8 @@ function isPieceOf(line: string, whole: string, min: number): boolean {
   if (words.length < min) return false;
   return ` ${whole} `.includes(` ${words.join(" ")} `);
 }
+
+const NATIONAL_TITLE_INITIALS = initials(...NATIONAL_TITLE.split(" "));
 
 function nextLine(text: string, offset: number): string {
   const end = text.indexOf("\n", offset);
@@ -120,6 +139,7 @@ function lineToken(name: string, test: LineTest, categories?: TokenType[]): Toke
 }
 
 const TYPE_NAMES = new Set([...DOC_TYPES, PARTY_THONG_TRI].flatMap((t) => [t.name, ...(t.aliases ?? [])].map((n) => foldUpper(n))));
+const TYPE_NAME_INITIALS = initials(...TYPE_NAMES);
 
 export const Newline = createToken({ name: "Newline", pattern: /\n/, group: Lexer.SKIPPED, line_breaks: true });
 
@@ -127,12 +147,13 @@ export const Newline = createToken({ name: "Newline", pattern: /\n/, group: Lexe
 // Header lines are short: long lines skip the folding these tests need.
 const SHORT = 160;
 
-export const NationalTitle = lineToken("NationalTitle", (l, f) => l.length < SHORT && (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f()))));
+export const NationalTitle = lineToken("NationalTitle", (l, f) => l.length < SHORT && NATIONAL_TITLE_INITIALS.has(initial()) && (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f()))));
 // NĐ 30/2020 Điều 8.1: tiêu ngữ.
-export const Motto = lineToken("Motto", (l, f) => l.length < SHORT && /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
+export const Motto = lineToken("Motto", (l, f) => l.length < SHORT && initial() === "D" && /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
 // HD 36-HD/VPTW: the Party line `ĐẢNG CỘNG SẢN VIỆT NAM` (top right), also wrapped.
+const PARTY_TITLE_INITIALS = initials("ĐẢNG", "CỘNG", "VIỆT");
 export const PartyTitle = lineToken("PartyTitle", (l, f, text, offset) => {
-  if (l.length >= SHORT) return false;
+  if (l.length >= SHORT || !PARTY_TITLE_INITIALS.has(initial())) return false;
   const line = f();
   if (/^DANG\s*CONG\s*SAN(?:\s*VIET\s*NAM)?\s*[-–—*]*$/.test(line) || /^CONG\s*SAN\s*VIET\s*NAM$/.test(line)) return true;
   // `ĐẢNG` / `CỘNG SẢN VIỆT NAM` and `ĐẢNG CỘNG SẢN` / `VIỆT NAM`: the line wrapped in its cell.
@@ -160,11 +181,12 @@ function isPlaceDate(line: string): boolean {
   return DATE_AFTER_PLACE.test(line.slice(cut));
 }
 // The enacting word of a decision or resolution (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`).
-export const EnactingLine = lineToken("EnactingLine", (l, f) => l.length < SHORT && /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
+const ENACTING_INITIALS = initials("QUYẾT", "KẾT", "CHỈ", "BAN", "ĐIỀU");
+export const EnactingLine = lineToken("EnactingLine", (l, f) => l.length < SHORT && ENACTING_INITIALS.has(initial()) && /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
 // NĐ 30/2020 Điều 8.5: tên loại on its own line, upper case (`KẾ HOẠCH`, `QUYẾT ĐỊNH`).
 // Older documents name the issuing authority on the type's line (`QUYẾT ĐỊNH CỦA CHỦ TỊCH UBND TỈNH`).
 export const DocTypeLine = lineToken("DocTypeLine", (l, f) => {
-  if (l.length >= SHORT) return false;
+  if (l.length >= SHORT || !TYPE_NAME_INITIALS.has(initial())) return false;
   const folded = f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim();
   if (isAllCaps(l) && TYPE_NAMES.has(folded)) return true;
   const m = /^(.+?) CUA /.exec(folded);
@@ -183,7 +205,7 @@ export const PlaceholderLine = lineToken("PlaceholderLine", (l) => /^[([]?\s*(?:
 // Footnote bodies (`[1] ...`, from `<sup>1</sup>` at a paragraph start).
 export const FootnoteLine = lineToken("FootnoteLine", (l) => FOOTNOTE_BODY.test(l));
 // Attached parts (`PHỤ LỤC I`, `ĐỀ CƯƠNG BÁO CÁO`).
-export const AnnexLine = lineToken("AnnexLine", (l, f) => l.length < 400 && /^(?:PHU\s*LUC|PHU\s*BIEU|DE\s*CUONG)(?![A-Z])/.test(f()) && (isAllCaps(l.split(/[(:]/)[0] ?? l) || /^Phụ lục\s+(?:[IVX\d]+|số)/u.test(l)));
+export const AnnexLine = lineToken("AnnexLine", (l, f) => l.length < 400 && (initial() === "P" || initial() === "D") && /^(?:PHU\s*LUC|PHU\s*BIEU|DE\s*CUONG)(?![A-Z])/.test(f()) && (isAllCaps(l.split(/[(:]/)[0] ?? l) || /^Phụ lục\s+(?:[IVX\d]+|số)/u.test(l)));
 // Preamble statements (căn cứ ban hành).
 export const BasisLine = lineToken("BasisLine", (l) => BASIS_START.test(l) && !/^(?:-\s*)?Căn cứ\s+(?:vào\s+)?(?:các\s+)?(?:quy định|nội dung|văn bản|ý kiến)?\s*(?:nêu|trên|như)\b/u.test(l));
 
