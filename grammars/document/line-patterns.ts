@@ -55,13 +55,16 @@ export function startsBlock(line: string): boolean {
   );
 }
 
-const TYPE_NAME_LINE = new Set(DOC_TYPES.flatMap((t) => [t.name, ...(t.aliases ?? [])]).map((n) => n.toLocaleUpperCase("vi")));
+// Vietnamese has no locale-specific case mappings, so `toUpperCase` is the Vietnamese upper case
+// (and several times faster than `toLocaleUpperCase("vi")`).
+const TYPE_NAME_LINE = new Set(DOC_TYPES.flatMap((t) => [t.name, ...(t.aliases ?? [])]).map((n) => n.toUpperCase()));
+const TYPE_NAME_INITIALS = new Set([...TYPE_NAME_LINE].map((n) => n.charAt(0)));
 
 /** True when the line is a document type's name alone (`KẾ HOẠCH`, `NGHỊ QUYẾT`). */
 export function isTypeName(line: string): boolean {
-  // Type names are short: most lines are ruled out before any case mapping.
-  if (line.length > 40) return false;
-  return TYPE_NAME_LINE.has(line.replace(/[\s:.*]+$/u, "").replace(/\s+/g, " ").toLocaleUpperCase("vi"));
+  // Type names are short and open with one of few letters: most lines are ruled out before any case mapping.
+  if (line.length > 40 || !TYPE_NAME_INITIALS.has(line.charAt(0).toUpperCase())) return false;
+  return TYPE_NAME_LINE.has(line.replace(/[\s:.*]+$/u, "").replace(/\s+/g, " ").toUpperCase());
 }
 
 /** True when every cased letter of the line is upper case (and there is at least one letter). */
