@@ -46,8 +46,10 @@ function count(pattern: RegExp, text: string): number {
  * `force`, strips what it knows of any text (a block too long for the full reader).
  */
 export function stripLightMarkdown(source: string, options: { force?: boolean } = {}): PlainText | null {
-  if (!options.force && (BEYOND_LIGHT.test(source) || count(LINK_CLOSE, source) !== count(LINK, source))) return null;
-  const tables = TABLES.test(source);
+  // Each test is a pass over the whole text: the rare constructs are looked for only where a
+  // character they need is there at all.
+  if (!options.force && (BEYOND_LIGHT.test(source) || (source.includes("](") && count(LINK_CLOSE, source) !== count(LINK, source)))) return null;
+  const tables = source.includes("---") && TABLES.test(source);
   const out = new TextBuilder();
   let pos = 0;
   let blankBefore = true;
