@@ -15,6 +15,19 @@ const MAX_LABEL = 90;
 
 const collapse = (s: string) => s.replace(/\s+/gu, " ").trim();
 
+const isDigitAt = (s: string, i: number) => i >= 0 && i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57;
+
+/** Where `number` first stands in `raw` as a whole figure, zero padding included (`0*number`), or -1. */
+function numberAt(raw: string, number: string): number {
+  for (let i = raw.indexOf(number); i >= 0; i = raw.indexOf(number, i + 1)) {
+    if (isDigitAt(raw, i + number.length)) continue;
+    let start = i;
+    while (start > 0 && raw.charCodeAt(start - 1) === 48) start--;
+    if (!isDigitAt(raw, start - 1)) return start;
+  }
+  return -1;
+}
+
 /**
  * A short name of a cited document: its type and its number as printed (`Kết luận 91-KL/TW`),
  * or the reference as written when it has no number (`Luật Giáo dục`).
@@ -25,9 +38,9 @@ const collapse = (s: string) => s.replace(/\s+/gu, " ").trim();
 export function citationLabel(c: Pick<Citation, "raw" | "number" | "docType">): string {
   const raw = collapse(c.raw);
   if (c.number && c.docType) {
-    const at = new RegExp(`(?<![\\d])0*${c.number.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\d])`, "u").exec(raw);
-    if (at) {
-      const printed = /^[^\s,;()]+/u.exec(raw.slice(at.index))![0].replace(/[.:]+$/u, "");
+    const at = numberAt(raw, c.number);
+    if (at >= 0) {
+      const printed = /^[^\s,;()]+/u.exec(raw.slice(at))![0].replace(/[.:]+$/u, "");
       return `${c.docType.name} ${printed}`;
     }
     return `${c.docType.name} ${c.number}`;

@@ -9,6 +9,8 @@ const MAX_SENTENCE = 360;
 const KEEP_AROUND = 150;
 
 const END = /[.;!?](?=\s)|\n/g;
+const SENTENCE_MARKS = new Set([".", ";", "!", "?"].map((c) => c.charCodeAt(0)));
+const SPACE = /\s/;
 
 /**
  * The sentence of `text` that holds `span`, with runs of white space collapsed and long
@@ -20,9 +22,16 @@ const END = /[.;!?](?=\s)|\n/g;
 export function citingSentence(text: string, span: Pick<Span, "offset" | "length">): string {
   const start = Math.max(0, Math.min(span.offset, text.length));
   const end = Math.max(start, Math.min(span.offset + span.length, text.length));
+  // The sentence starts after the last end mark before the citation: looked for backwards, as a
+  // scan from the text's start for every citation made a document's facts quadratic.
   let from = 0;
-  END.lastIndex = 0;
-  for (let m = END.exec(text); m !== null && m.index < start; m = END.exec(text)) from = m.index + 1;
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (SENTENCE_MARKS.has(c) && i + 1 < text.length && SPACE.test(text[i + 1]!))) {
+      from = i + 1;
+      break;
+    }
+  }
   END.lastIndex = end;
   const stop = END.exec(text);
   const to = stop ? stop.index + (stop[0] === "\n" ? 0 : 1) : text.length;

@@ -11,6 +11,9 @@ import { startWorker, workerEntry, type WorkerEntry } from "./worker-entry.js";
  */
 export const MIN_FILES_PER_WORKER = 100;
 
+/** Results parsed and not yet stored, at most: bounds memory when storing is slower than parsing. */
+const MAX_WAITING_RESULTS = 8;
+
 /** A worker thread and the one request it may have in flight. */
 class ParseWorker {
   private readonly worker: Worker;
@@ -94,12 +97,23 @@ export async function readSources(
         workers.push(worker);
       }
       const settled = result;
-      handing = handing.then(() => onResult(settled));
-      await handing;
+      handing = handing.then(async () => {
+        await onResult(settled);
+        stored++;
+      });
+      // A failed store is reported by the `await handing` below or at the end, not as an
+      // unhandled rejection in between.
+      handing.catch(() => undefined);
+      // The worker goes on with its next file while this thread stores the result (waiting for
+      // the store left each worker idle for a write per file); a few results at most wait.
+      if (++handed - stored > MAX_WAITING_RESULTS) await handing;
     }
   };
+  let handed = 0;
+  let stored = 0;
   try {
     await Promise.all(Array.from({ length: slots }, runSlot));
+    await handing;
     return { workers: workers.filter((w) => w.ready).length };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));

@@ -2,7 +2,7 @@
 // and the citation facts. Runs in the indexing process or in a parse worker (parse-worker.ts), so
 // it takes and returns plain data only.
 import { createHash } from "node:crypto";
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { readDocumentFile } from "../input/read-document-file.js";
 import { parseDocumentBytes } from "../citations/parse-with-citations.js";
 import { readCitationFacts } from "./citation-facts.js";
@@ -43,7 +43,9 @@ export function describeReadError(error: unknown): string {
 export async function readSource(path: string, known: ReadonlySet<string>): Promise<SourceResult> {
   let info;
   try {
-    info = await stat(path);
+    // Synchronous, as the read below: a parse worker has nothing else to do meanwhile, and an
+    // asynchronous stat left it idle for a round trip to the thread pool on every file.
+    info = statSync(path);
   } catch (error) {
     return { kind: "skipped", path, reason: describeReadError(error) };
   }
