@@ -8,7 +8,8 @@ import { commitShards, writeShardFiles, type ShardManifestEntry } from "../searc
 import { DEFAULT_SHARD_SIZE } from "../search/search-index.js";
 import type { DocumentRecord } from "../model/record.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
-import { readStoredRecords } from "./record-chunks.js";
+import { DamagedLineError, readStoredRecords } from "./record-chunks.js";
+import { rebuildCommand, StoreError } from "./store-errors.js";
 import type { CatalogEntry, StoredFile } from "./store-format.js";
 import { startWorker, workerEntry } from "./worker-entry.js";
 
@@ -39,24 +40,43 @@ export async function buildShard(task: ShardTask): Promise<ShardManifestEntry> {
   return writeShardFiles(task.name, records(), task.searchDir, task.generation);
 }
 
-function runInWorker(task: ShardTask): Promise<ShardManifestEntry> | null {
+/** What a search worker answers: its shard's manifest entry, or why it failed (the store damaged, or not). */
+export type ShardReply = { entry: ShardManifestEntry } | { error: string; damaged: boolean };
+
+/** Builds a task's shard and says how it went, in the plain data a worker can post. */
+export async function replyTo(task: ShardTask): Promise<ShardReply> {
+  try {
+    return { entry: await buildShard(task) };
+  } catch (error) {
+    const damaged = error instanceof DamagedLineError || (error as NodeJS.ErrnoException)?.code === "ENOENT";
+    return { error: error instanceof Error ? error.message : String(error), damaged };
+  }
+}
+
+// A failed build: a record that cannot be read means a damaged store, reported as `vanban index`
+// cures it; anything else is passed on.
+function failure(kb: KnowledgeBase, reply: Extract<ShardReply, { error: string }>): Error {
+  if (!reply.damaged) return new Error(`vanban search: the index could not be built: ${reply.error}`);
+  return new StoreError("corrupt", kb.dir, `the store ${kb.dir} is damaged: ${reply.error}`, rebuildCommand(kb.dir, kb.manifest.roots));
+}
+
+function runInWorker(task: ShardTask): Promise<ShardReply> | null {
   const entry = workerEntry("search-worker");
   if (!entry) return null;
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const worker = startWorker(entry, { workerData: task });
     let settled = false;
-    worker.on("message", (message: { entry?: ShardManifestEntry; error?: string }) => {
+    worker.on("message", (reply: ShardReply) => {
       settled = true;
-      if (message.entry) resolve(message.entry);
-      else reject(new Error(message.error ?? "the search worker failed"));
+      resolve(reply);
       void worker.terminate();
     });
     worker.on("error", (error) => {
       settled = true;
-      reject(error);
+      resolve({ error: error.message, damaged: false });
     });
     worker.on("exit", (code) => {
-      if (!settled) reject(new Error(`the search worker exited with code ${code}`));
+      if (!settled) resolve({ error: `the search worker exited with code ${code}`, damaged: false });
     });
   });
 }
@@ -107,17 +127,22 @@ export async function buildSearchIndex(kb: KnowledgeBase, searchDir: string, opt
       tasks.push({ storeDir: kb.dir, chunks: kb.manifest.chunks.filter((c) => chunkFiles.has(c.file)), entries, searchDir, name, generation: (previousGeneration.get(name) ?? 0) + 1 });
     }
     const run = await runTasks(tasks, parallel > 1 ? jobs : 1);
+    const entries: ShardManifestEntry[] = [];
+    for (const reply of run.replies) {
+      if ("error" in reply) throw failure(kb, reply);
+      entries.push(reply.entry);
+    }
     workers = run.workers;
-    shards = run.entries.length;
-    return { entries: run.entries, written: run.entries.map((e) => e.name), unchanged: [] };
+    shards = entries.length;
+    return { entries, written: entries.map((e) => e.name), unchanged: [] };
   });
   return { documents: documents.length, shards, workers };
 }
 
 // Runs the tasks, `jobs` at a time, each in a worker when there is more than one job (in this
 // thread when no worker can start: this module bundled into another file).
-async function runTasks(tasks: ShardTask[], jobs: number): Promise<{ entries: ShardManifestEntry[]; workers: number }> {
-  const entries: ShardManifestEntry[] = new Array(tasks.length);
+async function runTasks(tasks: ShardTask[], jobs: number): Promise<{ replies: ShardReply[]; workers: number }> {
+  const replies: ShardReply[] = new Array(tasks.length);
   let workers = 0;
   let next = 0;
   const slot = async () => {
@@ -126,9 +151,9 @@ async function runTasks(tasks: ShardTask[], jobs: number): Promise<{ entries: Sh
       const task = tasks[i]!;
       const inWorker = jobs > 1 ? runInWorker(task) : null;
       if (inWorker) workers++;
-      entries[i] = await (inWorker ?? buildShard(task));
+      replies[i] = await (inWorker ?? replyTo(task));
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, slot));
-  return { entries, workers };
+  return { replies, workers };
 }

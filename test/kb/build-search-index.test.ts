@@ -1,6 +1,6 @@
 // The store's search index built in parallel: shards built and written by worker threads, the
 // manifest written last. It must be the index an in-memory build of the same records gives.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import type { KnowledgeBase } from "../../src/kb/knowledge-base.js";
 import { loadIndex } from "../../src/search/index-store.js";
 import { search } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
+import { StoreError } from "../../src/kb/store-errors.js";
 import { writeGeneratedDocuments } from "./generate-documents.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "vanban-kb-search-build-"));
@@ -79,5 +80,18 @@ describe("building the search index on worker threads", () => {
     expect(before).toEqual(["shard-0000.1.json", "shard-0000.1.txt", "shard-0001.1.json", "shard-0001.1.txt"]);
     expect(after).toEqual(["shard-0000.2.json", "shard-0000.2.txt", "shard-0001.2.json", "shard-0001.2.txt"]);
     (await loaded(dir)).close();
+  });
+
+  it.each([1, 2])("reports a damaged record chunk as a damaged store, with the command that rebuilds it (%i jobs)", async (jobs) => {
+    const copy = join(scratch, `damaged-${jobs}`);
+    cpSync(join(scratch, "store"), copy, { recursive: true });
+    const chunk = join(copy, "records", readdirSync(join(copy, "records"))[0]!);
+    const bytes = readFileSync(chunk);
+    bytes[bytes.length >> 1] ^= 0x20;
+    writeFileSync(chunk, bytes);
+    const damaged = await openStore(copy);
+    const build = buildSearchIndex(damaged, join(copy, "search"), { jobs, minDocumentsPerWorker: 5 });
+    await expect(build).rejects.toBeInstanceOf(StoreError);
+    await expect(build).rejects.toMatchObject({ problem: "corrupt", message: expect.stringMatching(/damaged.*does not match its checksum/) });
   });
 });
