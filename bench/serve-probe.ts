@@ -1,7 +1,7 @@
-// Child process of bench/run.ts: opens a store cold, loads its search index, and measures memory
+// Child process of bench/run.ts: opens a store's search index cold, as `vanban search` does, and measures memory
 // per document and query latency by kind. Prints one JSON object. Run with --expose-gc.
-import { openStore } from "../src/kb/index.js";
-import { loadIndex, search, type SearchOptions } from "../src/search/index.js";
+import { loadStoreSearchIndex } from "../src/kb/index.js";
+import { search, type SearchOptions } from "../src/search/index.js";
 
 const [store, docsArg] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -13,8 +13,8 @@ const settle = () => {
 
 const before = settle();
 const t0 = performance.now();
-const kb = await openStore(store);
-const loaded = await loadIndex(kb.searchDir);
+// What `vanban search` reads before it can answer: the store's catalog and its search index.
+const { loaded } = await loadStoreSearchIndex(store);
 const coldLoadMs = performance.now() - t0;
 if (loaded.status !== "ok") throw new Error(`search index: ${loaded.status}`);
 const index = loaded.index;

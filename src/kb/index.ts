@@ -1,6 +1,7 @@
 // The knowledge base stage: a store on disk of a collection's records and citation graph, how it
 // is built and kept up to date, and the questions asked of it.
 export { openStore } from "./open-store.js";
+export { loadStoreSearchIndex } from "./open-search-index.js";
 export { indexFolder, type IndexFolderOptions, type IndexProgress, type IndexReport } from "./index-folder.js";
 export { KnowledgeBase, ReferenceQueryError, documentLabel, type CitingOptions, type GraphOptions, type CitationGraph } from "./knowledge-base.js";
 export { CitingDocument, CitingSpan, ChainLink, DocumentReference, DocumentSummary, GraphNode } from "./query-results.js";

@@ -129,14 +129,22 @@ function parseLine<T>(schema: z.ZodType<T>, value: unknown, fail: (why: string) 
   return parsed.data;
 }
 
-async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreState> {
-  const manifest = await readManifest(dir);
-  const fail = (file: string) => (why: string) => damaged(dir, manifest.roots, file, why);
+/** The manifest and the catalog of a store: what reading its search index needs. */
+export type StoreCatalog = Pick<StoreState, "dir" | "manifest" | "catalog">;
 
+async function readCatalogOnce(dir: string): Promise<StoreCatalog> {
+  const manifest = await readManifest(dir);
+  const fail = (why: string) => damaged(dir, manifest.roots, manifest.catalog.file, why);
   const catalogData = await readChecked(dir, manifest, manifest.catalog);
   const catalog: CatalogEntry[] = [];
-  for (const line of ndjsonLines(catalogData, fail(manifest.catalog.file))) catalog.push(parseLine(CatalogEntry, line, fail(manifest.catalog.file)));
-  if (catalog.length !== manifest.documentCount) throw fail(manifest.catalog.file)(`lists ${catalog.length} documents, the manifest says ${manifest.documentCount}`);
+  for (const line of ndjsonLines(catalogData, fail)) catalog.push(parseLine(CatalogEntry, line, fail));
+  if (catalog.length !== manifest.documentCount) throw fail(`lists ${catalog.length} documents, the manifest says ${manifest.documentCount}`);
+  return { dir, manifest, catalog };
+}
+
+async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreState> {
+  const { manifest, catalog } = await readCatalogOnce(dir);
+  const fail = (file: string) => (why: string) => damaged(dir, manifest.roots, file, why);
 
   const chunks = new Map(manifest.chunks.map((c) => [c.file, c]));
   for (const chunk of options.verify === "none" ? [] : manifest.chunks) {
@@ -190,9 +198,23 @@ async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreSt
  * writer replaced the store while it was being read; throws a `StoreError` otherwise.
  */
 export async function readStore(dir: string, options: ReadStoreOptions = {}): Promise<StoreState> {
+  return retryingSwitches(dir, () => readOnce(dir, options));
+}
+
+/**
+ * Reads and checks a store's manifest and catalog only: a search needs no more (the citation
+ * graph, most of a store's size, took most of the time a search took to start). Throws a
+ * `StoreError` as `readStore` does.
+ */
+export async function readCatalog(dir: string): Promise<StoreCatalog> {
+  return retryingSwitches(dir, () => readCatalogOnce(dir));
+}
+
+// Runs a read again when a writer replaced the store while it was being read.
+async function retryingSwitches<T>(dir: string, read: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await readOnce(dir, options);
+      return await read();
     } catch (error) {
       if (!(error instanceof VanishedFile)) throw error;
       // If the current manifest still names the file, it is simply gone; otherwise a writer

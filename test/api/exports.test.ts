@@ -66,6 +66,7 @@ describe("public exports", () => {
         "knownDocuments",
         "listSourceFiles",
         "loadIndex",
+        "loadStoreSearchIndex",
         "normalizeIdentifier",
         "openStore",
         "parseDocument",

@@ -12,6 +12,7 @@ import { loadIndex } from "../../src/search/index-store.js";
 import { search } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
 import { StoreError } from "../../src/kb/store-errors.js";
+import { loadStoreSearchIndex } from "../../src/kb/open-search-index.js";
 import { writeGeneratedDocuments } from "./generate-documents.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "vanban-kb-search-build-"));
@@ -87,11 +88,32 @@ describe("building the search index on worker threads", () => {
     cpSync(join(scratch, "store"), copy, { recursive: true });
     const chunk = join(copy, "records", readdirSync(join(copy, "records"))[0]!);
     const bytes = readFileSync(chunk);
-    bytes[bytes.length >> 1] ^= 0x20;
+    const middle = bytes.length >> 1;
+    bytes[middle] = bytes[middle]! ^ 0x20;
     writeFileSync(chunk, bytes);
     const damaged = await openStore(copy);
     const build = buildSearchIndex(damaged, join(copy, "search"), { jobs, minDocumentsPerWorker: 5 });
     await expect(build).rejects.toBeInstanceOf(StoreError);
     await expect(build).rejects.toMatchObject({ problem: "corrupt", message: expect.stringMatching(/damaged.*does not match its checksum/) });
+  });
+
+  it("is loaded for searching from the store's catalog alone, not the citation graph", async () => {
+    const copy = join(scratch, "search-only");
+    cpSync(join(scratch, "store"), copy, { recursive: true });
+    await buildSearchIndex(await openStore(copy), join(copy, "search"), { jobs: 1 });
+    // A search does not read the citation graph: without it the store cannot open, the index can.
+    const graph = readdirSync(copy).find((n) => n.startsWith("graph-"))!;
+    rmSync(join(copy, graph));
+    await expect(openStore(copy)).rejects.toBeInstanceOf(StoreError);
+    const { catalog, loaded } = await loadStoreSearchIndex(copy);
+    expect(catalog.catalog).toHaveLength(30);
+    expect(loaded.status).toBe("ok");
+    if (loaded.status === "ok") {
+      expect(ranked(loaded.index, "giáo dục")).toEqual(ranked(memory, "giáo dục"));
+      loaded.index.close();
+    }
+    // Without its manifest the index is missing, and is reported so rather than read.
+    rmSync(join(copy, "search", "manifest.json"));
+    expect((await loadStoreSearchIndex(copy)).loaded.status).toBe("missing");
   });
 });

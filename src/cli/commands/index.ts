@@ -5,6 +5,7 @@
 import { relative, resolve, sep } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { listDocuments, safeName } from "../list-documents.js";
+import { readManifest } from "../../kb/read-store.js";
 import { DEFAULT_STORE_DIR, indexFolder, openStore, shippedCorpusDir, StoreError, type IndexProgress, type IndexReport, type KnowledgeBase } from "../../kb/index.js";
 
 const HELP = `Usage: vanban index [DIR...] [--store DIR] [--jobs N]
@@ -114,11 +115,12 @@ async function progressReporter(io: CommandIo, quiet: boolean): Promise<{ update
 export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: string) => void, options: { jobs?: number } = {}): Promise<string> {
   const { loadIndex, saveIndex } = await import("../../search/index.js");
   const { buildSearchIndex } = await import("../../kb/build-search-index.js");
+  const { expectedSearchHashes } = await import("../../kb/open-search-index.js");
   // The search index keys documents by record id: of several files with one id (the same
   // document in two encodings), the first is indexed.
   const firstById = new Map<string, ReturnType<KnowledgeBase["documents"]>[number]>();
   for (const entry of kb.documents()) if (!firstById.has(entry.id)) firstById.set(entry.id, entry);
-  const loaded = await loadIndex(kb.searchDir, { expectedHashes: [...firstById.values()].map((e) => e.sha256) });
+  const loaded = await loadIndex(kb.searchDir, { expectedHashes: expectedSearchHashes(kb.documents()) });
   if (loaded.status === "ok") {
     const size = loaded.index.size;
     loaded.index.close();
@@ -174,14 +176,20 @@ export async function buildStore(paths: string[], store: string, io: CommandIo, 
  * corpus first, saying so on stderr.
  */
 export async function openStoreForReading(store: string, io: CommandIo, command: string): Promise<KnowledgeBase> {
+  await ensureStore(store, io, command);
+  return openStore(store);
+}
+
+/** Builds the store from the shipped corpus when there is none yet, saying so on stderr. */
+export async function ensureStore(store: string, io: CommandIo, command: string): Promise<void> {
   try {
-    return await openStore(store);
+    await readManifest(store);
+    return;
   } catch (error) {
     if (!(error instanceof StoreError) || error.problem !== "missing") throw error;
   }
   io.err(`vanban ${command}: no store in ${displayPath(store, io)} yet; building one from the corpus shipped with vanban (vanban index)\n`);
   await buildStore([shippedCorpusDir()], store, io, { quiet: true });
-  return openStore(store);
 }
 
 /** Runs a command body, turning a `StoreError` into its one-line message and exit code 1. */

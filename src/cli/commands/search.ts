@@ -4,9 +4,9 @@ import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
 import { keyMatches } from "../../citations/canonical-key.js";
 import { parseReferenceQuery } from "../../citations/parse-reference-query.js";
-import type { KnowledgeBase } from "../../kb/index.js";
+import { openStore } from "../../kb/index.js";
 import type { SearchOptions, SearchResult } from "../../search/index.js";
-import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf, updateSearchIndex } from "./index.js";
+import { displayPath, ensureStore, reportingStoreErrors, storeDirOf, updateSearchIndex } from "./index.js";
 
 const HELP = `Usage: vanban search QUERY [--type KH] [--issuer NAME] [--system state|party] [--place NAME]
                      [--year 2023..2025] [--cites REF] [--limit N] [--json] [--store DIR]
@@ -93,18 +93,20 @@ function renderResult(result: SearchResult, rank: number, io: CommandIo): string
   ].join("\n");
 }
 
-/** Loads the store's search index, building or updating it first when it is missing, stale or damaged (with a message). */
-async function loadSearchIndex(kb: KnowledgeBase, io: CommandIo) {
-  const { loadIndex } = await import("../../search/index.js");
-  const firstById = new Set<string>();
-  const expected = kb.documents().filter((d) => !firstById.has(d.id) && firstById.add(d.id)).map((d) => d.sha256);
-  let loaded = await loadIndex(kb.searchDir, { expectedHashes: expected });
+/**
+ * Loads the store's search index, building or updating it first when it is missing, stale or
+ * damaged (with a message). Reads the store's catalog only; the whole store is opened just to
+ * bring the index up to date.
+ */
+async function loadSearchIndex(store: string, io: CommandIo) {
+  const { loadStoreSearchIndex } = await import("../../kb/open-search-index.js");
+  let { loaded } = await loadStoreSearchIndex(store);
   if (loaded.status !== "ok") {
     if (loaded.status === "stale") loaded.index.close();
     if (loaded.status !== "missing") io.err(`vanban search: ${loaded.message}; updating it\n`);
-    await updateSearchIndex(kb, (m) => io.err(`vanban search: ${m}\n`));
-    loaded = await loadIndex(kb.searchDir, { expectedHashes: expected });
-    if (loaded.status !== "ok") throw new Error(`the search index in ${kb.searchDir} cannot be used: ${loaded.message}`);
+    await updateSearchIndex(await openStore(store), (m) => io.err(`vanban search: ${m}\n`));
+    ({ loaded } = await loadStoreSearchIndex(store));
+    if (loaded.status !== "ok") throw new Error(`the search index of ${store} cannot be used: ${loaded.message}`);
   }
   return loaded.index;
 }
@@ -121,9 +123,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const filters = filtersOf(options);
   const store = storeDirOf(options, io);
   return reportingStoreErrors("search", io, async () => {
-    const kb = await openStoreForReading(store, io, "search");
+    await ensureStore(store, io, "search");
     const { search } = await import("../../search/index.js");
-    const index = await loadSearchIndex(kb, io);
+    const index = await loadSearchIndex(store, io);
     try {
       const results = search(index, query, filters);
       if (options.json) {
@@ -131,7 +133,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         return 0;
       }
       if (results.length === 0) {
-        io.err(`vanban search: nothing in ${displayPath(kb.dir, io)} matches ${terminalSafe(query)}\n`);
+        io.err(`vanban search: nothing in ${displayPath(store, io)} matches ${terminalSafe(query)}\n`);
         return 0;
       }
       io.out(results.map((r, i) => renderResult(r, i + 1, io)).join("\n\n") + "\n");

@@ -1,0 +1,33 @@
+// Opening a store's search index to search it: the index is checked against the store's
+// catalog (the content hash of every document it must hold), read without the citation graph,
+// which a search does not need and which is most of what a store takes to read.
+import { resolve } from "node:path";
+import { loadIndex, type LoadIndexResult } from "../search/index-store.js";
+import { readCatalog, type StoreCatalog } from "./read-store.js";
+import { SEARCH_DIR } from "./store-format.js";
+
+/** The content hashes the search index of a store must hold: of several files with one record id, the first. */
+export function expectedSearchHashes(catalog: readonly StoreCatalog["catalog"][number][]): string[] {
+  const seen = new Set<string>();
+  const hashes: string[] = [];
+  for (const entry of catalog) {
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    hashes.push(entry.sha256);
+  }
+  return hashes;
+}
+
+/**
+ * Loads the search index of the store in `storeDir`: `ok` with the index, or why it cannot be used
+ * as it is (`missing`, `stale` with what changed, damaged). Throws a `StoreError` when the store
+ * itself is missing or damaged.
+ * @example
+ * const { loaded } = await loadStoreSearchIndex(".vanban");
+ * if (loaded.status === "ok") search(loaded.index, "giáo dục");
+ */
+export async function loadStoreSearchIndex(storeDir: string): Promise<{ catalog: StoreCatalog; loaded: LoadIndexResult }> {
+  const catalog = await readCatalog(resolve(storeDir));
+  const loaded = await loadIndex(resolve(catalog.dir, SEARCH_DIR), { expectedHashes: expectedSearchHashes(catalog.catalog) });
+  return { catalog, loaded };
+}
