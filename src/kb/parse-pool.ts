@@ -23,8 +23,8 @@ class ParseWorker {
   /** Whether it said it is ready: a worker that dies before could not start at all (no loader for its code). */
   ready = false;
 
-  constructor(entry: WorkerEntry, known: readonly string[]) {
-    this.worker = startWorker(entry, { workerData: { known } });
+  constructor(entry: WorkerEntry, known: readonly string[], heapMb?: number) {
+    this.worker = startWorker(entry, { workerData: { known }, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) });
     this.worker.on("message", (message: { ready?: true; result?: SourceResult }) => {
       if (message.ready) {
         this.ready = true;
@@ -58,6 +58,14 @@ class ParseWorker {
   }
 }
 
+/** Options of `readSources`. */
+export interface ReadSourcesOptions {
+  /** fewer files per job than this are read in this thread (default `MIN_FILES_PER_WORKER`) */
+  minFilesPerWorker?: number;
+  /** the most heap a worker may use, in MiB (default: Node's); a file that needs more costs its worker, not the run */
+  workerHeapMb?: number;
+}
+
 /**
  * Reads every file of `paths` with `readSource`, calling `onResult` as each one finishes (in
  * completion order, one call at a time, so the caller's writes never interleave). Uses up to
@@ -69,9 +77,9 @@ export async function readSources(
   known: ReadonlySet<string>,
   jobs: number,
   onResult: (result: SourceResult) => Promise<void>,
-  minFilesPerWorker = MIN_FILES_PER_WORKER,
+  options: ReadSourcesOptions = {},
 ): Promise<{ workers: number }> {
-  const slots = Math.min(jobs, Math.floor(paths.length / minFilesPerWorker));
+  const slots = Math.min(jobs, Math.floor(paths.length / (options.minFilesPerWorker ?? MIN_FILES_PER_WORKER)));
   const entry = slots > 1 ? workerEntry("parse-worker") : null;
   if (!entry) {
     for (const path of paths) await onResult(await readSource(path, known));
@@ -82,7 +90,7 @@ export async function readSources(
   let next = 0;
   let handing = Promise.resolve();
   const runSlot = async () => {
-    let worker: ParseWorker | null = new ParseWorker(entry, knownList);
+    let worker: ParseWorker | null = new ParseWorker(entry, knownList, options.workerHeapMb);
     workers.push(worker);
     while (next < paths.length) {
       const path = paths[next++]!;
@@ -93,7 +101,7 @@ export async function readSources(
         worker = null;
         result = await readSource(path, known);
       } else if (worker?.dead) {
-        worker = new ParseWorker(entry, knownList);
+        worker = new ParseWorker(entry, knownList, options.workerHeapMb);
         workers.push(worker);
       }
       const settled = result;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { readSources } from "../../src/kb/parse-pool.js";
 import type { SourceResult } from "../../src/kb/read-source.js";
@@ -16,7 +17,7 @@ const known = new Set([createHash("sha256").update(readFileSync(knownFile)).dige
 
 async function readAll(jobs: number): Promise<{ results: Map<string, SourceResult>; workers: number }> {
   const results = new Map<string, SourceResult>();
-  const { workers } = await readSources([...files, missing], known, jobs, async (r) => void results.set(r.kind === "parsed" ? r.fields.path : r.path, r), 1);
+  const { workers } = await readSources([...files, missing], known, jobs, async (r) => void results.set(r.kind === "parsed" ? r.fields.path : r.path, r), { minFilesPerWorker: 1 });
   return { results, workers };
 }
 
@@ -32,4 +33,17 @@ describe("reading sources on several threads", () => {
     const parsed = two.get(files[0]!);
     expect(parsed?.kind === "parsed" && (JSON.parse(parsed.line) as { record: { number: { raw: string } } }).record.number.raw).toBe("100/KH-UBND");
   });
+
+  it("loses only the file that kills its worker: a new worker reads the rest", async () => {
+    // A document far too large for a worker held to a small heap: its worker runs out of memory.
+    const big = join(scratch, "docs", "big.txt");
+    writeFileSync(big, readFileSync(files[0]!, "utf8").repeat(4_000));
+    const order = [...files.slice(0, 4), big, ...files.slice(4)];
+    const results = new Map<string, SourceResult>();
+    const { workers } = await readSources(order, new Set(), 2, async (r) => void results.set(r.kind === "parsed" ? r.fields.path : r.path, r), { minFilesPerWorker: 1, workerHeapMb: 64 });
+    expect(workers).toBeGreaterThanOrEqual(2);
+    expect(results.size).toBe(order.length);
+    expect(results.get(big)).toMatchObject({ kind: "skipped", reason: expect.stringMatching(/^the parser failed on it/) });
+    for (const file of files) expect(results.get(file)?.kind, file).toBe("parsed");
+  }, 60_000);
 });
