@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
 import { DocumentRecord } from "../../src/model/record.js";
+import { readCitationFacts } from "../../src/kb/citation-facts.js";
 import { HOSTILE_DOCUMENTS } from "./hostile-documents.js";
 import { measureWork } from "./work-meter.js";
 
@@ -53,6 +54,19 @@ describe("work grows linearly with the input", () => {
     // Grows with the input's length, which is not always exactly ten times (headers, closing).
     const inputGrowth = large.length / small.length;
     expect(b.work / a.work).toBeLessThanOrEqual(MAX_GROWTH * Math.max(1, inputGrowth / 10));
+  });
+});
+
+// What the store keeps of each citation (its sentence, its holder, its label) was quadratic in a
+// document's citations: the sentence was looked for from the text's start for every citation.
+describe("the store's citation facts grow linearly with the input", () => {
+  it.each(Object.entries(HOSTILE_DOCUMENTS).map(([name, d]) => [name, d.build] as const))("%s", (_name, build) => {
+    const [small, large] = [parseDocumentBytes(build(100)), parseDocumentBytes(build(1000))];
+    const a = measureWork(() => readCitationFacts(small.record, small.text));
+    const b = measureWork(() => readCitationFacts(large.record, large.text));
+    const inputGrowth = large.text.length / Math.max(1, small.text.length);
+    // A small input with no citation costs next to nothing: its length is the least work counted.
+    expect(b.work / Math.max(a.work, small.text.length)).toBeLessThanOrEqual(MAX_GROWTH * Math.max(1, inputGrowth / 10));
   });
 });
 
