@@ -31,7 +31,8 @@ export function decodeDocument(bytes: Uint8Array, options: { sha256?: string } =
   const sha256 = options.sha256 ?? createHash("sha256").update(bytes).digest("hex");
   const decoded = decodeContent(bytes);
   const repaired = normalizeCharacters(decoded.text);
-  const controls = countControls(decoded.text);
+  // Controls are among the characters the repair looks for: a text without those has none.
+  const controls = repaired.hadSpecial ? countControls(decoded.text) : 0;
   if (controls > 0) {
     const what = controls === 1 ? "1 control character" : `${controls} control characters`;
     decoded.diagnostics.push({ severity: "warning", code: "control-characters", message: `${what} (NUL, escape sequences, Word's hidden marks) removed or turned into breaks`, line: 0, column: 0 });

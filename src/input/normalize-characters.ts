@@ -11,17 +11,20 @@ import { isVietnameseSyllable } from "./vietnamese-syllable.js";
 
 /**
  * Repairs characters of decoded text (spaces, invisible characters, ligatures, full-width forms,
- * Đ, mark order, bullets, line ends, split syllables) and returns NFC text with a map to `text`.
+ * Đ, mark order, bullets, line ends, split syllables) and returns NFC text with a map to `text`;
+ * `hadSpecial` is false when `text` held none of the characters the first repair looks for
+ * (controls among them, so a caller counting them need not look again).
  * @example normalizeCharacters("ĐIỀ U 1\r\n").text // "ĐIỀU 1\n"
  */
-export function normalizeCharacters(text: string): { text: string; map: OffsetMap } {
-  let result = replaceCharacters(text);
+export function normalizeCharacters(text: string): { text: string; map: OffsetMap; hadSpecial: boolean } {
+  const replaced = replaceCharacters(text);
+  let result: { text: string; map: OffsetMap } = replaced;
   const marked = repairMarks(result.text);
   if (marked) result = { text: marked.text, map: marked.map.composeWith(result.map) };
   result.text = repairEth(result.text);
   const regrouped = regroupSyllables(result.text);
   if (regrouped) result = { text: regrouped.text, map: regrouped.map.composeWith(result.map) };
-  return result;
+  return { ...result, hadSpecial: replaced.hadSpecial };
 }
 
 // Characters the replacement pass looks at; everything else is copied in bulk.
@@ -51,8 +54,8 @@ function isSpecial(code: number): boolean {
 }
 
 // One character at a time: spaces, invisibles, ligatures, full-width forms, bullets, CR.
-function replaceCharacters(text: string): { text: string; map: OffsetMap } {
-  if (!SPECIAL.test(text)) return { text, map: OffsetMap.identity(text.length) };
+function replaceCharacters(text: string): { text: string; map: OffsetMap; hadSpecial: boolean } {
+  if (!SPECIAL.test(text)) return { text, map: OffsetMap.identity(text.length), hadSpecial: false };
   const b = new TextBuilder();
   let copied = 0;
   const n = text.length;
@@ -94,7 +97,7 @@ function replaceCharacters(text: string): { text: string; map: OffsetMap } {
     // Anything else special is invisible (soft hyphen, zero-width, BOM): dropped.
   }
   if (n > copied) b.copy(text.slice(copied), copied);
-  return b.finish(n);
+  return { ...b.finish(n), hadSpecial: true };
 }
 
 // After ESC (or the C1 CSI): a control sequence's parameters and final byte, a control string up
