@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,6 +40,23 @@ describe("vanban index", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^unchanged: 9 documents in store \(0 read, 9 unchanged, 0 removed\)/);
     expect(out).toContain("search index: up to date (9 documents)");
+  });
+
+  it("updates the search index for a few changed files, and builds it again when most changed", async () => {
+    const docs = fresh("changing");
+    const own = fresh("changing-store");
+    cpSync(fixtures, docs, { recursive: true });
+    await runCli(["index", docs, "--store", own, "--jobs", "1"], { cwd: scratch });
+    const files = readdirSync(docs).filter((n) => n.endsWith(".txt")).sort();
+    const touch = (name: string) => writeFileSync(join(docs, name), `${readFileSync(join(docs, name), "utf8")}\nGhi chú thêm.\n`);
+    touch(files[0]!);
+    const few = await runCli(["index", docs, "--store", own, "--jobs", "1"], { cwd: scratch });
+    expect(few.out).toMatch(/search index: updated \(1 added, 1 removed\) in [\d.]+ s/);
+    for (const name of files.slice(1)) touch(name);
+    const most = await runCli(["index", docs, "--store", own, "--jobs", "1"], { cwd: scratch });
+    expect(most.out).toMatch(/search index: built \(9 documents\) in [\d.]+ s/);
+    const again = await runCli(["index", docs, "--store", own, "--jobs", "1"], { cwd: scratch });
+    expect(again.out).toContain("search index: up to date (9 documents)");
   });
 
   it("shows a progress bar with files, MB/s and time left on a terminal", async () => {

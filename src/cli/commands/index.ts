@@ -126,22 +126,24 @@ export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: 
     loaded.index.close();
     return `up to date (${size} documents)`;
   }
-  if (loaded.status !== "stale") {
-    // Built from nothing: shards in parallel, written by the workers that build them.
-    if (loaded.status !== "missing") onMessage(`${loaded.message}; rebuilding it`);
-    const built = await buildSearchIndex(kb, kb.searchDir, { jobs: options.jobs });
-    return `built (${built.documents} documents)`;
+  // A few documents added or removed: the index is updated document by document. Built from
+  // nothing, or when most of it changed: shards in parallel, written by the workers that build them.
+  if (loaded.status === "stale" && loaded.added.length <= firstById.size / 2) {
+    const index = loaded.index;
+    try {
+      for (const gone of loaded.removed) index.remove(gone.id);
+      const added = new Set(loaded.added);
+      for (const entry of firstById.values()) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
+      await saveIndex(index, kb.searchDir);
+    } finally {
+      index.close();
+    }
+    return `updated (${loaded.added.length} added, ${loaded.removed.length} removed)`;
   }
-  const index = loaded.index;
-  try {
-    for (const gone of loaded.removed) index.remove(gone.id);
-    const added = new Set(loaded.added);
-    for (const entry of firstById.values()) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
-    await saveIndex(index, kb.searchDir);
-  } finally {
-    index.close();
-  }
-  return `updated (${loaded.added.length} added, ${loaded.removed.length} removed)`;
+  if (loaded.status === "stale") loaded.index.close();
+  else if (loaded.status !== "missing") onMessage(`${loaded.message}; rebuilding it`);
+  const built = await buildSearchIndex(kb, kb.searchDir, { jobs: options.jobs });
+  return `built (${built.documents} documents)`;
 }
 
 /** Indexes `paths` into `store`, reporting progress and messages on `io`; the search index is updated under the same lock. */
