@@ -88,6 +88,30 @@ export class AtomicFile {
   }
 }
 
+/**
+ * Writes one JSON value per line to `path` atomically, a batch of lines at a time. A store's
+ * citation graph outgrows one string: V8 strings end at 2^29 characters, and the graph of 100k
+ * documents is some 500 MB.
+ */
+export async function writeJsonLinesAtomic(path: string, lines: Iterable<unknown>): Promise<WrittenFile> {
+  const file = await AtomicFile.create(path);
+  try {
+    let batch = "";
+    for (const line of lines) {
+      batch += `${JSON.stringify(line)}\n`;
+      if (batch.length >= 1 << 16) {
+        await file.write(batch);
+        batch = "";
+      }
+    }
+    if (batch) await file.write(batch);
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+  return file.commit();
+}
+
 /** Writes `data` to `path` atomically (see `AtomicFile`). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<WrittenFile> {
   const file = await AtomicFile.create(path);

@@ -15,7 +15,7 @@
 import { chmod, mkdir, readdir, rm, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
-import { writeFileAtomic, TEMP_MARKER } from "./atomic-write.js";
+import { writeFileAtomic, writeJsonLinesAtomic, TEMP_MARKER } from "./atomic-write.js";
 import { buildCitationGraph } from "./build-citation-graph.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { listSourceFiles, type SkippedFile, type SourceListing } from "./list-source-files.js";
@@ -183,12 +183,6 @@ function buildGraphState(documents: readonly Assembled[]): StoreState["graph"] {
   return { documents: graphDocuments, edges: built.edges, references: built.references, conflicts };
 }
 
-function ndjson(lines: Iterable<unknown>): string {
-  let out = "";
-  for (const line of lines) out += `${JSON.stringify(line)}\n`;
-  return out;
-}
-
 /**
  * Reads the documents under `paths` (folders, recursively, or files) into the store, re-reading
  * only files that changed since the last run and dropping those that are gone. Never stops on a
@@ -335,15 +329,15 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
     const catalog = assembled.map((a) => a.entry);
     const graphFile = `graph-${generation}.ndjson`;
     const catalogFile = `catalog-${generation}.ndjson`;
-    const graphLines = [
-      { t: "graph", format: STORE_FORMAT, formatVersion: STORE_FORMAT_VERSION, documents: catalog.length },
-      ...graph.documents,
-      ...graph.edges.map((e) => ({ t: "edge", ...e })),
-      ...graph.references.map((r) => ({ t: "ref", ...r })),
-      ...graph.conflicts.map((c) => ({ t: "conflict", ...c })),
-    ];
-    const graphWritten = await writeFileAtomic(join(dir, graphFile), ndjson(graphLines));
-    const catalogWritten = await writeFileAtomic(join(dir, catalogFile), ndjson(catalog));
+    function* graphLines(): Generator<unknown> {
+      yield { t: "graph", format: STORE_FORMAT, formatVersion: STORE_FORMAT_VERSION, documents: catalog.length };
+      yield* graph.documents;
+      for (const e of graph.edges) yield { t: "edge", ...e };
+      for (const r of graph.references) yield { t: "ref", ...r };
+      for (const c of graph.conflicts) yield { t: "conflict", ...c };
+    }
+    const graphWritten = await writeJsonLinesAtomic(join(dir, graphFile), graphLines());
+    const catalogWritten = await writeJsonLinesAtomic(join(dir, catalogFile), catalog);
     const live = new Set(catalog.map((e) => e.chunk));
     const body: StoreManifestBody = {
       generation,
