@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
+import { readJsonLines } from "./json-lines.js";
 import { rebuildCommand, StoreError } from "./store-errors.js";
 import {
   CatalogEntry,
@@ -105,22 +106,24 @@ async function readChecked(dir: string, manifest: StoreManifestBody, stored: Sto
   return data;
 }
 
-/** Splits an NDJSON buffer into parsed lines without ever making one string of the whole file. */
-function* ndjsonLines(data: Buffer, fail: (why: string) => Error): Generator<unknown> {
-  let start = 0;
-  while (start < data.length) {
-    let end = data.indexOf(10, start);
-    if (end < 0) end = data.length;
-    if (end > start) {
-      try {
-        yield JSON.parse(data.toString("utf8", start, end));
-      } catch (error) {
-        if (error instanceof SyntaxError) throw fail(`holds a line that is not JSON at byte ${start}`);
-        throw error;
-      }
-    }
-    start = end + 1;
+/**
+ * Reads an NDJSON file of the store as a stream (see json-lines.ts), handing each parsed line to
+ * `onLine`, and checks its size and SHA-256. A damaged file is reported by its size or checksum
+ * before any line that is not what it should be.
+ */
+async function readCheckedLines(dir: string, manifest: StoreManifestBody, stored: StoredFile, onLine: (value: unknown) => void): Promise<void> {
+  const fail = (why: string) => damaged(dir, manifest.roots, stored.file, why);
+  let read;
+  try {
+    read = await readJsonLines(join(dir, stored.file), onLine);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new VanishedFile(stored.file);
+    throw fail(`cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
+  if (read.bytes !== stored.bytes) throw fail(`is ${read.bytes} bytes, the manifest says ${stored.bytes} (truncated?)`);
+  if (read.sha256 !== stored.sha256) throw fail("does not match its checksum");
+  if (read.failure?.kind === "syntax") throw fail(`holds a line that is not JSON at byte ${read.failure.offset}`);
+  if (read.failure) throw read.failure.error;
 }
 
 function parseLine<T>(schema: z.ZodType<T>, value: unknown, fail: (why: string) => Error): T {
@@ -135,9 +138,8 @@ export type StoreCatalog = Pick<StoreState, "dir" | "manifest" | "catalog">;
 async function readCatalogOnce(dir: string): Promise<StoreCatalog> {
   const manifest = await readManifest(dir);
   const fail = (why: string) => damaged(dir, manifest.roots, manifest.catalog.file, why);
-  const catalogData = await readChecked(dir, manifest, manifest.catalog);
   const catalog: CatalogEntry[] = [];
-  for (const line of ndjsonLines(catalogData, fail)) catalog.push(parseLine(CatalogEntry, line, fail));
+  await readCheckedLines(dir, manifest, manifest.catalog, (line) => catalog.push(parseLine(CatalogEntry, line, fail)));
   if (catalog.length !== manifest.documentCount) throw fail(`lists ${catalog.length} documents, the manifest says ${manifest.documentCount}`);
   return { dir, manifest, catalog };
 }
@@ -166,11 +168,10 @@ async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreSt
     if (!chunk || entry.offset + entry.length > chunk.bytes) throw fail(manifest.catalog.file)(`places ${entry.id} outside the store's chunks`);
   }
 
-  const graphData = await readChecked(dir, manifest, manifest.graph);
   const graph: StoreState["graph"] = { documents: [], edges: [], references: [], conflicts: [] };
   const failGraph = fail(manifest.graph.file);
   let header = false;
-  for (const line of ndjsonLines(graphData, failGraph)) {
+  await readCheckedLines(dir, manifest, manifest.graph, (line) => {
     const t = (line as { t?: unknown } | null)?.t;
     if (!header) {
       parseLine(GraphHeader, line, failGraph);
@@ -186,7 +187,7 @@ async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreSt
       const { t: _, ...conflict } = parseLine(GraphConflictLine, line, failGraph);
       graph.conflicts.push(conflict);
     } else throw failGraph(`holds a line of unknown kind ${JSON.stringify(t)}`);
-  }
+  });
   if (graph.documents.length !== catalog.length || graph.documents.some((d, i) => d.id !== catalog[i]!.id)) {
     throw failGraph("does not list the catalog's documents");
   }
