@@ -35,6 +35,10 @@ export const FOOTNOTE_BODY = /^\[(\d{1,3})\]\s/u;
 
 /** True when a line opens a block of its own, so a wrapped line must never be glued onto it. */
 export function startsBlock(line: string): boolean {
+  // Most lines a joiner asks about continue a sentence, in lower case: of the patterns below only
+  // `a)` and a lower-case authority prefix (`tm.`, `kt.`, `tl.`) can start with a small letter.
+  const first = line.charAt(0);
+  if (first !== first.toUpperCase()) return LETTER_MARKER.test(line) || AUTHORITY_PREFIX.test(line);
   return (
     BULLET_MARKER.test(line) ||
     ARABIC_MARKER.test(line) ||

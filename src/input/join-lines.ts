@@ -198,10 +198,17 @@ const COLUMN_GAP = /\t+\s*|\s{4,}|\s*\|\s*|-{3,}|_{3,}|={3,}/gu;
 // (`Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH ...`).
 const COMPONENT_BREAK = /\s+(?=Kính gửi\s*:)|\s+(?=V\/[vV][\s.:])|(?<=năm\s\d{4})\s+(?=\p{Lu}{2,}\s\p{Lu}{2,})|(?<=\.)\s+(?=(?:\p{Lu}{1,}\s){1,}(?:-{3,}|$))/gu;
 
+// Whether the line's last character may end a run of capitals (the test below, on its last two
+// code units: a capital outside the BMP is two).
+const CAPITAL_OR_SPACE_AT_END = /[\p{Lu}\s]$/u;
+function endsInCapital(line: string): boolean {
+  return CAPITAL_OR_SPACE_AT_END.test(line.slice(-2));
+}
+
 /** Splits a trimmed line into its column cells and header components, each with its start offset. */
 function splitColumns(line: string, start: number): { text: string; start: number }[] {
   // Most lines hold none of the components: cheap tests before the regex with lookbehinds.
-  if (!(line.includes("Kính gửi") || line.includes("V/") || line.includes("---") || /năm \d{4} \p{Lu}{2}/u.test(line) || /\.\s+[\p{Lu}\s]+$/u.test(line))) return splitCells(line, start);
+  if (!(line.includes("Kính gửi") || line.includes("V/") || line.includes("---") || (line.includes("năm ") && /năm \d{4} \p{Lu}{2}/u.test(line)) || (endsInCapital(line) && /\.\s+[\p{Lu}\s]+$/u.test(line)))) return splitCells(line, start);
   const pieces: { text: string; start: number }[] = [];
   let last = 0;
   COMPONENT_BREAK.lastIndex = 0;
