@@ -9,6 +9,7 @@ import { DEFAULT_SHARD_SIZE } from "../search/search-index.js";
 import type { DocumentRecord } from "../model/record.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
 import { DamagedLineError, readStoredRecords } from "./record-chunks.js";
+import { searchableDocuments } from "./open-search-index.js";
 import { rebuildCommand, StoreError } from "./store-errors.js";
 import type { CatalogEntry, StoredFile } from "./store-format.js";
 import { startWorker, workerEntry } from "./worker-entry.js";
@@ -105,13 +106,7 @@ export interface SearchBuildReport {
  */
 export async function buildSearchIndex(kb: KnowledgeBase, searchDir: string, options: BuildSearchIndexOptions = {}): Promise<SearchBuildReport> {
   const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
-  const seen = new Set<string>();
-  const documents: CatalogEntry[] = [];
-  for (const entry of kb.documents()) {
-    if (seen.has(entry.id)) continue;
-    seen.add(entry.id);
-    documents.push(entry);
-  }
+  const documents = searchableDocuments(kb.documents());
   const jobs = Math.max(1, options.jobs ?? Math.min(4, availableParallelism()));
   const parallel = Math.min(jobs, Math.floor(documents.length / (options.minDocumentsPerWorker ?? MIN_DOCUMENTS_PER_SEARCH_WORKER)));
   const shardCount = Math.max(1, parallel, Math.ceil(documents.length / shardSize));

@@ -4,18 +4,24 @@
 import { resolve } from "node:path";
 import { loadIndex, type LoadIndexResult } from "../search/index-store.js";
 import { readCatalog, type StoreCatalog } from "./read-store.js";
-import { SEARCH_DIR } from "./store-format.js";
+import { SEARCH_DIR, type CatalogEntry } from "./store-format.js";
 
-/** The content hashes the search index of a store must hold: of several files with one record id, the first. */
-export function expectedSearchHashes(catalog: readonly StoreCatalog["catalog"][number][]): string[] {
+/**
+ * The documents of a catalog the search index holds: it keys documents by record id, and of
+ * several files with one id (one document in two encodings) it holds the first.
+ */
+export function searchableDocuments(catalog: readonly CatalogEntry[]): CatalogEntry[] {
   const seen = new Set<string>();
-  const hashes: string[] = [];
-  for (const entry of catalog) {
-    if (seen.has(entry.id)) continue;
+  return catalog.filter((entry) => {
+    if (seen.has(entry.id)) return false;
     seen.add(entry.id);
-    hashes.push(entry.sha256);
-  }
-  return hashes;
+    return true;
+  });
+}
+
+/** The content hashes the search index of a store must hold. */
+export function expectedSearchHashes(catalog: readonly CatalogEntry[]): string[] {
+  return searchableDocuments(catalog).map((entry) => entry.sha256);
 }
 
 /**

@@ -115,12 +115,9 @@ async function progressReporter(io: CommandIo, quiet: boolean): Promise<{ update
 export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: string) => void, options: { jobs?: number } = {}): Promise<string> {
   const { loadIndex, saveIndex } = await import("../../search/index.js");
   const { buildSearchIndex } = await import("../../kb/build-search-index.js");
-  const { expectedSearchHashes } = await import("../../kb/open-search-index.js");
-  // The search index keys documents by record id: of several files with one id (the same
-  // document in two encodings), the first is indexed.
-  const firstById = new Map<string, ReturnType<KnowledgeBase["documents"]>[number]>();
-  for (const entry of kb.documents()) if (!firstById.has(entry.id)) firstById.set(entry.id, entry);
-  const loaded = await loadIndex(kb.searchDir, { expectedHashes: expectedSearchHashes(kb.documents()) });
+  const { searchableDocuments } = await import("../../kb/open-search-index.js");
+  const documents = searchableDocuments(kb.documents());
+  const loaded = await loadIndex(kb.searchDir, { expectedHashes: documents.map((entry) => entry.sha256) });
   if (loaded.status === "ok") {
     const size = loaded.index.size;
     loaded.index.close();
@@ -128,12 +125,12 @@ export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: 
   }
   // A few documents added or removed: the index is updated document by document. Built from
   // nothing, or when most of it changed: shards in parallel, written by the workers that build them.
-  if (loaded.status === "stale" && loaded.added.length <= firstById.size / 2) {
+  if (loaded.status === "stale" && loaded.added.length <= documents.length / 2) {
     const index = loaded.index;
     try {
       for (const gone of loaded.removed) index.remove(gone.id);
       const added = new Set(loaded.added);
-      for (const entry of firstById.values()) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
+      for (const entry of documents) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
       await saveIndex(index, kb.searchDir);
     } finally {
       index.close();
