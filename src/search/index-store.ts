@@ -11,7 +11,10 @@ import { join, resolve } from "node:path";
 import { z } from "zod";
 // One crash-safe writer for every file the store holds, the search index's included.
 import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "../kb/atomic-write.js";
-import { IndexShard, type StoredFile } from "./index-shard.js";
+import { IndexShard, type ShardEntry, type StoredFile } from "./index-shard.js";
+import { CompactIndexBuilder } from "./compact-builder.js";
+import { buildFieldTerms } from "./index-terms.js";
+import { ShardTexts } from "./shard-texts.js";
 import { CompactIndex, ShardMiniSearch } from "./shard-minisearch.js";
 import { SearchIndex } from "./search-index.js";
 import { prepareDocument } from "./index-document.js";
@@ -166,7 +169,10 @@ async function readManifestFile(dir: string): Promise<unknown> {
   }
 }
 
-async function writeShard(shard: IndexShard, dir: string, generation: number): Promise<{ index: StoredFile; text: StoredFile; locations: Map<string, TextLocation> }> {
+/** What saving a shard reads of it: its documents' entries and texts, and its index in saved form. */
+type SavedShard = Pick<IndexShard, "name" | "entries" | "texts"> & { mini: { toCompact(): CompactIndex } };
+
+async function writeShard(shard: SavedShard, dir: string, generation: number): Promise<{ index: StoredFile; text: StoredFile; locations: Map<string, TextLocation> }> {
   const stem = `${shard.name}.${generation}`;
   const locations = new Map<string, TextLocation>();
   const textFile = await AtomicFile.create(join(dir, `${stem}.txt`));
@@ -244,7 +250,7 @@ async function saveFrozen(index: SearchIndex, root: string): Promise<SaveReport>
 /** A shard's line in the manifest. */
 export type ShardManifestEntry = IndexManifest["shards"][number];
 
-function manifestEntry(shard: IndexShard, generation: number, index: StoredFile, text: StoredFile): ShardManifestEntry {
+function manifestEntry(shard: Pick<IndexShard, "name" | "entries">, generation: number, index: StoredFile, text: StoredFile): ShardManifestEntry {
   return { name: shard.name, generation, index, text, documents: [...shard.entries.values()].map((entry) => [entry.summary.id, entry.summary.sha256] as [string, string]) };
 }
 
@@ -255,12 +261,16 @@ function manifestEntry(shard: IndexShard, generation: number, index: StoredFile,
  * names them in the manifest.
  */
 export async function writeShardFiles(name: string, records: AsyncIterable<DocumentRecord> | Iterable<DocumentRecord>, dir: string, generation: number): Promise<ShardManifestEntry> {
-  const shard = new IndexShard(name);
-  for await (const record of records) {
-    if (shard.entries.has(record.id)) throw new Error(`vanban search: document ${record.id} is already indexed`);
-    shard.add(prepareDocument(record));
-  }
+  // Built straight into its saved form (see compact-builder.ts): nothing queries this shard.
+  const shard = { name, entries: new Map<string, ShardEntry>(), texts: new ShardTexts(), mini: new CompactIndexBuilder() };
   try {
+    for await (const record of records) {
+      if (shard.entries.has(record.id)) throw new Error(`vanban search: document ${record.id} is already indexed`);
+      const { summary, text, segmentEnds, numberTerms, refTerms } = prepareDocument(record);
+      shard.mini.addTerms(summary.id, buildFieldTerms(text, segmentEnds, numberTerms, refTerms));
+      shard.entries.set(summary.id, { summary, segmentEnds, numberTerms, refTerms });
+      shard.texts.set(summary.id, text);
+    }
     const files = await writeShard(shard, resolve(dir), generation);
     return manifestEntry(shard, generation, files.index, files.text);
   } finally {

@@ -2,6 +2,7 @@ import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { INDEX_FIELDS } from "../../src/search/index-document.js";
 import { CompactIndex, MINISEARCH_OPTIONS, ShardMiniSearch } from "../../src/search/shard-minisearch.js";
+import { CompactIndexBuilder } from "../../src/search/compact-builder.js";
 
 const DOCS: [string, string[][]][] = [
   ["a", [["ke", "hoach"], ["uy", "ban"], [], [], ["giao", "duc", "giao", "duc", "va", "dao", "tao"], [], ["113/kh/ubnd", "113", "kh", "ubnd"], []]],
@@ -95,5 +96,25 @@ describe("ShardMiniSearch", () => {
     ["a field id out of range", { nextId: 1, shortIds: [0], ids: ["a"], fieldLengths: new Array(8).fill(1), averageFieldLength: [], terms: ["x"], postings: [[99, 1, 0, 1]] }],
   ])("rejects a compact index with %s", (_what, compact) => {
     expect(() => ShardMiniSearch.fromCompact(compact as never)).toThrow();
+  });
+});
+
+describe("CompactIndexBuilder", () => {
+  it("gives the saved form ShardMiniSearch gives for the same documents (terms in any order)", () => {
+    const shard = new ShardMiniSearch();
+    const builder = new CompactIndexBuilder();
+    for (const [id, fields] of DOCS) {
+      expect(builder.addTerms(id, fields)).toBe(shard.addTerms(id, fields));
+    }
+    // Terms, and the fields of a term, may come in another order: compared per term and field.
+    const perField = (flat: number[]) => {
+      const fields: [number, number[]][] = [];
+      for (let i = 0; i < flat.length; i += 2 + 2 * flat[i + 1]!) fields.push([flat[i]!, flat.slice(i + 2, i + 2 + 2 * flat[i + 1]!)]);
+      return fields.sort(([a], [b]) => a - b);
+    };
+    const byTerm = (c: CompactIndex) => ({ ...c, terms: null, postings: Object.fromEntries(c.terms.map((t, i) => [t, perField(c.postings[i]!)])) });
+    expect(byTerm(builder.toCompact())).toEqual(byTerm(shard.toCompact()));
+    const sorted = (json: ReturnType<ShardMiniSearch["toJSON"]>) => ({ ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : 1)) });
+    expect(sorted(ShardMiniSearch.fromCompact(builder.toCompact()).toJSON())).toEqual(sorted(shard.toJSON()));
   });
 });
