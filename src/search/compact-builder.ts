@@ -4,7 +4,7 @@
 // per field, and `toCompact` gives what `ShardMiniSearch.toCompact` gives for the same documents
 // (terms possibly in another order), which `ShardMiniSearch.fromCompact` loads.
 import { INDEX_FIELDS } from "./index-document.js";
-import type { CompactIndex } from "./shard-minisearch.js";
+import { frequencies, type CompactIndex } from "./shard-minisearch.js";
 
 /** Builds a `CompactIndex` from documents' terms per field; write-only. */
 export class CompactIndexBuilder {
@@ -24,8 +24,7 @@ export class CompactIndexBuilder {
     const shortId = this.ids.length;
     this.ids.push(id);
     for (let fieldId = 0; fieldId < INDEX_FIELDS.length; fieldId++) {
-      const counts = new Map<string, number>();
-      for (const term of fields[fieldId] ?? []) counts.set(term, (counts.get(term) ?? 0) + 1);
+      const counts = frequencies(fields[fieldId] ?? []);
       this.fieldLengths.push(counts.size);
       // MiniSearch's running average, computed the same way so that scores come out the same.
       this.averageFieldLength[fieldId] = (this.averageFieldLength[fieldId]! * shortId + counts.size) / (shortId + 1);
