@@ -8,6 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
 import { readJsonLines } from "./json-lines.js";
+import { DamagedLineError, readChunk } from "./record-chunks.js";
 import { rebuildCommand, StoreError } from "./store-errors.js";
 import {
   CatalogEntry,
@@ -93,17 +94,16 @@ function damaged(dir: string, roots: readonly string[] | null, file: string, rea
   return new StoreError("corrupt", dir, `the store ${dir} is damaged: ${file} ${reason}`, rebuildCommand(dir, roots));
 }
 
-async function readChecked(dir: string, manifest: StoreManifestBody, stored: StoredFile): Promise<Buffer> {
-  let data: Buffer;
+// A chunk read whole and checked (`verify: "full"`), by the check the store's writer and readers
+// use; its damage is reported as the store's.
+async function checkChunk(dir: string, manifest: StoreManifestBody, stored: StoredFile): Promise<void> {
   try {
-    data = await readFile(join(dir, stored.file));
+    await readChunk(dir, stored);
   } catch (error) {
+    if (error instanceof DamagedLineError) throw damaged(dir, manifest.roots, stored.file, error.reason);
     if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new VanishedFile(stored.file);
     throw damaged(dir, manifest.roots, stored.file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
-  if (data.length !== stored.bytes) throw damaged(dir, manifest.roots, stored.file, `is ${data.length} bytes, the manifest says ${stored.bytes} (truncated?)`);
-  if (createHash("sha256").update(data).digest("hex") !== stored.sha256) throw damaged(dir, manifest.roots, stored.file, "does not match its checksum");
-  return data;
 }
 
 /**
@@ -151,7 +151,7 @@ async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreSt
   const chunks = new Map(manifest.chunks.map((c) => [c.file, c]));
   for (const chunk of options.verify === "none" ? [] : manifest.chunks) {
     if (options.verify === "full") {
-      await readChecked(dir, manifest, chunk);
+      await checkChunk(dir, manifest, chunk);
       continue;
     }
     const size = await stat(join(dir, chunk.file)).then(

@@ -105,7 +105,7 @@ export async function readLine(storeDir: string, at: LineLocation): Promise<stri
 /** Reads a whole chunk and checks it against the manifest's size and SHA-256. */
 export async function readChunk(storeDir: string, stored: StoredFile): Promise<Buffer> {
   const data = await readFile(join(storeDir, stored.file));
-  if (data.length !== stored.bytes) throw new DamagedLineError(stored.file, `is ${data.length} bytes, the manifest says ${stored.bytes}`);
+  if (data.length !== stored.bytes) throw new DamagedLineError(stored.file, `is ${data.length} bytes, the manifest says ${stored.bytes} (truncated?)`);
   if (createHash("sha256").update(data).digest("hex") !== stored.sha256) throw new DamagedLineError(stored.file, "does not match its checksum");
   return data;
 }
