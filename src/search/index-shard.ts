@@ -16,6 +16,12 @@ export interface ShardEntry {
   refTerms: string;
 }
 
+/** What a shard keeps of a prepared document besides its text, and the terms it is indexed under. */
+export function shardEntryOf(prepared: PreparedDocument): { entry: ShardEntry; terms: string[][] } {
+  const { summary, text, segmentEnds, numberTerms, refTerms } = prepared;
+  return { entry: { summary, segmentEnds, numberTerms, refTerms }, terms: buildFieldTerms(text, segmentEnds, numberTerms, refTerms) };
+}
+
 /** One file of a saved shard, as the manifest lists it. */
 export interface StoredFile {
   file: string;
@@ -56,11 +62,11 @@ export class IndexShard {
 
   /** Indexes a prepared document; its id must not be in the shard. */
   add(prepared: PreparedDocument): void {
-    const { summary, text, segmentEnds, numberTerms, refTerms } = prepared;
-    const shortId = this.mini.addTerms(summary.id, buildFieldTerms(text, segmentEnds, numberTerms, refTerms));
-    this.entries.set(summary.id, { summary, segmentEnds, numberTerms, refTerms });
-    this.columns.set(shortId, summary);
-    this.texts.set(summary.id, text);
+    const { entry, terms } = shardEntryOf(prepared);
+    const shortId = this.mini.addTerms(entry.summary.id, terms);
+    this.entries.set(entry.summary.id, entry);
+    this.columns.set(shortId, entry.summary);
+    this.texts.set(entry.summary.id, prepared.text);
     this.dirty = true;
   }
 

@@ -11,9 +11,8 @@ import { join, resolve } from "node:path";
 import { z } from "zod";
 // One crash-safe writer for every file the store holds, the search index's included.
 import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "../kb/atomic-write.js";
-import { IndexShard, type ShardEntry, type StoredFile } from "./index-shard.js";
+import { IndexShard, shardEntryOf, type ShardEntry, type StoredFile } from "./index-shard.js";
 import { CompactIndexBuilder } from "./compact-builder.js";
-import { buildFieldTerms } from "./index-terms.js";
 import { ShardTexts } from "./shard-texts.js";
 import { CompactIndex, ShardMiniSearch } from "./shard-minisearch.js";
 import { SearchIndex } from "./search-index.js";
@@ -266,10 +265,11 @@ export async function writeShardFiles(name: string, records: AsyncIterable<Docum
   try {
     for await (const record of records) {
       if (shard.entries.has(record.id)) throw new Error(`vanban search: document ${record.id} is already indexed`);
-      const { summary, text, segmentEnds, numberTerms, refTerms } = prepareDocument(record);
-      shard.mini.addTerms(summary.id, buildFieldTerms(text, segmentEnds, numberTerms, refTerms));
-      shard.entries.set(summary.id, { summary, segmentEnds, numberTerms, refTerms });
-      shard.texts.set(summary.id, text);
+      const prepared = prepareDocument(record);
+      const { entry, terms } = shardEntryOf(prepared);
+      shard.mini.addTerms(entry.summary.id, terms);
+      shard.entries.set(entry.summary.id, entry);
+      shard.texts.set(entry.summary.id, prepared.text);
     }
     const files = await writeShard(shard, resolve(dir), generation);
     return manifestEntry(shard, generation, files.index, files.text);
