@@ -113,34 +113,37 @@ async function progressReporter(io: CommandIo, quiet: boolean): Promise<{ update
  * store's `search/` folder with its own manifest and checksums); returns what it did, in a few words.
  */
 export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: string) => void, options: { jobs?: number } = {}): Promise<string> {
-  const { loadIndex, saveIndex } = await import("../../search/index.js");
+  const { checkIndex, loadIndex, saveIndex } = await import("../../search/index.js");
   const { buildSearchIndex } = await import("../../kb/build-search-index.js");
   const { searchableDocuments } = await import("../../kb/open-search-index.js");
   const documents = searchableDocuments(kb.documents());
-  const loaded = await loadIndex(kb.searchDir, { expectedHashes: documents.map((entry) => entry.sha256) });
+  const expectedHashes = documents.map((entry) => entry.sha256);
+  const rebuild = async () => `built (${(await buildSearchIndex(kb, kb.searchDir, { jobs: options.jobs })).documents} documents)`;
+  // Built from nothing, or when most of it changed (seen from its manifest, before loading what
+  // would be thrown away): shards in parallel, written by the workers that build them.
+  const check = await checkIndex(kb.searchDir, { expectedHashes });
+  if (check.status === "missing" || (check.status === "stale" && check.added.length > documents.length / 2)) return rebuild();
+  const loaded = await loadIndex(kb.searchDir, { expectedHashes });
   if (loaded.status === "ok") {
     const size = loaded.index.size;
     loaded.index.close();
     return `up to date (${size} documents)`;
   }
-  // A few documents added or removed: the index is updated document by document. Built from
-  // nothing, or when most of it changed: shards in parallel, written by the workers that build them.
-  if (loaded.status === "stale" && loaded.added.length <= documents.length / 2) {
-    const index = loaded.index;
-    try {
-      for (const gone of loaded.removed) index.remove(gone.id);
-      const added = new Set(loaded.added);
-      for (const entry of documents) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
-      await saveIndex(index, kb.searchDir);
-    } finally {
-      index.close();
-    }
-    return `updated (${loaded.added.length} added, ${loaded.removed.length} removed)`;
+  if (loaded.status !== "stale") {
+    if (loaded.status !== "missing") onMessage(`${loaded.message}; rebuilding it`);
+    return rebuild();
   }
-  if (loaded.status === "stale") loaded.index.close();
-  else if (loaded.status !== "missing") onMessage(`${loaded.message}; rebuilding it`);
-  const built = await buildSearchIndex(kb, kb.searchDir, { jobs: options.jobs });
-  return `built (${built.documents} documents)`;
+  // A few documents added or removed: the index is updated document by document.
+  const index = loaded.index;
+  try {
+    for (const gone of loaded.removed) index.remove(gone.id);
+    const added = new Set(loaded.added);
+    for (const entry of documents) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
+    await saveIndex(index, kb.searchDir);
+  } finally {
+    index.close();
+  }
+  return `updated (${loaded.added.length} added, ${loaded.removed.length} removed)`;
 }
 
 /** Indexes `paths` into `store`, reporting progress and messages on `io`; the search index is updated under the same lock. */
