@@ -8,15 +8,21 @@
 import { TextBuilder } from "./offset-map.js";
 import type { PlainText } from "./markdown-to-text.js";
 
+// Inline tags that only style text (their content stays), and an inline link whose label holds
+// no brackets and whose destination no spaces or parentheses (its groups: an image's `!`, the
+// label): the light reader reads both, so the patterns below share them.
+const STYLING_TAGS = "b|i|u|em|strong|span|font|small|big|s|strike|del|ins|mark";
+const LINK_PATTERN = String.raw`(!?)\[([^\][\n]*)\]\([^()\s]*\)`;
+
 // Constructs the light reader leaves to remark.
 // Definitions, code spans, escapes, HTML entities (`&VSMTNT;` in a name is not one), HTML tags
 // other than <sup>, <br> and the inline styling ones (`<Nội dung>` is not one), a tag opening a
 // line (it may open an HTML block), block quotes. (Escapes include `\|`, so a cell bar is always
 // a cell boundary here.)
-const BEYOND_LIGHT = /^ {0,3}\[[^\]\n]+\]:|`|\\[!-/:-@[-`{-~]|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|<\/?(?!sup\b|br\b|(?:b|i|u|em|strong|span|font|small|big|s|strike|del|ins|mark)\b)[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>|^ {0,3}<\/?(?!sup\b|br\b)[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|^[ \t]{0,3}>/mu;
+const BEYOND_LIGHT = new RegExp(String.raw`^ {0,3}\[[^\]\n]+\]:|${"`"}|\\[!-/:-@[-${"`"}{-~]|&(?:[a-z]+|#\d+|#x[0-9a-f]+);|<\/?(?!sup\b|br\b|(?:${STYLING_TAGS})\b)[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>|^ {0,3}<\/?(?!sup\b|br\b)[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|^[ \t]{0,3}>`, "mu");
 // Inline links the light reader reads: a label without brackets, a destination without spaces or
 // parentheses. Any other `](` (nested labels, titles, a stray one) leaves the text to remark.
-const LINK = /!?\[[^\][\n]*\]\([^()\s]*\)/gu;
+const LINK = new RegExp(LINK_PATTERN, "gu");
 const LINK_CLOSE = /\]\(/gu;
 // markdown-to-text reads tables (remark-gfm) only in a text with a delimiter row of two columns
 // or more and three dashes each; there, any GFM delimiter row (one dash is enough) makes a table,
@@ -32,7 +38,7 @@ const RULE = /^ {0,3}(?:[-*_=][ \t]*){3,}$/u;
 const LONE_BAR = /^[ \t]*\|[ \t]*$/u;
 // Inline marks: footnote marks, breaks, styling tags, links (group 2: an image's `!`, group 3:
 // the label), emphasis.
-const INLINE = /<sup[^>]*>([^<]*)<\/sup>|<br\s*\/?>|<\/?sup[^>]*>|<\/?(?:b|i|u|em|strong|span|font|small|big|s|strike|del|ins|mark)(?:\s[^<>\n]*)?>|(!?)\[([^\][\n]*)\]\([^()\s]*\)|\*+|_{2,}/giu;
+const INLINE = new RegExp(String.raw`<sup[^>]*>([^<]*)<\/sup>|<br\s*\/?>|<\/?sup[^>]*>|<\/?(?:${STYLING_TAGS})(?:\s[^<>\n]*)?>|${LINK_PATTERN}|\*+|_{2,}`, "giu");
 
 function count(pattern: RegExp, text: string): number {
   pattern.lastIndex = 0;
