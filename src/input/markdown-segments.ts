@@ -21,8 +21,13 @@ export interface SegmentLimits {
 /** The default limits: 256 KiB chunks; blocks over 32 KiB (a paragraph of a document is some 2 KiB) are stripped. */
 export const SEGMENT_LIMITS: SegmentLimits = { chunk: 256 * 1024, block: 32 * 1024 };
 
-// A GFM table block: its rows are read cell by cell, in linear time, however long the table.
-const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/mu;
+/**
+ * A delimiter row of a GFM table, as this project takes one (two columns or more, three dashes
+ * each): a text holding one is read with tables (remark-gfm, or the light reader's tables), and a
+ * block holding one is a table block, whose rows are read cell by cell in linear time, however
+ * long the table.
+ */
+export const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/mu;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
 
 /** Cuts `source` into segments that tile it, at blank lines outside fenced code. */

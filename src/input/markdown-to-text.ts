@@ -8,7 +8,7 @@ import remarkGfm from "remark-gfm";
 import type { Nodes, Parent, Root, RootContent, PhrasingContent } from "mdast";
 import { TextBuilder, type OffsetMap } from "./offset-map.js";
 import { stripLightMarkdown } from "./strip-light-markdown.js";
-import { segmentMarkdown } from "./markdown-segments.js";
+import { segmentMarkdown, TABLE_DELIMITER_ROW } from "./markdown-segments.js";
 
 /** Plain text made from markdown, where "\n\n" separates blocks and "\n" is a soft line break. */
 export interface PlainText {
@@ -20,7 +20,6 @@ export interface PlainText {
 // row is there, and text with no markdown mark at all skips the reader (see markdownToText).
 const parser = unified().use(remarkParse);
 const gfmParser = unified().use(remarkParse).use(remarkGfm);
-const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/mu;
 // Characters that can start markdown syntax other than list markers and rules, which plain text
 // uses as text anyway (`- item`, `1. Mục đích`, `-------`).
 const MARKUP_CHAR = /[*_#<>|[\]`\\&~]|^ {4}|^\t/mu;

@@ -7,6 +7,7 @@
 // quotes, tables of unusual shape) goes to remark.
 import { TextBuilder } from "./offset-map.js";
 import type { PlainText } from "./markdown-to-text.js";
+import { TABLE_DELIMITER_ROW } from "./markdown-segments.js";
 
 // Inline tags that only style text (their content stays), and an inline link whose label holds
 // no brackets and whose destination no spaces or parentheses (its groups: an image's `!`, the
@@ -24,10 +25,9 @@ const BEYOND_LIGHT = new RegExp(String.raw`^ {0,3}\[[^\]\n]+\]:|${"`"}|\\[!-/:-@
 // parentheses. Any other `](` (nested labels, titles, a stray one) leaves the text to remark.
 const LINK = new RegExp(LINK_PATTERN, "gu");
 const LINK_CLOSE = /\]\(/gu;
-// markdown-to-text reads tables (remark-gfm) only in a text with a delimiter row of two columns
-// or more and three dashes each; there, any GFM delimiter row (one dash is enough) makes a table,
-// and one that the light reader does not take as its table's makes the text remark's.
-const TABLES = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/mu;
+// Tables are read only in a text with a delimiter row as `TABLE_DELIMITER_ROW` takes one; there,
+// any GFM delimiter row (one dash is enough) makes a table, and one that the light reader does
+// not take as its table's makes the text remark's.
 const DELIMITER_ROW = /^[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
 const ROW = /^ {0,3}\|/u;
 // An indented line after a blank one opens a code block in markdown: a block of its own, read
@@ -55,7 +55,7 @@ export function stripLightMarkdown(source: string, options: { force?: boolean } 
   // Each test is a pass over the whole text: the rare constructs are looked for only where a
   // character they need is there at all.
   if (!options.force && (BEYOND_LIGHT.test(source) || (source.includes("](") && count(LINK_CLOSE, source) !== count(LINK, source)))) return null;
-  const tables = source.includes("---") && TABLES.test(source);
+  const tables = source.includes("---") && TABLE_DELIMITER_ROW.test(source);
   const out = new TextBuilder();
   let pos = 0;
   let blankBefore = true;
