@@ -4,15 +4,26 @@
 // per field, and `toCompact` gives what `ShardMiniSearch.toCompact` gives for the same documents
 // (terms possibly in another order), which `ShardMiniSearch.fromCompact` loads.
 import { INDEX_FIELDS } from "./index-document.js";
-import { frequencies, type CompactIndex } from "./shard-minisearch.js";
+import type { CompactIndex } from "./shard-minisearch.js";
+
+/** One term's postings while a shard is built, and where its latest posting is. */
+interface TermPostings {
+  /** per field id: short id, term frequency, short id, term frequency, … */
+  fields: (number[] | undefined)[];
+  /** the document and field of the latest posting: a repeat there only counts up its frequency */
+  document: number;
+  field: number;
+  /** index of the latest posting's frequency in `fields[field]` */
+  at: number;
+}
 
 /** Builds a `CompactIndex` from documents' terms per field; write-only. */
 export class CompactIndexBuilder {
   private readonly ids: string[] = [];
   private readonly fieldLengths: number[] = [];
-  private readonly averageFieldLength: number[] = INDEX_FIELDS.map(() => 0);
-  // term → per field id: short id, term frequency, short id, term frequency, …
-  private readonly postings = new Map<string, (number[] | undefined)[]>();
+  // Empty until the first document, as MiniSearch's (an empty shard saves the same either way).
+  private readonly averageFieldLength: number[] = [];
+  private readonly postings = new Map<string, TermPostings>();
 
   /** The number of documents added. */
   get size(): number {
@@ -24,15 +35,28 @@ export class CompactIndexBuilder {
     const shortId = this.ids.length;
     this.ids.push(id);
     for (let fieldId = 0; fieldId < INDEX_FIELDS.length; fieldId++) {
-      const counts = frequencies(fields[fieldId] ?? []);
-      this.fieldLengths.push(counts.size);
-      // MiniSearch's running average, computed the same way so that scores come out the same.
-      this.averageFieldLength[fieldId] = (this.averageFieldLength[fieldId]! * shortId + counts.size) / (shortId + 1);
-      for (const [term, frequency] of counts) {
-        let perField = this.postings.get(term);
-        if (!perField) this.postings.set(term, (perField = []));
-        (perField[fieldId] ??= []).push(shortId, frequency);
+      // One map lookup per occurrence: the term's postings record which document and field they
+      // last grew in, so a repeat counts up that posting instead of going through a map of
+      // frequencies per field first (which took as long as the rest of the build).
+      let distinct = 0;
+      for (const term of fields[fieldId] ?? []) {
+        let postings = this.postings.get(term);
+        if (!postings) this.postings.set(term, (postings = { fields: [], document: -1, field: -1, at: 0 }));
+        if (postings.document === shortId && postings.field === fieldId) {
+          postings.fields[fieldId]![postings.at]!++;
+          continue;
+        }
+        const docs = (postings.fields[fieldId] ??= []);
+        docs.push(shortId, 1);
+        postings.document = shortId;
+        postings.field = fieldId;
+        postings.at = docs.length - 1;
+        distinct++;
       }
+      // MiniSearch's field length (distinct terms) and running average, computed the same way so
+      // that scores come out the same.
+      this.fieldLengths.push(distinct);
+      this.averageFieldLength[fieldId] = ((this.averageFieldLength[fieldId] ?? 0) * shortId + distinct) / (shortId + 1);
     }
     return shortId;
   }
@@ -41,10 +65,10 @@ export class CompactIndexBuilder {
   toCompact(): CompactIndex {
     const terms: string[] = [];
     const postings: number[][] = [];
-    for (const [term, perField] of this.postings) {
+    for (const [term, { fields }] of this.postings) {
       const flat: number[] = [];
-      for (let fieldId = 0; fieldId < perField.length; fieldId++) {
-        const docs = perField[fieldId];
+      for (let fieldId = 0; fieldId < fields.length; fieldId++) {
+        const docs = fields[fieldId];
         if (!docs) continue;
         flat.push(fieldId, docs.length / 2);
         let previous = 0;

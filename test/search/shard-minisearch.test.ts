@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { INDEX_FIELDS } from "../../src/search/index-document.js";
@@ -100,13 +101,14 @@ describe("ShardMiniSearch", () => {
 });
 
 describe("CompactIndexBuilder", () => {
-  it("gives the saved form ShardMiniSearch gives for the same documents (terms in any order)", () => {
+  // Builds `docs` both ways and expects the same saved form and the same loaded state. Terms, and
+  // the fields of a term, may come in another order: compared per term and field.
+  function expectSameAsShard(docs: readonly (readonly [string, string[][]])[]): void {
     const shard = new ShardMiniSearch();
     const builder = new CompactIndexBuilder();
-    for (const [id, fields] of DOCS) {
+    for (const [id, fields] of docs) {
       expect(builder.addTerms(id, fields)).toBe(shard.addTerms(id, fields));
     }
-    // Terms, and the fields of a term, may come in another order: compared per term and field.
     const perField = (flat: number[]) => {
       const fields: [number, number[]][] = [];
       for (let i = 0; i < flat.length; i += 2 + 2 * flat[i + 1]!) fields.push([flat[i]!, flat.slice(i + 2, i + 2 + 2 * flat[i + 1]!)]);
@@ -116,5 +118,19 @@ describe("CompactIndexBuilder", () => {
     expect(byTerm(builder.toCompact())).toEqual(byTerm(shard.toCompact()));
     const sorted = (json: ReturnType<ShardMiniSearch["toJSON"]>) => ({ ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : 1)) });
     expect(sorted(ShardMiniSearch.fromCompact(builder.toCompact()).toJSON())).toEqual(sorted(shard.toJSON()));
+  }
+
+  it("gives the saved form ShardMiniSearch gives for the same documents (terms in any order)", () => {
+    expectSameAsShard(DOCS);
+  });
+
+  it("gives ShardMiniSearch's saved form for any documents: terms repeated within a field, across fields and across documents", () => {
+    // A vocabulary of four terms makes repeats (the case the builder counts up in place) common.
+    const fields = fc.array(fc.array(fc.constantFrom("a", "b", "c", "d"), { maxLength: 6 }), { minLength: INDEX_FIELDS.length, maxLength: INDEX_FIELDS.length });
+    fc.assert(
+      fc.property(fc.array(fields, { maxLength: 6 }), (docs) => {
+        expectSameAsShard(docs.map((f, i) => [`doc${i}`, f] as const));
+      }),
+    );
   });
 });
