@@ -1,7 +1,7 @@
 // Child process of bench/run.ts: opens a store's search index cold, as `vanban search` does, and measures memory
 // per document and query latency by kind. Prints one JSON object. Run with --expose-gc.
-import { loadStoreSearchIndex } from "../src/kb/index.js";
-import { search, type SearchOptions } from "../src/search/index.js";
+import type { SearchOptions } from "../src/search/index.js";
+import { loadStoreSearchIndex, search } from "./built.js";
 
 const [store, docsArg] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
