@@ -64,12 +64,12 @@ function folded(): string {
 }
 
 /**
- * The line's first character (after spaces) as `foldUpper` writes it (`Đ` → `D`, `ộ` → `O`).
- * The tests on the folded line look at it first: folding every line was the lexer's largest
- * cost, and most lines cannot open a header word at all.
+ * The line's first character as `foldUpper` writes it (`Đ` → `D`, `ộ` → `O`), white space (and
+ * marks folding leaves nothing of) skipped; " " for a line of white space. Lines are dispatched to
+ * the tests by it (see `testsFor`): folding every line was once the lexer's largest cost.
  */
 function initial(): string {
-  if (!cachedInitial) cachedInitial = foldUpper(cachedLine.trimStart().charAt(0)) || " ";
+  if (!cachedInitial) cachedInitial = foldUpper(cachedLine.trimStart().slice(0, 8)).trimStart().charAt(0) || " ";
   return cachedInitial;
 }
 
@@ -77,6 +77,15 @@ function initial(): string {
 function initials(...words: string[]): Set<string> {
   return new Set(words.map((w) => foldUpper(w.charAt(0))));
 }
+
+const DIGITS = [..."0123456789"];
+const DIGIT_INITIALS = initials(...DIGITS);
+/** Initials of lines opening with a Latin letter of either case (`A.`, `a)`, `đ)`). */
+const LATIN_INITIALS = initials(..."ABCDEFGHIJKLMNOPQRSTUVWXYZĐ");
+/** The characters BULLET_MARKER opens with. */
+const BULLETS = [..."-+•–—*▪●○◦■□➢►✓"];
+/** A rule line (`-------`, `***`, `___`) opens with one of these, or is white space alone (initial " "). */
+const SEPARATOR_INITIALS = initials(..."-–—_=*·.|", " ");
 
 const NATIONAL_TITLE = "CONG HOA XA HOI CHU NGHIA VIET NAM";
 
@@ -104,12 +113,30 @@ function previousLine(text: string, offset: number): string {
 
 type LineTest = (line: string, folded: () => string, text: string, offset: number) => boolean;
 
+/** The line tests that can pass on a line, by the line's initial (see `initial`), or any initial. */
+type Initials = ReadonlySet<string> | "any";
+
 // Each line is classified once: the tests run in priority order (the order tokens are declared)
-// and the winner is cached, so the lexer's other matchers for that line cost a comparison.
-const LINE_TESTS: { name: string; test: LineTest }[] = [];
+// and the winner is cached, so the lexer's other matchers for that line cost a comparison. Only
+// the tests that can pass on a line of that initial run: each declares the initials a line it
+// accepts may have, and running all of them on every line was most of the lexer's time (a prose
+// line went through some thirty patterns to end a TextLine).
+const LINE_TESTS: { name: string; test: LineTest; initials: Initials }[] = [];
+const testsByInitial = new Map<string, LineTest[]>();
 let classifiedText = "";
 let classifiedOffset = -1;
 let classifiedAs: string | null = null;
+const classifiedBy = new WeakMap<LineTest, string>();
+
+/** The tests, in priority order, that a line of this initial may pass. */
+function testsFor(first: string): LineTest[] {
+  let tests = testsByInitial.get(first);
+  if (!tests) {
+    tests = LINE_TESTS.filter((t) => t.initials === "any" || t.initials.has(first)).map((t) => t.test);
+    testsByInitial.set(first, tests);
+  }
+  return tests;
+}
 
 function classify(text: string, offset: number): string | null {
   if (text === classifiedText && offset === classifiedOffset) return classifiedAs;
@@ -118,9 +145,9 @@ function classify(text: string, offset: number): string | null {
   classifiedAs = null;
   const line = lineAt(text, offset);
   if (line !== null && line.length > 0) {
-    for (const { name, test } of LINE_TESTS) {
+    for (const test of testsFor(initial())) {
       if (test(line, folded, text, offset)) {
-        classifiedAs = name;
+        classifiedAs = classifiedBy.get(test)!;
         break;
       }
     }
@@ -128,14 +155,41 @@ function classify(text: string, offset: number): string | null {
   return classifiedAs;
 }
 
-/** A whole-line token whose class is decided by `test` on the line (and its folded form). */
-function lineToken(name: string, test: LineTest, categories?: TokenType[]): TokenType {
-  LINE_TESTS.push({ name, test });
+/**
+ * A whole-line token whose class is decided by `test` on the line (and its folded form).
+ * `initials`: what `initial()` is on every line the test accepts (computed with `initials()` from
+ * the characters the pattern can start with), or "any"; a test suite checks them against real and
+ * generated lines.
+ */
+function lineToken(name: string, initials: Initials, test: LineTest, categories?: TokenType[]): TokenType {
+  LINE_TESTS.push({ name, test, initials });
+  classifiedBy.set(test, name);
   const pattern: CustomPatternMatcherFunc = (text, offset) => {
     if (classify(text, offset) !== name) return null;
     return [cachedLine] as unknown as RegExpExecArray;
   };
   return createToken({ name, pattern, line_breaks: false, categories: [AnyLine, ...(categories ?? [])] });
+}
+
+/**
+ * For tests: the line tests in priority order, each with the initials it declares, and whether it
+ * accepts `line` (the text's only line).
+ */
+export function lineTests(): { name: string; initials: Initials; accepts: (line: string) => boolean }[] {
+  return LINE_TESTS.map(({ name, initials, test }) => ({
+    name,
+    initials,
+    accepts: (line: string) => {
+      lineAt(line, 0);
+      return test(line, folded, line, 0);
+    },
+  }));
+}
+
+/** `initial()` of a line (the first character after white space, folded and upper-cased). */
+export function lineInitial(line: string): string {
+  lineAt(line, 0);
+  return initial();
 }
 
 const TYPE_NAMES = new Set([...DOC_TYPES, PARTY_THONG_TRI].flatMap((t) => [t.name, ...(t.aliases ?? [])].map((n) => foldUpper(n))));
@@ -147,13 +201,13 @@ export const Newline = createToken({ name: "Newline", pattern: /\n/, group: Lexe
 // Header lines are short: long lines skip the folding these tests need.
 const SHORT = 160;
 
-export const NationalTitle = lineToken("NationalTitle", (l, f) => l.length < SHORT && NATIONAL_TITLE_INITIALS.has(initial()) && (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f()))));
+export const NationalTitle = lineToken("NationalTitle", NATIONAL_TITLE_INITIALS, (l, f) => l.length < SHORT && (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f()))));
 // NĐ 30/2020 Điều 8.1: tiêu ngữ.
-export const Motto = lineToken("Motto", (l, f) => l.length < SHORT && initial() === "D" && /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
+export const Motto = lineToken("Motto", initials("Đ"), (l, f) => l.length < SHORT && /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
 // HD 36-HD/VPTW: the Party line `ĐẢNG CỘNG SẢN VIỆT NAM` (top right), also wrapped.
 const PARTY_TITLE_INITIALS = initials("ĐẢNG", "CỘNG", "VIỆT");
-export const PartyTitle = lineToken("PartyTitle", (l, f, text, offset) => {
-  if (l.length >= SHORT || !PARTY_TITLE_INITIALS.has(initial())) return false;
+export const PartyTitle = lineToken("PartyTitle", PARTY_TITLE_INITIALS, (l, f, text, offset) => {
+  if (l.length >= SHORT) return false;
   const line = f();
   if (/^DANG\s*CONG\s*SAN(?:\s*VIET\s*NAM)?\s*[-–—*]*$/.test(line) || /^CONG\s*SAN\s*VIET\s*NAM$/.test(line)) return true;
   // `ĐẢNG` / `CỘNG SẢN VIỆT NAM` and `ĐẢNG CỘNG SẢN` / `VIỆT NAM`: the line wrapped in its cell.
@@ -161,11 +215,11 @@ export const PartyTitle = lineToken("PartyTitle", (l, f, text, offset) => {
   return /^VIET\s*NAM\s*[-–—*]*$/.test(line) && /CONG\s*SAN\s*$/.test(foldUpper(previousLine(text, offset)));
 });
 // Rules under the header blocks (`-------`) and the Party star `*`.
-export const Separator = lineToken("Separator", (l) => /^[-–—_=*·.\s|]+$/.test(l));
+export const Separator = lineToken("Separator", SEPARATOR_INITIALS, (l) => /^[-–—_=*·.\s|]+$/.test(l));
 // NĐ 30/2020 Điều 8.3: số, ký hiệu (`Số: 203 /TB-UBND`, Party `Số 253-KH/HU`, a draft `Số: /KH-UBND`).
-export const NumberLine = lineToken("NumberLine", (l) => /^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*[/-]\s*\S/ui.test(l) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
+export const NumberLine = lineToken("NumberLine", initials("S"), (l) => /^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*[/-]\s*\S/ui.test(l) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
 // NĐ 30/2020 Điều 8.4: địa danh và ngày tháng (`Bình Sơn, ngày 18 tháng 6 năm 2024`, blanks in drafts).
-export const PlaceDate = lineToken("PlaceDate", (l) => isPlaceDate(l) && !BASIS_START.test(l));
+export const PlaceDate = lineToken("PlaceDate", "any", (l) => isPlaceDate(l) && !BASIS_START.test(l));
 
 const DATE_AFTER_PLACE = /^[,.\s]\s*ngày(?![\p{L}])[\s\d.…_/]*tháng\s*[\d.…_\s]*năm\s*\d{4}/u;
 
@@ -182,47 +236,47 @@ function isPlaceDate(line: string): boolean {
 }
 // The enacting word of a decision or resolution (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`).
 const ENACTING_INITIALS = initials("QUYẾT", "KẾT", "CHỈ", "BAN", "ĐIỀU");
-export const EnactingLine = lineToken("EnactingLine", (l, f) => l.length < SHORT && ENACTING_INITIALS.has(initial()) && /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
+export const EnactingLine = lineToken("EnactingLine", ENACTING_INITIALS, (l, f) => l.length < SHORT && /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
 // NĐ 30/2020 Điều 8.5: tên loại on its own line, upper case (`KẾ HOẠCH`, `QUYẾT ĐỊNH`).
 // Older documents name the issuing authority on the type's line (`QUYẾT ĐỊNH CỦA CHỦ TỊCH UBND TỈNH`).
-export const DocTypeLine = lineToken("DocTypeLine", (l, f) => {
-  if (l.length >= SHORT || !TYPE_NAME_INITIALS.has(initial())) return false;
+export const DocTypeLine = lineToken("DocTypeLine", TYPE_NAME_INITIALS, (l, f) => {
+  if (l.length >= SHORT) return false;
   const folded = f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim();
   if (isAllCaps(l) && TYPE_NAMES.has(folded)) return true;
   const m = /^(.+?) CUA /.exec(folded);
   return m !== null && TYPE_NAMES.has(m[1]!) && isAllCaps(l.split(/\s+của\s+|\s+CỦA\s+/u)[0]!);
 });
 // A công văn's trích yếu (`V/v ...`).
-export const SubjectLine = lineToken("SubjectLine", (l) => /^V\/[vV](?:[.:\s]|$)/u.test(l));
+export const SubjectLine = lineToken("SubjectLine", initials("V"), (l) => /^V\/[vV](?:[.:\s]|$)/u.test(l));
 // Addressees of a công văn, công điện, tờ trình.
-export const AddresseesLabel = lineToken("AddresseesLabel", (l) => /^Kính\s*gửi\s*:?/u.test(l));
+export const AddresseesLabel = lineToken("AddresseesLabel", initials("K"), (l) => /^Kính\s*gửi\s*:?/u.test(l));
 // NĐ 30/2020 Điều 8.8: nơi nhận.
-export const RecipientsLine = lineToken("RecipientsLine", (l) => RECIPIENTS_LABEL.test(l));
+export const RecipientsLine = lineToken("RecipientsLine", initials("N"), (l) => RECIPIENTS_LABEL.test(l));
 // NĐ 30/2020 Điều 8.7: the authority prefix of a signature (TM., KT., TL., TUQ., Q.; Party T/M, K/T, T/L).
-export const AuthorityLine = lineToken("AuthorityLine", (l) => AUTHORITY_PREFIX.test(l) && !/[;]$/.test(l) && l.length < 120);
+export const AuthorityLine = lineToken("AuthorityLine", initials("T", "K", "Q"), (l) => AUTHORITY_PREFIX.test(l) && !/[;]$/.test(l) && l.length < 120);
 // `(Đã ký)`, seal and signature placeholders of published copies.
-export const PlaceholderLine = lineToken("PlaceholderLine", (l) => /^[([]?\s*(?:đã\s*ký|ký\s*tên|ký,|chữ\s*ký|đóng\s*dấu|ký\s*và\s*đóng\s*dấu|đã\s*ký\s*và\s*đóng\s*dấu|signed|seal)[^)\]]*[)\]]?\s*$/iu.test(l));
+export const PlaceholderLine = lineToken("PlaceholderLine", initials("(", "[", "đ", "k", "c", "s"), (l) => /^[([]?\s*(?:đã\s*ký|ký\s*tên|ký,|chữ\s*ký|đóng\s*dấu|ký\s*và\s*đóng\s*dấu|đã\s*ký\s*và\s*đóng\s*dấu|signed|seal)[^)\]]*[)\]]?\s*$/iu.test(l));
 // Footnote bodies (`[1] ...`, from `<sup>1</sup>` at a paragraph start).
-export const FootnoteLine = lineToken("FootnoteLine", (l) => FOOTNOTE_BODY.test(l));
+export const FootnoteLine = lineToken("FootnoteLine", initials("["), (l) => FOOTNOTE_BODY.test(l));
 // Attached parts (`PHỤ LỤC I`, `ĐỀ CƯƠNG BÁO CÁO`).
-export const AnnexLine = lineToken("AnnexLine", (l, f) => l.length < 400 && (initial() === "P" || initial() === "D") && /^(?:PHU\s*LUC|PHU\s*BIEU|DE\s*CUONG)(?![A-Z])/.test(f()) && (isAllCaps(l.split(/[(:]/)[0] ?? l) || /^Phụ lục\s+(?:[IVX\d]+|số)/u.test(l)));
+export const AnnexLine = lineToken("AnnexLine", initials("P", "Đ"), (l, f) => l.length < 400 && /^(?:PHU\s*LUC|PHU\s*BIEU|DE\s*CUONG)(?![A-Z])/.test(f()) && (isAllCaps(l.split(/[(:]/)[0] ?? l) || /^Phụ lục\s+(?:[IVX\d]+|số)/u.test(l)));
 // Preamble statements (căn cứ ban hành).
-export const BasisLine = lineToken("BasisLine", (l) => BASIS_START.test(l) && !/^(?:-\s*)?Căn cứ\s+(?:vào\s+)?(?:các\s+)?(?:quy định|nội dung|văn bản|ý kiến)?\s*(?:nêu|trên|như)\b/u.test(l));
+export const BasisLine = lineToken("BasisLine", initials("-", "C", "T", "X", "D"), (l) => BASIS_START.test(l) && !/^(?:-\s*)?Căn cứ\s+(?:vào\s+)?(?:các\s+)?(?:quy định|nội dung|văn bản|ý kiến)?\s*(?:nêu|trên|như)\b/u.test(l));
 
 // Body hierarchy (NĐ 30/2020 Phụ lục I mục II.6; plans use PHẦN, I., 1., 1.1., a), -, +).
-export const PartLine = lineToken("PartLine", (l) => PART_MARKER.test(l), [MarkerLine]);
-export const ChapterLine = lineToken("ChapterLine", (l) => CHAPTER_MARKER.test(l), [MarkerLine]);
-export const SubsectionLine = lineToken("SubsectionLine", (l) => SUBSECTION_MARKER.test(l), [MarkerLine]);
-export const ArticleLine = lineToken("ArticleLine", (l) => ARTICLE_MARKER.test(l) || /^Điều\s+\d+[a-z]?\s*$/u.test(l) || /^Điều\s+\d+\s+\p{Lu}/u.test(l), [MarkerLine]);
-export const RomanLine = lineToken("RomanLine", (l) => ROMAN_MARKER.test(l) || /^[IVXL]{1,6}\s*[.\-]?\s*$/u.test(l), [MarkerLine]);
-export const LetterPartLine = lineToken("LetterPartLine", (l) => LETTER_PART_MARKER.test(l), [MarkerLine]);
-export const DecimalLine = lineToken("DecimalLine", (l) => DECIMAL_MARKER.test(l), [MarkerLine]);
-export const ArabicLine = lineToken("ArabicLine", (l) => ARABIC_MARKER.test(l), [MarkerLine]);
-export const LetterLine = lineToken("LetterLine", (l) => LETTER_MARKER.test(l), [MarkerLine]);
-export const BulletLine = lineToken("BulletLine", (l) => BULLET_MARKER.test(l), [MarkerLine]);
+export const PartLine = lineToken("PartLine", initials("P"), (l) => PART_MARKER.test(l), [MarkerLine]);
+export const ChapterLine = lineToken("ChapterLine", initials("C"), (l) => CHAPTER_MARKER.test(l), [MarkerLine]);
+export const SubsectionLine = lineToken("SubsectionLine", initials("M"), (l) => SUBSECTION_MARKER.test(l), [MarkerLine]);
+export const ArticleLine = lineToken("ArticleLine", initials("Đ"), (l) => ARTICLE_MARKER.test(l) || /^Điều\s+\d+[a-z]?\s*$/u.test(l) || /^Điều\s+\d+\s+\p{Lu}/u.test(l), [MarkerLine]);
+export const RomanLine = lineToken("RomanLine", initials("I", "V", "X", "L"), (l) => ROMAN_MARKER.test(l) || /^[IVXL]{1,6}\s*[.\-]?\s*$/u.test(l), [MarkerLine]);
+export const LetterPartLine = lineToken("LetterPartLine", LATIN_INITIALS, (l) => LETTER_PART_MARKER.test(l), [MarkerLine]);
+export const DecimalLine = lineToken("DecimalLine", DIGIT_INITIALS, (l) => DECIMAL_MARKER.test(l), [MarkerLine]);
+export const ArabicLine = lineToken("ArabicLine", initials(...DIGITS, "("), (l) => ARABIC_MARKER.test(l), [MarkerLine]);
+export const LetterLine = lineToken("LetterLine", LATIN_INITIALS, (l) => LETTER_MARKER.test(l), [MarkerLine]);
+export const BulletLine = lineToken("BulletLine", initials(...BULLETS), (l) => BULLET_MARKER.test(l), [MarkerLine]);
 
 /** Any other line written all in capitals (issuer lines, titles, offices, unnumbered headings). */
-export const CapsLine = lineToken("CapsLine", (l) => isAllCaps(l) && /\p{L}.*\p{L}/u.test(l));
+export const CapsLine = lineToken("CapsLine", "any", (l) => isAllCaps(l) && /\p{L}.*\p{L}/u.test(l));
 /** Any other line. */
 export const TextLine = createToken({ name: "TextLine", pattern: /[^\n]+/, categories: [AnyLine] });
 

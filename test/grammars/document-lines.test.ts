@@ -1,6 +1,10 @@
 // The document lexer's line classes: [line, token, why]. Each line is lexed alone.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { documentLexer } from "../../grammars/document/document-tokens.js";
+import { documentLexer, lineInitial, lineTests } from "../../grammars/document/document-tokens.js";
+import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
 import { findLayoutZones } from "../../grammars/document/layout-zones.js";
 
 const classOf = (line: string) => documentLexer.tokenize(line).tokens.map((t) => t.tokenType.name);
@@ -75,5 +79,55 @@ describe("layout zones", () => {
     ].join("\n");
     const zones = findLayoutZones(documentLexer.tokenize(text).tokens);
     expect(zones).toEqual({ headerStart: 1, titleStart: 6, frontStart: 6, bodyStart: 10, closingStart: 11, signerLine: 15, annexStarts: [16], trailerStart: 18 });
+  });
+});
+
+// The lexer runs on a line only the tests its initial allows (testsFor): a test that would accept a
+// line must never be skipped for it. Checked on every line of the real documents (the repository's
+// corpus, and ../shared when it is beside the checkout) and on generated lines that open with each
+// token's words in every case, after punctuation, white space and stray marks.
+describe("line test dispatch by initial", () => {
+  const tests = lineTests();
+  function expectNoneSkipped(lines: readonly string[]): void {
+    for (const line of lines) {
+      if (line.length === 0) continue;
+      const first = lineInitial(line);
+      for (const t of tests) {
+        if (t.initials !== "any" && !t.initials.has(first) && t.accepts(line)) {
+          expect.fail(`${t.name} accepts ${JSON.stringify(line)} (initial ${JSON.stringify(first)}) but does not declare that initial`);
+        }
+      }
+    }
+  }
+
+  const folders = [new URL("../../corpus/", import.meta.url).pathname, new URL("../../../shared/corpus/", import.meta.url).pathname, new URL("../../../shared/seeds/", import.meta.url).pathname];
+  it("skips no test that accepts a line of the real documents", () => {
+    let files = 0;
+    for (const folder of folders.filter((f) => existsSync(f))) {
+      for (const name of readdirSync(folder).filter((n) => /\.(?:md|txt)$/u.test(n) && !/^README/iu.test(n))) {
+        expectNoneSkipped(parseDocumentBytes(readFileSync(join(folder, name))).text.split("\n"));
+        files++;
+      }
+    }
+    expect(files).toBeGreaterThan(0);
+  });
+
+  it("skips no test that accepts a generated line", () => {
+    const openings = [
+      "CỘNG HÒA", "Cộng hòa", "HỘI CHỦ NGHĨA VIỆT NAM", "VIỆT NAM", "Độc lập - Tự do", "ĐẢNG", "ĐẢNG CỘNG SẢN", "CỘNG SẢN VIỆT NAM",
+      "Số:", "số", "SỐ ", "Căn cứ", "- Căn cứ", "Thực hiện", "Xét đề nghị", "Dựa trên", "Hà Nội, ngày 1 tháng 2 năm 2024", "QUYẾT ĐỊNH", "Quyết định",
+      "KẾ HOẠCH", "QUYẾT ĐỊNH CỦA", "V/v", "v/V", "Kính gửi", "Nơi nhận", "KT.", "tm.", "T/M", "(Đã ký)", "[đã ký]", "ký tên", "Chữ ký", "SIGNED",
+      "[1]", "PHỤ LỤC", "Phụ lục", "ĐỀ CƯƠNG", "PHẦN THỨ", "Chương", "MỤC 1", "Điều 1.", "1.1.", "IV.", "A.", "đ)", "a)", "(2)", "3.", "-", "+", "•",
+      "*", "---", "___", "===", "...", "|", "·", "–", "—", "ỦY BAN", "Ủy ban", "ubnd",
+    ];
+    const pads = ["", " ", "  ", "\t", "\u00a0", "\u0301", "(", "[", "*"];
+    const tails = ["", " ", ":", ".", " 5", " II", " THỨ NHẤT", " của Bộ", " CỦA CHỦ TỊCH", " Nội dung", " - ", " ngày 5 tháng 6 năm 2020", "*"];
+    fc.assert(
+      fc.property(fc.constantFrom(...pads), fc.constantFrom(...openings), fc.constantFrom(...tails), fc.boolean(), (pad, opening, tail, upper) => {
+        const line = pad + (upper ? opening.toUpperCase() : opening) + tail;
+        expectNoneSkipped([line]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
