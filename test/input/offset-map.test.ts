@@ -54,6 +54,28 @@ describe("OffsetMap", () => {
     );
   });
 
+  it("composing is mapping through one stage, then the other, at every offset", () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom("*", "a", "\n"), fc.constantFrom("b", "đ", "\n"), (source, del1, at2) => {
+        const first = stage(source, del1, "a", "[[");
+        const second = stage(first.text, "c", at2, " ");
+        const map = second.map.composeWith(first.map);
+        for (let i = 0; i <= second.text.length + 1; i++) expect(map.toSource(i)).toBe(first.map.toSource(second.map.toSource(i)));
+      }),
+    );
+  });
+
+  it("composes a map whose source offsets step back (text inserted from before a copied run)", () => {
+    const first = stage("abcdefgh", "c", "e", "--");
+    const builder = new TextBuilder();
+    builder.copy(first.text.slice(0, 5), 0);
+    builder.insert("~", 1);
+    builder.copy(first.text.slice(5), 5);
+    const second = builder.finish(first.text.length);
+    const map = second.map.composeWith(first.map);
+    for (let i = 0; i <= second.text.length; i++) expect(map.toSource(i)).toBe(first.map.toSource(second.map.toSource(i)));
+  });
+
   it("maps the end of the text to the end of the source", () => {
     const { text: out, map } = stage("ab*c", "*", "", "");
     expect(map.toSource(out.length)).toBe(4);
