@@ -53,6 +53,19 @@ describe("building the search index on worker threads", () => {
     }
   });
 
+  it("cuts the documents into whole rounds of shards for the jobs, none over the shard size", async () => {
+    // 30 documents at most 7 a shard need 5 shards; 3 jobs build them in rounds of 3, so 6.
+    const dir = join(scratch, "rounds");
+    const report = await buildSearchIndex(kb, dir, { jobs: 3, minDocumentsPerWorker: 5, shardSize: 7 });
+    expect(report).toEqual({ documents: 30, shards: 6, workers: 6 });
+    const index = await loaded(dir);
+    try {
+      expect(index.shards.map((s) => s.size)).toEqual([5, 5, 5, 5, 5, 5]);
+    } finally {
+      index.close();
+    }
+  });
+
   it("answers every query as an index built in memory from the same records does", async () => {
     const parallel = join(scratch, "compare-parallel");
     const inline = join(scratch, "compare-inline");
