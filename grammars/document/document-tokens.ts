@@ -121,18 +121,22 @@ type Initials = ReadonlySet<string> | "any";
 // the tests that can pass on a line of that initial run: each declares the initials a line it
 // accepts may have, and running all of them on every line was most of the lexer's time (a prose
 // line went through some thirty patterns to end a TextLine).
-const LINE_TESTS: { name: string; test: LineTest; initials: Initials }[] = [];
-const testsByInitial = new Map<string, LineTest[]>();
+interface LineClass {
+  name: string;
+  test: LineTest;
+  initials: Initials;
+}
+const LINE_TESTS: LineClass[] = [];
+const testsByInitial = new Map<string, LineClass[]>();
 let classifiedText = "";
 let classifiedOffset = -1;
 let classifiedAs: string | null = null;
-const classifiedBy = new WeakMap<LineTest, string>();
 
 /** The tests, in priority order, that a line of this initial may pass. */
-function testsFor(first: string): LineTest[] {
+function testsFor(first: string): LineClass[] {
   let tests = testsByInitial.get(first);
   if (!tests) {
-    tests = LINE_TESTS.filter((t) => t.initials === "any" || t.initials.has(first)).map((t) => t.test);
+    tests = LINE_TESTS.filter((t) => t.initials === "any" || t.initials.has(first));
     testsByInitial.set(first, tests);
   }
   return tests;
@@ -145,9 +149,9 @@ function classify(text: string, offset: number): string | null {
   classifiedAs = null;
   const line = lineAt(text, offset);
   if (line !== null && line.length > 0) {
-    for (const test of testsFor(initial())) {
+    for (const { name, test } of testsFor(initial())) {
       if (test(line, folded, text, offset)) {
-        classifiedAs = classifiedBy.get(test)!;
+        classifiedAs = name;
         break;
       }
     }
@@ -163,7 +167,6 @@ function classify(text: string, offset: number): string | null {
  */
 function lineToken(name: string, initials: Initials, test: LineTest, categories?: TokenType[]): TokenType {
   LINE_TESTS.push({ name, test, initials });
-  classifiedBy.set(test, name);
   const pattern: CustomPatternMatcherFunc = (text, offset) => {
     if (classify(text, offset) !== name) return null;
     return [cachedLine] as unknown as RegExpExecArray;
