@@ -21,6 +21,7 @@ import { KnowledgeBase } from "./knowledge-base.js";
 import { listSourceFiles, type SkippedFile, type SourceListing } from "./list-source-files.js";
 import { parserVersion } from "./package-info.js";
 import { readSources } from "./parse-pool.js";
+import { StringPool } from "./string-pool.js";
 import { ChunkWriter, chunkNumber, DamagedLineError, readChunk } from "./record-chunks.js";
 import { manifestChecksum, readStore, type StoreState } from "./read-store.js";
 import { CollectionIndex, findDateConflicts, type PlacedFact } from "./resolve-citations.js";
@@ -248,6 +249,8 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
     if (!previousBySha.has(e.sha256)) previousBySha.set(e.sha256, i);
   });
   const assembled: Assembled[] = [];
+  // The facts of every document stay in memory until the graph is written: one copy of each string.
+  const pool = new StringPool();
   const reuse = (i: number, path: string, size: number, mtimeMs: number) => {
     const old = reusable!.catalog[i]!;
     assembled.push({ entry: { ...old, path, size, mtimeMs }, facts: reusable!.graph.documents[i]!.facts });
@@ -286,7 +289,7 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
     await readSources(toRead, known, jobs, async (result) => {
       if (result.kind === "parsed") {
         const at = await writer.append(result.line);
-        assembled.push({ entry: { ...result.fields, ...at }, facts: result.facts });
+        assembled.push({ entry: { ...result.fields, ...at }, facts: result.facts.map((f) => pool.fact(f)) });
         parsed++;
       } else if (result.kind === "known") {
         reuse(previousBySha.get(result.sha256)!, result.path, result.size, result.mtimeMs);

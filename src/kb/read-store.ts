@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { readJsonLines } from "./json-lines.js";
 import { DamagedLineError, readChunk } from "./record-chunks.js";
 import { rebuildCommand, StoreError } from "./store-errors.js";
+import { StringPool } from "./string-pool.js";
 import {
   CatalogEntry,
   GraphConflictLine,
@@ -169,6 +170,8 @@ async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreSt
   }
 
   const graph: StoreState["graph"] = { documents: [], edges: [], references: [], conflicts: [] };
+  // The graph stays in memory while the store is open: one copy of each repeated string.
+  const pool = new StringPool();
   const failGraph = fail(manifest.graph.file);
   let header = false;
   await readCheckedLines(dir, manifest, manifest.graph, (line) => {
@@ -176,7 +179,7 @@ async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreSt
     if (!header) {
       parseLine(GraphHeader, line, failGraph);
       header = true;
-    } else if (t === "doc") graph.documents.push(parseLine(GraphDocument, line, failGraph));
+    } else if (t === "doc") graph.documents.push(pool.document(parseLine(GraphDocument, line, failGraph)));
     else if (t === "edge") {
       const { t: _, ...edge } = parseLine(GraphEdgeLine, line, failGraph);
       graph.edges.push(edge);
