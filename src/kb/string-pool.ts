@@ -17,18 +17,31 @@ export class StringPool {
     return s;
   }
 
-  /** A citation fact whose strings are the pool's. */
+  /** Makes the strings of a citation fact the pool's (in place: the fact is the caller's own copy); returns it. */
   fact(f: CitationFact): CitationFact {
-    return { key: this.get(f.key), date: this.get(f.date), issuer: this.get(f.issuer), context: this.get(f.context), parent: f.parent, relation: this.get(f.relation), label: this.get(f.label) };
+    f.key = this.get(f.key);
+    f.date = this.get(f.date);
+    f.issuer = this.get(f.issuer);
+    f.context = this.get(f.context);
+    f.relation = this.get(f.relation);
+    f.label = this.get(f.label);
+    return f;
   }
 
-  /** A resolution whose strings are the pool's. */
+  /** Makes the strings of a resolution the pool's (in place); returns it. */
   resolution(r: Resolution): Resolution {
-    return { status: this.get(r.status), target: this.get(r.target), candidates: r.candidates.map((c) => this.get(c)), note: this.get(r.note) };
+    r.status = this.get(r.status);
+    r.target = this.get(r.target);
+    for (let i = 0; i < r.candidates.length; i++) r.candidates[i] = this.get(r.candidates[i]!);
+    r.note = this.get(r.note);
+    return r;
   }
 
-  /** A graph document whose strings are the pool's. */
+  /** Makes the strings of a graph document the pool's (in place); returns it. */
   document(d: GraphDocument): GraphDocument {
-    return { t: d.t, id: d.id, facts: d.facts.map((f) => this.fact(f)), resolutions: d.resolutions.map((r) => this.resolution(r)), nodes: d.nodes.map((n) => this.get(n)) };
+    for (const f of d.facts) this.fact(f);
+    for (const r of d.resolutions) this.resolution(r);
+    for (let i = 0; i < d.nodes.length; i++) d.nodes[i] = this.get(d.nodes[i]!);
+    return d;
   }
 }

@@ -25,7 +25,9 @@ describe("StringPool", () => {
     expect(pool.get("Thủ tướng Chính phủ")).toBe("Thủ tướng Chính phủ");
     expect(pool.get(null)).toBeNull();
     for (let round = 0; round < 2; round++) {
-      const pooled = pool.document(structuredClone(doc));
+      const copy = structuredClone(doc);
+      const pooled = pool.document(copy);
+      expect(pooled).toBe(copy);
       expect(pooled).toEqual(doc);
       // Written back to the store, a pooled document is the same JSON, byte for byte.
       expect(JSON.stringify(pooled)).toBe(JSON.stringify(doc));
