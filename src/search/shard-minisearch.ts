@@ -96,7 +96,7 @@ export const MINISEARCH_OPTIONS = {
 };
 
 /** Each distinct term of `terms` with the number of times it occurs. */
-export function frequencies(terms: readonly string[]): Map<string, number> {
+function frequencies(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
