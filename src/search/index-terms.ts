@@ -2,56 +2,65 @@
 // every token's term, and for identifiers also their parts (`113/kh/ubnd`, `113`, `kh`, `ubnd`),
 // plus dates written out in words (`ngày 13 tháng 4 năm 2020` → `13/4/2020`) so that a query
 // typed as digits finds them.
-import { analyzeText, type Token } from "./analyze-text.js";
+import { TokenCursor } from "./analyze-text.js";
+import { foldAligned } from "../text/fold.js";
 import { KEYWORD_FIELDS, TEXT_FIELDS } from "./index-document.js";
 
-function isNumber(token: Token | undefined, max: number): token is Token {
-  return token !== undefined && token.kind === "number" && /^\d+$/.test(token.term) && Number(token.term) <= max;
-}
-
-// `ngày D tháng M năm YYYY`, matched on folded terms so both diacritic spellings count.
-function writtenDate(tokens: readonly Token[], i: number): string | null {
-  if (tokens[i]?.term !== "ngay") return null;
-  const day = tokens[i + 1];
-  const month = tokens[i + 3];
-  const year = tokens[i + 5];
-  if (!isNumber(day, 31) || tokens[i + 2]?.term !== "thang" || !isNumber(month, 12)) return null;
-  if (tokens[i + 4]?.term !== "nam" || !isNumber(year, 9999) || year.term.length !== 4) return null;
-  return `${day.term}/${month.term}/${year.term}`;
-}
-
-// Appends the index terms of `tokens` to `out`.
-function appendIndexTerms(tokens: readonly Token[], out: string[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    out.push(token.term);
-    if (token.parts) out.push(...token.parts);
-    else if (token.term === "ngay") {
-      const date = writtenDate(tokens, i);
-      if (date) out.push(date);
-    }
-  }
+// `ngày D tháng M năm YYYY`, matched on folded terms so both diacritic spellings count: the six
+// terms ending at the `k`-th token of a field (kept in rings of six), or null.
+function writtenDate(terms: readonly string[], numeric: readonly boolean[], k: number): string | null {
+  const at = (back: number) => (k - back) % 6;
+  if (terms[at(5)] !== "ngay" || terms[at(3)] !== "thang" || terms[at(1)] !== "nam") return null;
+  const day = terms[at(4)]!;
+  const month = terms[at(2)]!;
+  const year = terms[at(0)]!;
+  if (!numeric[at(4)] || Number(day) > 31 || !numeric[at(2)] || Number(month) > 12 || !numeric[at(0)] || year.length !== 4) return null;
+  return `${day}/${month}/${year}`;
 }
 
 /**
  * The terms of every index field (in `INDEX_FIELDS` order) of a document, from its stored text,
  * the end offsets of its segments and its keyword terms; deterministic, so removing a document
- * can rebuild exactly what was added.
+ * can rebuild exactly what was added. Each token's term, and for identifiers also their parts
+ * (`113/kh/ubnd`, `113`, `kh`, `ubnd`); a date written in words is indexed as digits too, right
+ * after its `ngày`.
  */
 export function buildFieldTerms(text: string, segmentEnds: readonly number[], numberTerms: string, refTerms: string): string[][] {
   // The number segment comes first and is indexed through the keyword terms only.
-  const from = segmentEnds[0] ?? 0;
-  const tokens = analyzeText(text, undefined, from);
+  const cursor = new TokenCursor(text, segmentEnds[0] ?? 0, text.length);
+  const folded = foldAligned(text);
+  // The last six tokens of the field: term, whether a number of digits, where its term went in `out`.
+  const ringTerms: string[] = new Array<string>(6);
+  const ringNumeric: boolean[] = new Array<boolean>(6);
+  const ringAt: number[] = new Array<number>(6);
   const fields: string[][] = [];
-  let t = 0;
+  let more = cursor.next();
   for (let f = 0; f < TEXT_FIELDS.length; f++) {
     const end = segmentEnds[f + 1] ?? text.length;
-    let stop = t;
-    while (stop < tokens.length && tokens[stop]!.start < end) stop++;
-    const terms: string[] = [];
-    appendIndexTerms(tokens.slice(t, stop), terms);
-    fields.push(terms);
-    t = stop;
+    const out: string[] = [];
+    for (let k = 0; more && cursor.start < end; k++, more = cursor.next()) {
+      let term = cursor.simpleTerm(folded);
+      let numeric = cursor.isPlainNumber;
+      let parts: readonly string[] | null = null;
+      if (term === null) {
+        // An identifier or a number with separators: rare enough to build the token.
+        const token = cursor.token(folded);
+        term = token.term;
+        parts = token.parts;
+        numeric = token.kind === "number" && /^\d+$/.test(term);
+      }
+      const slot = k % 6;
+      ringTerms[slot] = term;
+      ringNumeric[slot] = numeric;
+      ringAt[slot] = out.length;
+      out.push(term);
+      if (parts) out.push(...parts);
+      else if (k >= 5 && term.length === 4 && numeric) {
+        const date = writtenDate(ringTerms, ringNumeric, k);
+        if (date) out.splice(ringAt[(k - 5) % 6]! + 1, 0, date);
+      }
+    }
+    fields.push(out);
   }
   const keyword = (terms: string) => (terms.length === 0 ? [] : terms.split(" "));
   const keywordTerms: Record<(typeof KEYWORD_FIELDS)[number], string[]> = { number: keyword(numberTerms), refs: keyword(refTerms) };
