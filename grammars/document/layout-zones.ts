@@ -43,7 +43,7 @@ export function trailingName(line: string): string | null {
   for (let k = Math.min(6, words.length - 1); k >= 2; k--) {
     const tail = words.slice(words.length - k).join(" ");
     const before = words[words.length - k - 1]!;
-    if (looksLikeName(tail) && before === before.toLocaleUpperCase("vi")) return tail;
+    if (looksLikeName(tail) && before === before.toUpperCase()) return tail;
   }
   return null;
 }

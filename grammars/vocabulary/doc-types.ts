@@ -73,13 +73,24 @@ export function docTypeByCode(code: string): DocTypeEntry | undefined {
   return byCode.get(upper) ?? (OCR_CODES[upper] ? byCode.get(OCR_CODES[upper]!.toUpperCase()) : undefined);
 }
 
+// Every name and alias, lower case, with its entries (a name may be the State's and the Party's).
+// Lower case as Vietnamese writes it: Unicode has no Vietnamese-specific case mapping (only
+// Lithuanian, Turkish and Azeri have one), so `toLowerCase` is `toLocaleLowerCase("vi")` on every
+// string, at a seventh of its cost; building these per call was most of a short document's typing.
+const byName = new Map<string, DocTypeEntry[]>();
+for (const t of [...DOC_TYPES, PARTY_THONG_TRI]) {
+  for (const n of new Set([t.name, ...(t.aliases ?? [])].map((n) => n.toLowerCase()))) {
+    const list = byName.get(n);
+    if (list) list.push(t);
+    else byName.set(n, [t]);
+  }
+}
+
 /** The entry whose name (or alias) equals `name`, case-insensitively; Party entries preferred when `party`. */
 export function docTypeByName(name: string, party = false): DocTypeEntry | undefined {
-  const key = name.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  const key = name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
   let found: DocTypeEntry | undefined;
-  for (const t of [...DOC_TYPES, PARTY_THONG_TRI]) {
-    const names = [t.name, ...(t.aliases ?? [])].map((n) => n.toLocaleLowerCase("vi"));
-    if (!names.includes(key)) continue;
+  for (const t of byName.get(key) ?? []) {
     if (!found || (party && t.party && !found.party) || (!party && found.party && !t.party)) found = t;
   }
   return found;

@@ -65,7 +65,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
         system ??= "state";
         // Tab-aligned columns can run the issuer's second line into the Quốc hiệu's.
         const tail = /VI[ỆE]T\s+NAM\s+(.+)$/iu.exec(line)?.[1];
-        if (tail && /^(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường)\s/iu.test(tail) && !date) issuerLines.push(tail.toLocaleUpperCase("vi"));
+        if (tail && /^(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường)\s/iu.test(tail) && !date) issuerLines.push(tail.toUpperCase());
         break;
       }
       case "Motto":
@@ -105,7 +105,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
       case "TextLine": {
         // A body's name whose upper-case font came out lower case (`ủy Ban Nhân Dân`, from TCVN3 `.VnTimeH`).
         if (!date && !docTypeName && number === null && isBodyName(line)) {
-          issuerLines.push(line.toLocaleUpperCase("vi"));
+          issuerLines.push(line.toUpperCase());
           break;
         }
         // TCVN3 has no toned capitals, so a decoded issuer line may come back part lower case
@@ -147,7 +147,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
       intro.length === 0 &&
       kind !== "EnactingLine" &&
       (kind === "SubjectLine" || titleLines.length === 0 || (titleIsCaps && kind === "CapsLine") || /^\p{Ll}/u.test(t.image)) &&
-      !(titleLines.length > 0 && (kind === "CapsLine" || /^\p{Ll}\p{Lu}/u.test(t.image)) && AUTHORITY_LINE.test(t.image.toLocaleUpperCase("vi"))) &&
+      !(titleLines.length > 0 && (kind === "CapsLine" || /^\p{Ll}\p{Lu}/u.test(t.image)) && AUTHORITY_LINE.test(t.image.toUpperCase())) &&
       t.image.length < 400;
     if (continuesTitle) {
       titleLines.push(t);
@@ -203,7 +203,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     for (const piece of splitStatements(text, start, end)) {
       const raw = text.slice(piece.start, piece.end).replace(/\s+/g, " ").trim();
       const verbMatch = /^(?:-\s*)?(căn cứ|thực hiện|triển khai|theo đề nghị|xét đề nghị|xét|trên cơ sở|dựa trên|tiếp theo)/iu.exec(raw);
-      bases.push({ raw, verb: verbMatch ? verbMatch[1]!.toLocaleLowerCase("vi").replace(/^xét đề nghị$/u, "xét") : null, span: lineIndex.span(piece.start, piece.end - piece.start), citations: [] });
+      bases.push({ raw, verb: verbMatch ? verbMatch[1]!.toLowerCase().replace(/^xét đề nghị$/u, "xét") : null, span: lineIndex.span(piece.start, piece.end - piece.start), citations: [] });
       basisRegions.push(piece);
       regions.push({ ...piece, context: "basis" });
     }
@@ -342,8 +342,8 @@ function nextIsBasis(lines: IToken[], t: IToken, basisNodes: CstNode[]): boolean
 }
 
 function sentenceName(name: string): string {
-  const lower = name.toLocaleLowerCase("vi");
-  return lower[0]!.toLocaleUpperCase("vi") + lower.slice(1);
+  const lower = name.toLowerCase();
+  return lower[0]!.toUpperCase() + lower.slice(1);
 }
 
 // What opens a statement of its own after a `;`: a basis verb, `đồng thời`, or a document named by

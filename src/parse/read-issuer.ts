@@ -21,7 +21,7 @@ export function readIssuer(lines: string[]): Issuer | null {
     else segments.push(line);
   }
   // A line mixing cases (a TCVN3 heading decoded without its toned capitals) is a heading all the same.
-  const name = segments[segments.length - 1]!.toLocaleUpperCase("vi");
+  const name = segments[segments.length - 1]!.toUpperCase();
   const parent = segments.length > 1 ? segments[segments.length - 2]! : null;
   return { name: sentenceCase(name), parent, inferred: false };
 }
@@ -34,13 +34,13 @@ const BODY_KIND = /^(?:ủy ban nhân dân|uỷ ban nhân dân|hội đồng nh�
 /** Writes an upper-case body name in the sentence form of the record (`Ủy ban nhân dân huyện Bình Sơn`). */
 export function sentenceCase(name: string): string {
   if (!isUpper(name)) return name;
-  const lower = name.toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  const lower = name.toLowerCase().replace(/\s+/g, " ").trim();
   const words = lower.split(" ");
   const kind = BODY_KIND.exec(lower)?.[0];
   const kindWords = kind ? kind.split(" ").length : 0;
   let proper = false;
   const out = words.map((w, i) => {
-    const upper = w.toLocaleUpperCase("vi");
+    const upper = w.toUpperCase();
     if (KEEP_UPPER.has(upper)) return upper;
     if (i === 0 || proper) return capitalise(w);
     // The first word of the field after the kind, and after `và` or a dash joining fields.
@@ -55,11 +55,11 @@ export function sentenceCase(name: string): string {
 }
 
 function capitalise(w: string): string {
-  return w ? w[0]!.toLocaleUpperCase("vi") + w.slice(1) : w;
+  return w ? w[0]!.toUpperCase() + w.slice(1) : w;
 }
 
 function isUpper(s: string): boolean {
-  return s === s.toLocaleUpperCase("vi") && s !== s.toLocaleLowerCase("vi");
+  return s === s.toUpperCase() && s !== s.toLowerCase();
 }
 
 const INFER_PATTERNS: RegExp[] = [

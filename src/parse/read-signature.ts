@@ -11,7 +11,7 @@ const OFFICE = "(?:CHỦ TỊCH|BỘ TRƯỞNG(?:,\\s*CHỦ NHIỆM)?|GIÁM Đ�
 const SECOND_OFFICE = new RegExp(`^(${OFFICE})\\s+((?:PHÓ\\s|THỨ TRƯỞNG|${OFFICE}).*)$`, "u");
 // Words an office's name cannot end with: the line was wrapped inside it.
 const INCOMPLETE_OFFICE = /(?:^|\s)(?:ỦY BAN|UỶ BAN|CHÁNH|BỘ|BAN|HỘI|HỘI ĐỒNG|TỔNG|PHÓ|NHÂN|CHÍNH|VĂN|THỦ|CHỦ|VÀ|CỦA)$|[,–-]$/u;
-const isUpperCase = (s: string) => s === s.toLocaleUpperCase("vi") && /\p{L}/u.test(s);
+const isUpperCase = (s: string) => s === s.toUpperCase() && /\p{L}/u.test(s);
 const PLACEHOLDER = /^[([]?\s*(?:đã\s*ký|ký\s*tên|đóng\s*dấu|signed)/iu;
 
 /** Reads a signature from its lines (offices, names, placeholders), or null when none is there. */
@@ -51,7 +51,7 @@ export function readSignature(lines: string[]): Signature | null {
       signer = cleanName(p);
       continue;
     }
-    if (p === p.toLocaleUpperCase("vi")) {
+    if (p === p.toUpperCase()) {
       const split = prefixed.length === 0 && offices.length === 0 ? [p] : splitOffices(p);
       offices.push(...split);
     }
