@@ -39,14 +39,40 @@ function readAt(text: string, start: number, to: number): EntryReading {
     let end = Math.min(to, start + size);
     // A reference never reaches past the `;` or line break that ends its clause.
     const clause = clauseEnd(text, scanned, end);
-    const natural = clause < end || end >= to;
+    let natural = clause < end || end >= to;
     end = clause;
     scanned = end;
+    // Nor past `về`: the subject starts there, and the grammar reads no token after it (most of
+    // what a 128-character window held was lexed for nothing, and left over as redundant input).
+    const subject = subjectCut(text, start, end);
+    if (subject >= 0) {
+      end = subject;
+      natural = true;
+    }
     const source = text.slice(start, end);
     const reading = readEntry(source, referenceLexer.tokenize(source).tokens);
     const cutShort = reading.consumedAll || reading.end > source.length - CUT_MARGIN;
     if (natural || !cutShort || size >= LAST_WINDOW) return reading;
   }
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Just past the first `về` after `from` and before `to` that the reference lexer reads as its
+ * `Ve` token (`về`, `Về` or `VỀ`, a word of its own), or -1. A loop bounded by the window: a
+ * pattern run from `from` would search the rest of the text when the window has none.
+ */
+function subjectCut(text: string, from: number, to: number): number {
+  for (let i = from + 1; i + 2 <= to; i++) {
+    const v = text.charCodeAt(i);
+    if (v !== 0x76 && v !== 0x56) continue;
+    const e = text.charCodeAt(i + 1);
+    if (!(e === 0x1ec1 || (e === 0x1ec0 && v === 0x56))) continue;
+    if (WORD_CHAR.test(text.charAt(i - 1)) || (i + 2 < text.length && WORD_CHAR.test(text.charAt(i + 2)))) continue;
+    return i + 2;
+  }
+  return -1;
 }
 
 /** The first `;` or line break between `from` and `to`, or `to`. */
