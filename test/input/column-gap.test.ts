@@ -23,7 +23,7 @@ describe("hasColumnGap", () => {
   });
 
   it("agrees with the pattern on any line", () => {
-    const piece = fc.constantFrom(" ", "  ", "\t", "|", "-", "_", "=", "a", "Đ", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u200b", "–", "x y", "\r");
+    const piece = fc.constantFrom(" ", "  ", "\t", "|", "-", "_", "=", "a", "Đ", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u200b", "\u200a", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u0085", "\u180e", "ộ", "~", "–", "x y", "\r", "\v", "\f");
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 12 }), (parts) => {
         const line = parts.join("");
