@@ -288,7 +288,7 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
     const jobs = Math.max(1, options.jobs ?? Math.min(4, availableParallelism()));
     await readSources(toRead, known, jobs, async (result) => {
       if (result.kind === "parsed") {
-        const at = await writer.append(result.line);
+        const at = await writer.append(result.line, result.lineSha256);
         assembled.push({ entry: { ...result.fields, ...at }, facts: result.facts.map((f) => pool.fact(f)) });
         parsed++;
       } else if (result.kind === "known") {
@@ -397,7 +397,8 @@ async function compactChunks(dir: string, reusable: StoreState | null, assembled
       if (a.entry.chunk !== chunk.file) continue;
       let at = moved.get(a.entry.offset);
       if (!at) {
-        at = await writer.append(data.toString("utf8", a.entry.offset, a.entry.offset + a.entry.length));
+        // The chunk matched its checksum, so the line's bytes are those its catalog entry hashed.
+        at = await writer.append(data.subarray(a.entry.offset, a.entry.offset + a.entry.length), a.entry.lineSha256);
         moved.set(a.entry.offset, at);
         relocated++;
       }

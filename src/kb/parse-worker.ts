@@ -8,7 +8,8 @@ import { readSource } from "./read-source.js";
 const known = new Set<string>((workerData as { known: string[] }).known);
 
 parentPort?.on("message", (message: { seq: number; path: string }) => {
-  void readSource(message.path, known).then((result) => parentPort!.postMessage({ seq: message.seq, result }));
+  // A record's line is handed over, not copied: its bytes' buffer is the worker's own (TextEncoder's).
+  void readSource(message.path, known).then((result) => parentPort!.postMessage({ seq: message.seq, result }, result.kind === "parsed" ? [result.line.buffer as ArrayBuffer] : []));
 });
 
 parentPort?.postMessage({ ready: true });

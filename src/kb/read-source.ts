@@ -9,12 +9,14 @@ import { readCitationFacts } from "./citation-facts.js";
 import { documentKey } from "./document-key.js";
 import type { CatalogEntry, CitationFact } from "./store-format.js";
 
+const encoder = new TextEncoder();
+
 /** The catalog fields of a parsed file that do not depend on where its record is stored. */
 export type SourceFields = Omit<CatalogEntry, "chunk" | "offset" | "length" | "lineSha256">;
 
 /** What reading one source file gave: a parsed document, a file whose content the store already holds, or a reason it was skipped. */
 export type SourceResult =
-  | { kind: "parsed"; fields: SourceFields; line: string; facts: CitationFact[] }
+  | { kind: "parsed"; fields: SourceFields; line: Uint8Array; lineSha256: string; facts: CitationFact[] }
   | { kind: "known"; path: string; size: number; mtimeMs: number; sha256: string }
   | { kind: "skipped"; path: string; reason: string };
 
@@ -73,7 +75,11 @@ export async function readSource(path: string, known: ReadonlySet<string>): Prom
       title: record.title,
       system: record.system,
     };
-    return { kind: "parsed", fields, line: JSON.stringify({ record, sentences }), facts };
+    // The record's line as the chunk stores it, encoded and hashed here: in a parse worker, not
+    // in the thread that writes every worker's lines (and its bytes move to that thread whole,
+    // where a string would be copied).
+    const line = encoder.encode(JSON.stringify({ record, sentences }));
+    return { kind: "parsed", fields, line, lineSha256: createHash("sha256").update(line).digest("hex"), facts };
   } catch (error) {
     // The parser is meant never to throw; if it does, this file is skipped and the rest indexed.
     return { kind: "skipped", path, reason: `could not be parsed (${(error as Error)?.message ?? String(error)})` };

@@ -43,9 +43,12 @@ export class ChunkWriter {
     private readonly maxBytes = CHUNK_BYTES,
   ) {}
 
-  /** Writes one line (without its newline) and says where it is. */
-  async append(line: string): Promise<LineLocation> {
-    const data = Buffer.from(line, "utf8");
+  /**
+   * Writes one line (without its newline; text, or its UTF-8 bytes) and says where it is.
+   * `lineSha256` is the SHA-256 of the bytes when the caller has it (a parse worker computes it).
+   */
+  async append(line: string | Uint8Array, lineSha256?: string): Promise<LineLocation> {
+    const data = typeof line === "string" ? Buffer.from(line, "utf8") : line;
     if (this.current && this.current.file.bytes > 0 && this.current.file.bytes + data.length > this.maxBytes) await this.closeCurrent();
     if (!this.current) {
       const name = chunkName(this.nextNumber++);
@@ -54,7 +57,7 @@ export class ChunkWriter {
     const offset = this.current.file.bytes;
     await this.current.file.write(data);
     await this.current.file.write("\n");
-    return { chunk: this.current.name, offset, length: data.length, lineSha256: createHash("sha256").update(data).digest("hex") };
+    return { chunk: this.current.name, offset, length: data.length, lineSha256: lineSha256 ?? createHash("sha256").update(data).digest("hex") };
   }
 
   private async closeCurrent(): Promise<void> {

@@ -31,7 +31,7 @@ describe("reading sources on several threads", () => {
     expect(two.get(knownFile)?.kind).toBe("known");
     expect(two.get(missing)).toEqual({ kind: "skipped", path: missing, reason: "no such file (removed while indexing?)" });
     const parsed = two.get(files[0]!);
-    expect(parsed?.kind === "parsed" && (JSON.parse(parsed.line) as { record: { number: { raw: string } } }).record.number.raw).toBe("100/KH-UBND");
+    expect(parsed?.kind === "parsed" && (JSON.parse(Buffer.from(parsed.line).toString("utf8")) as { record: { number: { raw: string } } }).record.number.raw).toBe("100/KH-UBND");
   });
 
   it("loses only the file that kills its worker: a new worker reads the rest", async () => {
