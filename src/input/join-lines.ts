@@ -11,11 +11,24 @@ interface RawLine {
   start: number;
   // A blank line (or, in markdown, a block boundary) stood before this line.
   afterBlank: boolean;
+  // Whether it starts a block (`startsBlock`) and opens lower case (`LOWER_START`): asked of each
+  // line by `wrapWidth` and again by `continues`, so kept once known.
+  block: boolean | undefined;
+  lower: boolean | undefined;
 }
 
 // A line opening lower case continues the sentence before, unless the word goes on in capitals
 // (`ủY BAN NHÂN DÂN`: a heading whose first toned capital a legacy font lost).
 const LOWER_START = new RegExp(`^[${LOWER}](?![${UPPER}])`, "u");
+
+function startsBlockLine(line: RawLine): boolean {
+  return (line.block ??= startsBlock(line.text));
+}
+
+function opensLowerCase(line: RawLine): boolean {
+  return (line.lower ??= LOWER_START.test(line.text));
+}
+
 const TERMINAL = /[.;:!?…]["”’)]*$/u;
 // Words that cannot end a sentence: a line ending with one of them continues.
 const CONNECTIVE_END =
@@ -116,7 +129,7 @@ function splitLines(text: string): RawLine[] {
     if (trimmed) {
       let first = true;
       for (const part of splitColumns(trimmed, pos + lead)) {
-        lines.push({ text: part.text, start: part.start, afterBlank: blank || !first });
+        lines.push({ text: part.text, start: part.start, afterBlank: blank || !first, block: undefined, lower: undefined });
         first = false;
       }
       blank = false;
@@ -132,8 +145,8 @@ function splitLines(text: string): RawLine[] {
 function wrapWidth(lines: RawLine[]): number {
   const lengths: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    const next = lines[i + 1]!.text;
-    if (LOWER_START.test(next) && !startsBlock(next)) lengths.push(lines[i]!.text.length);
+    const next = lines[i + 1]!;
+    if (opensLowerCase(next) && !startsBlockLine(next)) lengths.push(lines[i]!.text.length);
   }
   if (lengths.length < 5) return Infinity;
   lengths.sort((a, b) => a - b);
@@ -158,12 +171,12 @@ function continues(prev: Paragraph, line: RawLine, width: number, hardBlocks: bo
   if (whole !== null && /^(?:Điều|Số\s*:?)$/iu.test(whole)) return true;
   // A type name stands alone on its line (NĐ 30/2020 Điều 8.5): the trích yếu below it is apart;
   // so do the rules under header cells (`-------`), which are no word's hyphen.
-  if (startsBlock(next) || END_MARK.test(prev.last) || (whole !== null && isTypeName(whole))) return false;
+  if (startsBlockLine(line) || END_MARK.test(prev.last) || (whole !== null && isTypeName(whole))) return false;
   if (RULE_LINE.test(prev.last) || RULE_LINE.test(next)) return false;
   // A footnote body cut by a page break goes on, lower case, after the break.
-  if (/^\[\d+\]\s/u.test(prev.head)) return LOWER_START.test(next);
+  if (/^\[\d+\]\s/u.test(prev.head)) return opensLowerCase(line);
   if (hardBlocks && line.afterBlank) return false;
-  if (LOWER_START.test(next)) return true;
+  if (opensLowerCase(line)) return true;
   // A marker standing alone (`Điều 4.`, `**1.**` with the text on the next line) takes the next line.
   if (whole !== null && BARE_MARKER.test(whole)) return true;
   if (/\S-$/u.test(prev.last) && /^\d/u.test(next)) return true;
