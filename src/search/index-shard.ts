@@ -37,6 +37,7 @@ export interface StoredShard {
   generation: number;
   index: StoredFile;
   text: StoredFile;
+  postings: StoredFile;
 }
 
 /** A part of the index holding a bounded number of documents. */

@@ -1,33 +1,35 @@
-// Saving and loading an index in a directory: one JSON file and one text file per shard, and a
-// manifest holding the format version, each file's size and SHA-256, and the content hashes of
-// the documents each shard holds. Every file is written atomically and files get new names on
+// Saving and loading an index in a directory: per shard a JSON file (terms, documents), a binary
+// file of its postings and a text file, and a manifest holding the format version, each file's
+// size and SHA-256, and the content hashes of the documents each shard holds. Every file is written atomically and files get new names on
 // every save (the shard's generation), and the manifest is written last: it is the commit point,
 // so a crash leaves the previous index intact. Loading checks everything and reports a stale,
 // corrupt or other-version index as a typed result instead of using it.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
+import { endianness } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 // One crash-safe writer for every file the store holds, the search index's included.
 import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "../kb/atomic-write.js";
-import { IndexShard, shardEntryOf, type ShardEntry, type StoredFile } from "./index-shard.js";
+import { IndexShard, shardEntryOf, type ShardEntry, type StoredFile, type StoredShard } from "./index-shard.js";
 import { CompactIndexBuilder } from "./compact-builder.js";
 import { ShardTexts } from "./shard-texts.js";
-import { CompactIndex, ShardMiniSearch } from "./shard-minisearch.js";
+import { CompactIndex, packPostings, ShardMiniSearch, type PackedPostings } from "./shard-minisearch.js";
 import { SearchIndex } from "./search-index.js";
 import { prepareDocument } from "./index-document.js";
 import type { DocumentRecord } from "../model/record.js";
 import type { TextLocation } from "./shard-texts.js";
 
 /** The version of the on-disk format; bumped whenever the files or the analysis change meaning. */
-export const INDEX_FORMAT_VERSION = 1;
+// 2: postings in a binary file of their own.
+export const INDEX_FORMAT_VERSION = 2;
 const MANIFEST_FORMAT = "vanban-search-index";
 const SHARD_FORMAT = "vanban-search-shard";
 /** The manifest's file name inside the store directory. */
 export const MANIFEST_FILE = "manifest.json";
 const LOCK_FILE = "write.lock";
-const SHARD_FILE = /^shard-\d+\.\d+\.(json|txt)$/;
+const SHARD_FILE = /^shard-\d+\.\d+\.(json|txt|bin)$/;
 
 const StoredFileSchema = z.object({
   file: z.string().regex(SHARD_FILE),
@@ -40,6 +42,7 @@ const ManifestShard = z.object({
   generation: z.number().int().positive(),
   index: StoredFileSchema,
   text: StoredFileSchema,
+  postings: StoredFileSchema,
   /** `[id, record.source.sha256]` of every document in the shard */
   documents: z.array(z.tuple([z.string(), z.string()])),
 });
@@ -171,7 +174,39 @@ async function readManifestFile(dir: string): Promise<unknown> {
 /** What saving a shard reads of it: its documents' entries and texts, and its index in saved form. */
 type SavedShard = Pick<IndexShard, "name" | "entries" | "texts"> & { mini: { toCompact(): CompactIndex } };
 
-async function writeShard(shard: SavedShard, dir: string, generation: number): Promise<{ index: StoredFile; text: StoredFile; locations: Map<string, TextLocation> }> {
+/**
+ * The postings file: the packed postings (`packPostings`) as little-endian 32-bit integers, the
+ * term ranges' starts (one more than the terms) then the postings. Read back as typed arrays
+ * with no parsing: as JSON number arrays they were two thirds of a shard file, and parsing them
+ * a quarter of a cold start.
+ */
+function postingsBytes(packed: PackedPostings): Uint8Array {
+  const words = new Int32Array(packed.starts.length + packed.flat.length);
+  words.set(packed.starts, 0);
+  words.set(packed.flat, packed.starts.length);
+  if (!LITTLE_ENDIAN) for (let i = 0; i < words.length; i++) words[i] = swap32(words[i]!);
+  return new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+}
+
+/** The packed postings of a postings file holding `termCount` terms; throws when its size cannot be. */
+function readPostingsBytes(data: Buffer, termCount: number): PackedPostings {
+  if (data.length % 4 !== 0 || data.length < 4 * (termCount + 1)) throw new Error(`is ${data.length} bytes, too few for ${termCount} terms`);
+  // Read in place when the bytes are aligned for 32-bit words (a file's own buffer is); else
+  // copied (a small Buffer may sit at any offset of a shared one).
+  let words: Int32Array;
+  if (data.byteOffset % 4 === 0) words = new Int32Array(data.buffer, data.byteOffset, data.length / 4);
+  else {
+    words = new Int32Array(data.length / 4);
+    new Uint8Array(words.buffer).set(data);
+  }
+  if (!LITTLE_ENDIAN) for (let i = 0; i < words.length; i++) words[i] = swap32(words[i]!);
+  return { starts: words.subarray(0, termCount + 1), flat: words.subarray(termCount + 1) };
+}
+
+const LITTLE_ENDIAN = endianness() === "LE";
+const swap32 = (v: number): number => ((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | ((v >>> 24) & 0xff);
+
+async function writeShard(shard: SavedShard, dir: string, generation: number): Promise<{ index: StoredFile; text: StoredFile; postings: StoredFile; locations: Map<string, TextLocation> }> {
   const stem = `${shard.name}.${generation}`;
   const locations = new Map<string, TextLocation>();
   const textFile = await AtomicFile.create(join(dir, `${stem}.txt`));
@@ -193,10 +228,12 @@ async function writeShard(shard: SavedShard, dir: string, generation: number): P
     const location = locations.get(entry.summary.id)!;
     return { summary: entry.summary, segmentEnds: entry.segmentEnds, numberTerms: entry.numberTerms, refTerms: entry.refTerms, text: [location.offset, location.length] };
   });
+  const { postings: termPostings, ...compact } = shard.mini.toCompact();
+  const postings = await writeFileAtomic(join(dir, `${stem}.bin`), postingsBytes(packPostings(termPostings)));
   // One JSON string per shard: bounded by the shard size, far from V8's 512 MiB string limit.
-  const json = JSON.stringify({ format: SHARD_FORMAT, formatVersion: INDEX_FORMAT_VERSION, name: shard.name, index: shard.mini.toCompact(), documents });
+  const json = JSON.stringify({ format: SHARD_FORMAT, formatVersion: INDEX_FORMAT_VERSION, name: shard.name, index: compact, documents });
   const index = await writeFileAtomic(join(dir, `${stem}.json`), json);
-  return { index: { file: `${stem}.json`, ...index }, text: { file: `${stem}.txt`, ...text }, locations };
+  return { index: { file: `${stem}.json`, ...index }, text: { file: `${stem}.txt`, ...text }, postings: { file: `${stem}.bin`, ...postings }, locations };
 }
 
 /**
@@ -229,7 +266,7 @@ async function saveFrozen(index: SearchIndex, root: string): Promise<SaveReport>
       if (!upToDate || !files) {
         const generation = Math.max(previousGeneration.get(shard.name) ?? 0, stored?.generation ?? 0) + 1;
         const shardFiles = await writeShard(shard, root, generation);
-        files = { dir: root, generation, index: shardFiles.index, text: shardFiles.text };
+        files = { dir: root, generation, index: shardFiles.index, text: shardFiles.text, postings: shardFiles.postings };
         const next = files;
         attach.push(() => {
           shard.texts.attach(join(root, next.text.file), shardFiles.locations);
@@ -240,7 +277,7 @@ async function saveFrozen(index: SearchIndex, root: string): Promise<SaveReport>
       } else {
         unchanged.push(shard.name);
       }
-      entries.push(manifestEntry(shard, files.generation, files.index, files.text));
+      entries.push(manifestEntry(shard, files.generation, files));
     }
     return { entries, written, unchanged, onCommitted: () => attach.forEach((step) => step()) };
   });
@@ -249,8 +286,8 @@ async function saveFrozen(index: SearchIndex, root: string): Promise<SaveReport>
 /** A shard's line in the manifest. */
 export type ShardManifestEntry = IndexManifest["shards"][number];
 
-function manifestEntry(shard: Pick<IndexShard, "name" | "entries">, generation: number, index: StoredFile, text: StoredFile): ShardManifestEntry {
-  return { name: shard.name, generation, index, text, documents: [...shard.entries.values()].map((entry) => [entry.summary.id, entry.summary.sha256] as [string, string]) };
+function manifestEntry(shard: Pick<IndexShard, "name" | "entries">, generation: number, files: Pick<StoredShard, "index" | "text" | "postings">): ShardManifestEntry {
+  return { name: shard.name, generation, index: files.index, text: files.text, postings: files.postings, documents: [...shard.entries.values()].map((entry) => [entry.summary.id, entry.summary.sha256] as [string, string]) };
 }
 
 /**
@@ -272,7 +309,7 @@ export async function writeShardFiles(name: string, records: AsyncIterable<Docum
       shard.texts.set(entry.summary.id, prepared.text);
     }
     const files = await writeShard(shard, resolve(dir), generation);
-    return manifestEntry(shard, generation, files.index, files.text);
+    return manifestEntry(shard, generation, files);
   } finally {
     shard.texts.close();
   }
@@ -309,7 +346,7 @@ export async function commitShards(
     built.onCommitted?.();
 
     const report: SaveReport = { written: built.written, unchanged: built.unchanged, deleted: [] };
-    const referenced = new Set(built.entries.flatMap((entry) => [entry.index.file, entry.text.file]));
+    const referenced = new Set(built.entries.flatMap((entry) => [entry.index.file, entry.text.file, entry.postings.file]));
     // Under the lock no other writer has temporary files here: any are leftovers of a crash.
     for (const name of await readdir(root)) {
       const ours = SHARD_FILE.test(name) || (name.includes(TEMP_MARKER) && (name.startsWith("shard-") || name.startsWith(MANIFEST_FILE)));
@@ -357,11 +394,24 @@ async function loadShard(root: string, entry: IndexManifest["shards"][number]): 
   if (size !== entry.text.bytes) throw new CorruptStore(entry.text.file, size < 0 ? "is missing" : `is ${size} bytes, the manifest says ${entry.text.bytes}`);
   if ((await sha256OfFile(textPath)) !== entry.text.sha256) throw new CorruptStore(entry.text.file, "does not match its checksum");
 
+  const postingsPath = join(root, entry.postings.file);
+  const postingsData = await readFile(postingsPath).catch((error: NodeJS.ErrnoException) => {
+    throw new CorruptStore(entry.postings.file, `cannot be read (${error.code ?? error.message})`);
+  });
+  if (postingsData.length !== entry.postings.bytes) throw new CorruptStore(entry.postings.file, `is ${postingsData.length} bytes, the manifest says ${entry.postings.bytes}`);
+  if (createHash("sha256").update(postingsData).digest("hex") !== entry.postings.sha256) throw new CorruptStore(entry.postings.file, "does not match its checksum");
+  const compact = shardFile.index as Omit<CompactIndex, "postings">;
+  let packed: PackedPostings;
+  try {
+    packed = readPostingsBytes(postingsData, Array.isArray(compact?.terms) ? compact.terms.length : 0);
+  } catch (error) {
+    throw new CorruptStore(entry.postings.file, (error as Error).message);
+  }
   let mini: ShardMiniSearch;
   try {
     // The arrays' shapes are checked while the index is rebuilt; a zod pass over millions of
     // numbers would cost more than the rebuild.
-    mini = ShardMiniSearch.fromCompact(shardFile.index as CompactIndex);
+    mini = ShardMiniSearch.fromPacked(compact, packed);
   } catch (error) {
     throw new CorruptStore(entry.index.file, `holds an unreadable index (${(error as Error).message})`);
   }
@@ -383,7 +433,7 @@ async function loadShard(root: string, entry: IndexManifest["shards"][number]): 
   });
   shard.texts.attach(textPath, locations);
   shard.dirty = false;
-  shard.stored = { dir: root, generation: entry.generation, index: entry.index, text: entry.text };
+  shard.stored = { dir: root, generation: entry.generation, index: entry.index, text: entry.text, postings: entry.postings };
   return shard;
 }
 

@@ -138,10 +138,36 @@ type TreeValue = Map<number, Map<number, number>> | number;
  * one after another in one typed array. A map per term and field per posting was most of a loaded
  * index's heap (~23 KB a document) and of its load time; queries unpack the few terms they read.
  */
-interface PackedPostings {
+export interface PackedPostings {
   flat: Int32Array;
-  /** term number → start of its range in `flat` (the range ends at the next term's start) */
+  /** term number → start of its range in `flat` (the range ends at the next term's start); one more entry than terms, the last `flat.length` */
   starts: Int32Array;
+}
+
+/** The postings of a `CompactIndex`, one term after another in one typed array (as a saved shard holds them). */
+export function packPostings(postings: readonly (readonly number[])[]): PackedPostings {
+  let total = 0;
+  for (let t = 0; t < postings.length; t++) {
+    const flat = postings[t];
+    if (!Array.isArray(flat)) throw new Error(`bad postings at term ${t}`);
+    total += flat.length;
+  }
+  const packed: PackedPostings = { flat: new Int32Array(total), starts: new Int32Array(postings.length + 1) };
+  let at = 0;
+  for (let t = 0; t < postings.length; t++) {
+    const flat = postings[t]!;
+    packed.starts[t] = at;
+    for (let i = 0; i < flat.length; i++) {
+      // An Int32Array stores anything: what would not survive the store (a fraction, NaN, a
+      // number beyond 32 bits) is refused here.
+      const value = flat[i]!;
+      if ((value | 0) !== value) throw new Error(`bad postings at term ${t}`);
+      packed.flat[at + i] = value;
+    }
+    at += flat.length;
+  }
+  packed.starts[postings.length] = at;
+  return packed;
 }
 
 /** A shard's MiniSearch index with read access to its postings and statistics. */
@@ -306,12 +332,23 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
 
   /** Rebuilds a shard index from `toCompact()` output; throws on inconsistent data. */
   static fromCompact(compact: CompactIndex): ShardMiniSearch {
+    if (!Array.isArray(compact?.terms) || !Array.isArray(compact?.postings) || compact.postings.length !== compact.terms.length) {
+      throw new Error("not a compact index");
+    }
+    return ShardMiniSearch.fromPacked(compact, packPostings(compact.postings));
+  }
+
+  /**
+   * Rebuilds a shard index from `toCompact()` output whose postings come packed (as a saved shard
+   * holds them: `packPostings`); throws on inconsistent data, the postings' layout included.
+   */
+  static fromPacked(compact: Omit<CompactIndex, "postings">, packed: PackedPostings): ShardMiniSearch {
     const shard = new ShardMiniSearch();
     const fieldCount = INDEX_FIELDS.length;
-    const arrays = [compact?.shortIds, compact?.ids, compact?.fieldLengths, compact?.averageFieldLength, compact?.terms, compact?.postings];
+    const arrays = [compact?.shortIds, compact?.ids, compact?.fieldLengths, compact?.averageFieldLength, compact?.terms];
     if (typeof compact?.nextId !== "number" || !arrays.every(Array.isArray)) throw new Error("not a compact index");
-    const { shortIds, ids, fieldLengths, terms, postings } = compact;
-    if (ids.length !== shortIds.length || fieldLengths.length !== shortIds.length * fieldCount || postings.length !== terms.length) {
+    const { shortIds, ids, fieldLengths, terms } = compact;
+    if (ids.length !== shortIds.length || fieldLengths.length !== shortIds.length * fieldCount || packed.starts.length !== terms.length + 1) {
       throw new Error("inconsistent array lengths");
     }
     shortIds.forEach((shortId, i) => {
@@ -323,36 +360,29 @@ export class ShardMiniSearch extends MiniSearch<{ id: string }> {
     shard._documentCount = shortIds.length;
     shard._nextId = compact.nextId;
     shard._avgFieldLength = [...compact.averageFieldLength];
-    // Checked while packed: field ids, counts and lengths must describe the arrays exactly.
-    let total = 0;
+    // Each term's range must hold whole fields: a field id, a count, and that many (short id
+    // delta, frequency) pairs whose ids rise and stay below nextId; the ranges tile the array.
+    const { flat, starts } = packed;
+    if (starts[0] !== 0 || starts[terms.length] !== flat.length) throw new Error("postings ranges do not cover the postings");
     for (let t = 0; t < terms.length; t++) {
-      const flat = postings[t];
-      if (!Array.isArray(flat) || typeof terms[t] !== "string") throw new Error(`bad postings at term ${t}`);
-      total += flat.length;
-    }
-    const packed: PackedPostings = { flat: new Int32Array(total), starts: new Int32Array(terms.length + 1) };
-    let at = 0;
-    terms.forEach((term, t) => {
-      const flat = postings[t]!;
-      packed.starts[t] = at;
-      let i = 0;
-      while (i < flat.length) {
+      const term = terms[t];
+      const end = starts[t + 1]!;
+      let i = starts[t]!;
+      if (typeof term !== "string" || end < i) throw new Error(`bad postings at term ${t}`);
+      while (i < end) {
         const fieldId = flat[i++]!;
         const n = flat[i++]!;
-        if (fieldId < 0 || fieldId >= fieldCount || !(n > 0) || i + 2 * n > flat.length) throw new Error(`bad postings for "${term}"`);
+        if (fieldId < 0 || fieldId >= fieldCount || !(n > 0) || i + 2 * n > end) throw new Error(`bad postings for "${term}"`);
         let doc = 0;
         for (let k = 0; k < n; k++) {
           const delta = flat[i + 2 * k]!;
           doc += delta;
-          if (!Number.isInteger(delta) || (k > 0 && delta <= 0) || delta < 0 || doc >= compact.nextId) throw new Error(`bad postings for "${term}"`);
+          if ((k > 0 && delta <= 0) || delta < 0 || doc >= compact.nextId) throw new Error(`bad postings for "${term}"`);
         }
         i += 2 * n;
       }
-      packed.flat.set(flat, at);
-      at += flat.length;
       shard.tree.set(term, t);
-    });
-    packed.starts[terms.length] = at;
+    }
     shard.packed = packed;
     return shard;
   }

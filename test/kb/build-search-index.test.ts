@@ -91,8 +91,9 @@ describe("building the search index on worker threads", () => {
     const before = readdirSync(dir).filter((n) => n.startsWith("shard-")).sort();
     await buildSearchIndex(kb, dir, { jobs: 2, minDocumentsPerWorker: 5 });
     const after = readdirSync(dir).filter((n) => n.startsWith("shard-")).sort();
-    expect(before).toEqual(["shard-0000.1.json", "shard-0000.1.txt", "shard-0001.1.json", "shard-0001.1.txt"]);
-    expect(after).toEqual(["shard-0000.2.json", "shard-0000.2.txt", "shard-0001.2.json", "shard-0001.2.txt"]);
+    const files = (generation: number) => ["shard-0000", "shard-0001"].flatMap((s) => ["bin", "json", "txt"].map((kind) => `${s}.${generation}.${kind}`));
+    expect(before).toEqual(files(1));
+    expect(after).toEqual(files(2));
     (await loaded(dir)).close();
   });
 

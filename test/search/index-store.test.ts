@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { checkIndex, loadIndex, saveIndex, MANIFEST_FILE, IndexLockedError, type LoadIndexResult } from "../../src/search/index-store.js";
+import { createHash } from "node:crypto";
+import { checkIndex, loadIndex, saveIndex, INDEX_FORMAT_VERSION, MANIFEST_FILE, IndexLockedError, type LoadIndexResult } from "../../src/search/index-store.js";
 import { search } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
 import { makeRecord } from "./record-fixture.js";
@@ -51,7 +52,7 @@ describe("saveIndex / loadIndex", () => {
   it("writes a manifest with the version, checksums and content hashes; private modes", async () => {
     await saveIndex(build(), dir);
     const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"));
-    expect(manifest.formatVersion).toBe(1);
+    expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
     expect(manifest.documentCount).toBe(30);
     expect(manifest.shards[0].index.sha256).toMatch(/^[0-9a-f]{64}$/);
     const hashes = manifest.shards.flatMap((s: { documents: [string, string][] }) => s.documents.map(([, sha]) => sha));
@@ -78,12 +79,37 @@ describe("saveIndex / loadIndex", () => {
     expect((await loadIndex(dir)).status).toBe("corrupt");
   });
 
+  it("reports postings that match their checksum but not their terms as corrupt, naming the file", async () => {
+    await saveIndex(build(), dir);
+    const manifestPath = join(dir, MANIFEST_FILE);
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+    for (const [what, edit] of [
+      ["a posting past the last document", (words: Int32Array) => void (words[words.length - 2] = 1_000_000)],
+      ["ranges that do not tile the postings", (words: Int32Array) => void (words[1] = words[1]! + 1)],
+    ] as const) {
+      const shard = manifest.shards[0];
+      const path = join(dir, shard.postings.file);
+      const original = readFileSync(path);
+      const words = new Int32Array(original.buffer.slice(original.byteOffset, original.byteOffset + original.length));
+      edit(words);
+      const data = Buffer.from(words.buffer);
+      writeFileSync(path, data);
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, shards: [{ ...shard, postings: { ...shard.postings, sha256: createHash("sha256").update(data).digest("hex") } }, ...manifest.shards.slice(1)] }));
+      const result = await loadIndex(dir);
+      expect(result.status, what).toBe("corrupt");
+      expect(result.status === "corrupt" && result.message, what).toMatch(/holds an unreadable index \(bad postings|postings ranges/);
+      writeFileSync(path, original);
+    }
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    ok(await loadIndex(dir)).close();
+  });
+
   it("reports another format version without reading the shards", async () => {
     await saveIndex(build(), dir);
     const path = join(dir, MANIFEST_FILE);
     writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, "utf8")), formatVersion: 99 }));
     const result = await loadIndex(dir);
-    expect(result).toMatchObject({ status: "other-version", found: 99, expected: 1 });
+    expect(result).toMatchObject({ status: "other-version", found: 99, expected: INDEX_FORMAT_VERSION });
   });
 
   it.each([
@@ -91,6 +117,9 @@ describe("saveIndex / loadIndex", () => {
     ["a truncated shard index", (files: string[]) => truncate(files.find((f) => f.endsWith(".json"))!)],
     ["a flipped byte in a shard text", (files: string[]) => flip(files.find((f) => f.endsWith(".txt"))!)],
     ["a missing shard text", (files: string[]) => rmSync(join(dir, files.find((f) => f.endsWith(".txt"))!))],
+    ["a flipped byte in a shard's postings", (files: string[]) => flip(files.find((f) => f.endsWith(".bin"))!)],
+    ["a truncated shard's postings", (files: string[]) => truncate(files.find((f) => f.endsWith(".bin"))!)],
+    ["a missing shard's postings", (files: string[]) => rmSync(join(dir, files.find((f) => f.endsWith(".bin"))!))],
     ["a truncated manifest", () => truncate(MANIFEST_FILE)],
   ])("reports %s as corrupt", async (_what, damage) => {
     await saveIndex(build(), dir);
