@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,5 +68,27 @@ describe("vanban search", () => {
     const { code, err } = await runCli([...args, "--store", store], { cwd: scratch });
     expect(code).toBe(2);
     expect(err).toMatch(message);
+  });
+});
+
+// A search of an index that is up to date reads the index and nothing of the indexing pipeline:
+// loading the parser, its grammars and the markdown reader (a thousand modules) was ~0.4 s of
+// every `vanban search`. Checked on the built binary, with a loader hook that names each package
+// module loaded.
+const bin = new URL("../../dist/src/cli/main.js", import.meta.url).pathname;
+describe.skipIf(!existsSync(bin))("the built vanban search", () => {
+  const hook = `export async function load(url, context, next) { if (url.includes("/node_modules/")) process.stderr.write("loaded " + url + "\\n"); return next(url, context); }`;
+  const register = `import { register } from "node:module"; register("data:text/javascript," + encodeURIComponent(${JSON.stringify(hook)}));`;
+  const packagesLoaded = (args: string[]): Set<string> => {
+    const run = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(register)}`, bin, ...args], { encoding: "utf8", cwd: scratch });
+    expect(run.status, run.stderr).toBe(0);
+    return new Set([...run.stderr.matchAll(/^loaded .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!));
+  };
+
+  it("loads no grammar and no markdown reader, unless --cites asks to read a reference", () => {
+    const plain = packagesLoaded(["search", "giáo dục", "--store", store, "--json"]);
+    expect(plain.has("zod")).toBe(true);
+    for (const heavy of ["chevrotain", "lodash-es", "remark-parse", "micromark", "unified"]) expect(plain.has(heavy), heavy).toBe(false);
+    expect(packagesLoaded(["search", "giáo dục", "--store", store, "--cites", "29-NQ/TW", "--json"]).has("chevrotain")).toBe(true);
   });
 });

@@ -3,8 +3,9 @@
 // through other documents, with the chain.
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
-import { ReferenceQueryError, type CitingDocument, type KnowledgeBase } from "../../kb/index.js";
-import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf } from "./index.js";
+import { ReferenceQueryError, type KnowledgeBase } from "../../kb/knowledge-base.js";
+import type { CitingDocument } from "../../kb/query-results.js";
+import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
 const HELP = `Usage: vanban cites REF [--transitive] [--json] [--store DIR]
 

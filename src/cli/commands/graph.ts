@@ -1,8 +1,9 @@
 // `vanban graph`: the citation graph of the store, whole or around one document, for Graphviz,
 // GraphML tools, Mermaid or as JSON.
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
-import { formatGraph, GRAPH_FORMATS, ReferenceQueryError, type GraphFormat } from "../../kb/index.js";
-import { openStoreForReading, reportingStoreErrors, storeDirOf } from "./index.js";
+import { formatGraph, GRAPH_FORMATS, type GraphFormat } from "../../kb/format-graph.js";
+import { ReferenceQueryError } from "../../kb/knowledge-base.js";
+import { openStoreForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
 const HELP = `Usage: vanban graph [--around REF] [--depth N] [--format dot|json|graphml|mermaid] [--store DIR]
 

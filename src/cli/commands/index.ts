@@ -1,12 +1,11 @@
 // `vanban index`: reads folders of documents into the store (records, citation graph, search
-// index), with a progress bar on a terminal and plain lines otherwise. Also the store helpers the
-// reading commands share: where the store is, and building it from the shipped corpus when there
-// is none yet.
-import { relative, resolve, sep } from "node:path";
+// index), with a progress bar on a terminal and plain lines otherwise; and bringing a store's
+// search index up to date, for the reading commands too.
+import { resolve } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { listDocuments, safeName } from "../list-documents.js";
-import { readManifest } from "../../kb/read-store.js";
-import { DEFAULT_STORE_DIR, indexFolder, openStore, shippedCorpusDir, StoreError, type IndexProgress, type IndexReport, type KnowledgeBase } from "../../kb/index.js";
+import { displayPath, reportingStoreErrors, storeDirOf } from "../store-access.js";
+import { indexFolder, shippedCorpusDir, type IndexProgress, type IndexReport, type KnowledgeBase } from "../../kb/index.js";
 
 const HELP = `Usage: vanban index [DIR...] [--store DIR] [--jobs N]
 
@@ -25,19 +24,6 @@ the end with the reason. On a terminal a progress bar shows files, MB/s and the 
 Exit status: 0 when the store holds documents, 1 when nothing could be indexed or the store could
 not be written (another vanban index is writing it, or DIR is not a store), 2 on bad usage.
 `;
-
-/** The store directory a command was given (`--store DIR`), or the default `.vanban`, absolute. */
-export function storeDirOf(options: Record<string, string | true>, io: CommandIo): string {
-  const store = options.store;
-  if (store === true) throw new UsageError("--store needs a directory");
-  return resolve(io.cwd, store ?? DEFAULT_STORE_DIR);
-}
-
-/** A path as the user would type it: relative to the working directory when inside it, with control characters escaped. */
-export function displayPath(path: string, io: CommandIo): string {
-  const rel = relative(io.cwd, path);
-  return safeName(rel && !rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep) ? rel : path);
-}
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 1);
 
@@ -170,38 +156,6 @@ export async function buildStore(paths: string[], store: string, io: CommandIo, 
     return { report, search };
   } finally {
     progress.stop();
-  }
-}
-
-/**
- * Opens the store for a reading command; when there is none yet, builds one from the shipped
- * corpus first, saying so on stderr.
- */
-export async function openStoreForReading(store: string, io: CommandIo, command: string): Promise<KnowledgeBase> {
-  await ensureStore(store, io, command);
-  return openStore(store);
-}
-
-/** Builds the store from the shipped corpus when there is none yet, saying so on stderr. */
-export async function ensureStore(store: string, io: CommandIo, command: string): Promise<void> {
-  try {
-    await readManifest(store);
-    return;
-  } catch (error) {
-    if (!(error instanceof StoreError) || error.problem !== "missing") throw error;
-  }
-  io.err(`vanban ${command}: no store in ${displayPath(store, io)} yet; building one from the corpus shipped with vanban (vanban index)\n`);
-  await buildStore([shippedCorpusDir()], store, io, { quiet: true });
-}
-
-/** Runs a command body, turning a `StoreError` into its one-line message and exit code 1. */
-export async function reportingStoreErrors(command: string, io: CommandIo, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
-    io.err(`vanban ${command}: ${safeName(error.message)}\n`);
-    return 1;
   }
 }
 

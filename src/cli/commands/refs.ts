@@ -3,9 +3,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
-import { parseDocumentBytes } from "../../citations/parse-with-citations.js";
-import type { DocumentReference } from "../../kb/index.js";
-import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf } from "./index.js";
+import type { DocumentReference } from "../../kb/query-results.js";
+import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
 const HELP = `Usage: vanban refs FILE|ID [--json] [--store DIR]
 
@@ -78,6 +77,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         io.err(`vanban refs: ${displayPath(file, io)}: cannot read (${(error as NodeJS.ErrnoException).code ?? "error"})\n`);
         return 1;
       }
+      // The parser is loaded only for a file outside the store.
+      const { parseDocumentBytes } = await import("../../citations/parse-with-citations.js");
       const { record, text } = parseDocumentBytes(bytes, { path: file });
       refs = kb.referencesOf(record, text);
       heading = `${displayPath(file, io)}  ${terminalSafe(record.title ?? "—")} (${terminalSafe(record.id)})`;

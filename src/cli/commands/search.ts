@@ -3,10 +3,8 @@
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
 import { keyMatches } from "../../citations/canonical-key.js";
-import { parseReferenceQuery } from "../../citations/parse-reference-query.js";
-import { openStore } from "../../kb/index.js";
 import type { SearchOptions, SearchResult } from "../../search/index.js";
-import { displayPath, ensureStore, reportingStoreErrors, storeDirOf, updateSearchIndex } from "./index.js";
+import { displayPath, ensureStore, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
 const HELP = `Usage: vanban search QUERY [--type KH] [--issuer NAME] [--system state|party] [--place NAME]
                      [--year 2023..2025] [--cites REF] [--limit N] [--json] [--store DIR]
@@ -35,7 +33,7 @@ function yearRange(value: string): { yearFrom?: number; yearTo?: number } {
   return { ...(m[1] ? { yearFrom: Number(m[1]) } : {}), ...(m[3] ? { yearTo: Number(m[3]) } : {}) };
 }
 
-function filtersOf(options: Record<string, string | true>): SearchOptions {
+async function filtersOf(options: Record<string, string | true>): Promise<SearchOptions> {
   const filters: SearchOptions = {};
   const text = (name: string): string | undefined => {
     const v = options[name];
@@ -54,6 +52,8 @@ function filtersOf(options: Record<string, string | true>): SearchOptions {
   if (year !== undefined) Object.assign(filters, yearRange(year));
   const cites = text("cites");
   if (cites !== undefined) {
+    // The reference grammar is loaded only for --cites.
+    const { parseReferenceQuery } = await import("../../citations/parse-reference-query.js");
     const query = parseReferenceQuery(cites);
     if (!query) throw new UsageError(`--cites: cannot read "${cites}" as a reference to a document`);
     filters.citesMatch = (key) => keyMatches(query, key);
@@ -104,6 +104,8 @@ async function loadSearchIndex(store: string, io: CommandIo) {
   if (loaded.status !== "ok") {
     if (loaded.status === "stale") loaded.index.close();
     if (loaded.status !== "missing") io.err(`vanban search: ${loaded.message}; updating it\n`);
+    // Building or updating loads the indexing code; an index that is up to date needs none of it.
+    const [{ openStore }, { updateSearchIndex }] = await Promise.all([import("../../kb/open-store.js"), import("./index.js")]);
     await updateSearchIndex(await openStore(store), (m) => io.err(`vanban search: ${m}\n`));
     ({ loaded } = await loadStoreSearchIndex(store));
     if (loaded.status !== "ok") throw new Error(`the search index of ${store} cannot be used: ${loaded.message}`);
@@ -120,7 +122,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const { positional, options } = parseArgs(args, ["store", "type", "issuer", "system", "place", "year", "cites", "limit"], ["json"]);
   const query = positional.join(" ").trim();
   if (!query) throw new UsageError("no QUERY given (see vanban search --help)");
-  const filters = filtersOf(options);
+  const filters = await filtersOf(options);
   const store = storeDirOf(options, io);
   return reportingStoreErrors("search", io, async () => {
     await ensureStore(store, io, "search");

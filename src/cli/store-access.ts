@@ -1,0 +1,60 @@
+// What the commands that read a store share: where the store is, how a path is shown, opening
+// it (building it from the shipped corpus when there is none yet), and reporting its errors.
+// Kept apart from the `index` command so that a reading command does not load the indexing
+// pipeline (the parser, its grammars, the markdown reader: a thousand modules, ~0.4 s of every
+// `vanban search`) unless it has to build or update something.
+import { relative, resolve, sep } from "node:path";
+import { UsageError, type CommandIo } from "./command-io.js";
+import { safeName } from "./list-documents.js";
+import type { KnowledgeBase } from "../kb/knowledge-base.js";
+import { shippedCorpusDir } from "../kb/package-info.js";
+import { readManifest } from "../kb/read-store.js";
+import { StoreError } from "../kb/store-errors.js";
+import { DEFAULT_STORE_DIR } from "../kb/store-format.js";
+
+/** The store directory a command was given (`--store DIR`), or the default `.vanban`, absolute. */
+export function storeDirOf(options: Record<string, string | true>, io: CommandIo): string {
+  const store = options.store;
+  if (store === true) throw new UsageError("--store needs a directory");
+  return resolve(io.cwd, store ?? DEFAULT_STORE_DIR);
+}
+
+/** A path as the user would type it: relative to the working directory when inside it, with control characters escaped. */
+export function displayPath(path: string, io: CommandIo): string {
+  const rel = relative(io.cwd, path);
+  return safeName(rel && !rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep) ? rel : path);
+}
+
+/**
+ * Opens the store for a reading command; when there is none yet, builds one from the shipped
+ * corpus first, saying so on stderr.
+ */
+export async function openStoreForReading(store: string, io: CommandIo, command: string): Promise<KnowledgeBase> {
+  await ensureStore(store, io, command);
+  const { openStore } = await import("../kb/open-store.js");
+  return openStore(store);
+}
+
+/** Builds the store from the shipped corpus when there is none yet, saying so on stderr. */
+export async function ensureStore(store: string, io: CommandIo, command: string): Promise<void> {
+  try {
+    await readManifest(store);
+    return;
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.problem !== "missing") throw error;
+  }
+  io.err(`vanban ${command}: no store in ${displayPath(store, io)} yet; building one from the corpus shipped with vanban (vanban index)\n`);
+  const { buildStore } = await import("./commands/index.js");
+  await buildStore([shippedCorpusDir()], store, io, { quiet: true });
+}
+
+/** Runs a command body, turning a `StoreError` into its one-line message and exit code 1. */
+export async function reportingStoreErrors(command: string, io: CommandIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    io.err(`vanban ${command}: ${safeName(error.message)}\n`);
+    return 1;
+  }
+}
