@@ -1,7 +1,7 @@
 // What the grammars generate: railroad diagrams (HTML) and the CST's TypeScript types, one pair
 // per grammar. `npm run grammar:generate` writes them; a test fails when the committed copies are
 // stale, so the diagrams in the repository always show the grammar that runs.
-import { createSyntaxDiagramsCode, generateCstDts, type CstParser } from "chevrotain";
+import { createSyntaxDiagramsCode, generateCstDts, type CstParser } from "./chevrotain.js";
 import { documentGrammar } from "./document/document-parser.js";
 
 /** One generated file: its path relative to `grammars/` and its content. */

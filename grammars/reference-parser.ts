@@ -10,7 +10,8 @@
 // Chính trị số 31-QĐ/TW, ngày 01-10-1997`), lists that share a type word (`các Quyết định số A,
 // số B`, `Kết luận số 187, 188-KL/TW`), numbers with no type word (the code in the number names the
 // type), short forms (`Quy định 377`, `TT 32`), and references nested in another's subject.
-import { CstParser, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
+import { CstParser, tokenMatcher } from "./chevrotain.js";
 import {
   BodyWord,
   Comma,

@@ -4,7 +4,8 @@
 // The number (số, ký hiệu, NĐ 30/2020 Điều 8.3) is one token: its shape — sequence, optional
 // year, type and issuer codes, with the stray spaces, en dashes and dotted codes seen in the wild —
 // is read by a hand-written matcher that hands its parts on as the token's payload.
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "chevrotain";
+import type { CustomPatternMatcherReturn, TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
 import { REFERENCE_DOC_TYPES } from "./vocabulary/reference-doc-types.js";
 
 /** The parts of a number token, as written (the splitter in src/citations decides their roles). */

@@ -2,7 +2,8 @@
 // each rule, so every line lands in exactly one part of the document, and within the parts the
 // rules give the structure (Kính gửi with its items, each preamble statement with its
 // continuation lines, Nơi nhận with its items, each annex with its lines).
-import { CstParser, EOF, type CstNode, type IToken } from "chevrotain";
+import type { CstNode, IToken } from "chevrotain";
+import { CstParser, EOF } from "../chevrotain.js";
 import {
   AddresseesLabel,
   AnyLine,

@@ -2,7 +2,8 @@
 // lines), classified by what the line is in the layout of NĐ 30/2020/NĐ-CP Điều 8 (state) and
 // Hướng dẫn 36-HD/VPTW (Party). Line-start tokens are custom matchers that look at the previous
 // character, since Chevrotain patterns may not use `^`.
-import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from "chevrotain";
+import type { CustomPatternMatcherFunc, TokenType } from "chevrotain";
+import { createToken, Lexer } from "../chevrotain.js";
 import {
   ARABIC_MARKER,
   ARTICLE_MARKER,

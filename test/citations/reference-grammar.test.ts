@@ -1,6 +1,6 @@
 // The reference grammar itself: the number matcher's shapes, the lexer's optimisations, and a
 // parser that reads any token sequence without throwing.
-import { Lexer } from "chevrotain";
+import { Lexer } from "../../grammars/chevrotain.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { referenceLexer, referenceTokens, scanNumber, scanNumericDate } from "../../grammars/reference-tokens.js";
