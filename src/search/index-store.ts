@@ -11,7 +11,7 @@ import { endianness } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 // One crash-safe writer for every file the store holds, the search index's included.
-import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "../kb/atomic-write.js";
+import { AtomicFile, TEMP_MARKER, writeFileAtomic, type WrittenFile } from "../kb/atomic-write.js";
 import { IndexShard, shardEntryOf, type ShardEntry, type StoredFile, type StoredShard } from "./index-shard.js";
 import { CompactIndexBuilder } from "./compact-builder.js";
 import { ShardTexts } from "./shard-texts.js";
@@ -175,17 +175,23 @@ async function readManifestFile(dir: string): Promise<unknown> {
 type SavedShard = Pick<IndexShard, "name" | "entries" | "texts"> & { mini: { toCompact(): CompactIndex } };
 
 /**
- * The postings file: the packed postings (`packPostings`) as little-endian 32-bit integers, the
- * term ranges' starts (one more than the terms) then the postings. Read back as typed arrays
+ * Writes the postings file: the packed postings (`packPostings`) as little-endian 32-bit integers,
+ * the term ranges' starts (one more than the terms) then the postings. Read back as typed arrays
  * with no parsing: as JSON number arrays they were two thirds of a shard file, and parsing them
  * a quarter of a cold start.
  */
-function postingsBytes(packed: PackedPostings): Uint8Array {
-  const words = new Int32Array(packed.starts.length + packed.flat.length);
-  words.set(packed.starts, 0);
-  words.set(packed.flat, packed.starts.length);
-  if (!LITTLE_ENDIAN) for (let i = 0; i < words.length; i++) words[i] = swap32(words[i]!);
-  return new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+async function writePostings(path: string, packed: PackedPostings): Promise<WrittenFile> {
+  const file = await AtomicFile.create(path);
+  try {
+    for (const words of [packed.starts, packed.flat]) {
+      const bytes = LITTLE_ENDIAN ? words : words.map(swap32);
+      await file.write(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+  return file.commit();
 }
 
 /** The packed postings of a postings file holding `termCount` terms; throws when its size cannot be. */
@@ -229,7 +235,7 @@ async function writeShard(shard: SavedShard, dir: string, generation: number): P
     return { summary: entry.summary, segmentEnds: entry.segmentEnds, numberTerms: entry.numberTerms, refTerms: entry.refTerms, text: [location.offset, location.length] };
   });
   const { postings: termPostings, ...compact } = shard.mini.toCompact();
-  const postings = await writeFileAtomic(join(dir, `${stem}.bin`), postingsBytes(packPostings(termPostings)));
+  const postings = await writePostings(join(dir, `${stem}.bin`), packPostings(termPostings));
   // One JSON string per shard: bounded by the shard size, far from V8's 512 MiB string limit.
   const json = JSON.stringify({ format: SHARD_FORMAT, formatVersion: INDEX_FORMAT_VERSION, name: shard.name, index: compact, documents });
   const index = await writeFileAtomic(join(dir, `${stem}.json`), json);
