@@ -1,9 +1,10 @@
 // Saving and loading an index in a directory: per shard a JSON file (terms, documents), a binary
 // file of its postings and a text file, and a manifest holding the format version, each file's
-// size and SHA-256, and the content hashes of the documents each shard holds. Every file is written atomically and files get new names on
-// every save (the shard's generation), and the manifest is written last: it is the commit point,
-// so a crash leaves the previous index intact. Loading checks everything and reports a stale,
-// corrupt or other-version index as a typed result instead of using it.
+// size and SHA-256, and the content hashes of the documents each shard holds. Every file is
+// written atomically and files get new names on every save (the shard's generation), and the
+// manifest is written last: it is the commit point, so a crash leaves the previous index intact.
+// Loading checks everything and reports a stale, corrupt or other-version index as a typed result
+// instead of using it.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
@@ -419,7 +420,8 @@ async function loadShard(root: string, entry: IndexManifest["shards"][number]): 
     // numbers would cost more than the rebuild.
     mini = ShardMiniSearch.fromPacked(compact, packed);
   } catch (error) {
-    throw new CorruptStore(entry.index.file, `holds an unreadable index (${(error as Error).message})`);
+    // The terms and the postings are checked together: either file may be the one at fault.
+    throw new CorruptStore(entry.index.file, `holds an unreadable index (${(error as Error).message}; its postings are ${entry.postings.file})`);
   }
   const listed = entry.documents;
   if (mini.documentCount !== shardFile.documents.length || listed.length !== shardFile.documents.length) {
