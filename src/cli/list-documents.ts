@@ -6,9 +6,8 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
 import { describeFileError, MAX_DOCUMENT_BYTES, tooLarge } from "../input/read-document-file.js";
 import { UNREAD_DOCUMENT_EXTENSIONS, describeBinaryFile } from "../input/binary-formats.js";
+import { DOCUMENT_EXTENSIONS } from "../input/document-formats.js";
 
-/** Extensions of the files vanban reads as documents. */
-export const DOCUMENT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".text", ".docx"]);
 
 // A folder's own notes are not documents of the collection (corpus/README.md describes the corpus).
 const NOT_DOCUMENTS = /^(?:README|CHANGELOG|CHANGES|LICENSE|LICENCE|CONTRIBUTING|NOTICE|SOURCES)(?:\.|$)/i;

@@ -118,11 +118,14 @@ export const Diagnostic = z.object({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
+/** The formats `source.format` names: the file's own format, not its encoding ("text" and "markdown" as in schema version 1). */
+export const SOURCE_FORMATS = ["text", "markdown", "docx", "doc", "rtf", "pdf", "html"] as const;
+
 /** Where the record came from. */
 export const Source = z.object({
   path: z.string().nullable(),
   sha256: z.string(),
-  format: z.enum(["text", "markdown"]),
+  format: z.enum(SOURCE_FORMATS).describe("the file's format: text, markdown, docx, doc, rtf, pdf or html"),
   encoding: z.string(),
 });
 export type Source = z.infer<typeof Source>;
