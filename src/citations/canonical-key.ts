@@ -124,3 +124,18 @@ export function keyMatches(query: ReferenceQuery | null, key: string | null): bo
   if (query.date !== null && k.date !== null && query.date !== k.date) return false;
   return true;
 }
+
+/**
+ * The key that asks for exactly what a query of one type asks for (read back by `parseKey`), or
+ * null when the query allows several types or names neither a number nor a name.
+ * @example
+ * queryKey({ types: ["Luật"], number: "77", issuer: "QH13", name: null, year: 2015, date: null }) // → "Luật:77:QH13@2015"
+ */
+export function queryKey(query: ReferenceQuery): string | null {
+  if (!query.types || query.types.length !== 1) return null;
+  const type = canonicalTypeCode(query.types[0]!);
+  const when = query.date ? `@${query.date}` : query.year ? `@${query.year}` : "";
+  if (query.number !== null) return `${type}:${query.number}:${foldIssuerCode(query.issuer ?? "")}${when}`;
+  if (query.name !== null) return `${type}:~${nameSlug(query.name)}${when}`;
+  return null;
+}

@@ -230,14 +230,16 @@ export function locateReferences(text: string, regions: readonly CitationRegion[
 }
 
 /**
- * Finds the references to documents in the given regions of `text`: citations in document order,
- * each occurrence once, spans in `text` coordinates (`text.slice(offset, offset + length) === raw`),
- * `target` left null for the knowledge base to fill. Never throws.
+ * Finds the references to documents in the given regions of `text` (default: the whole text, as
+ * body): citations in document order, each occurrence once, spans in `text` coordinates
+ * (`text.slice(offset, offset + length) === raw`), `target` left null for the knowledge base to
+ * fill. Never throws.
  * @example
  * const text = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;";
  * findCitations(text, [{ start: 0, end: text.length, context: "basis" }])[0]?.key // → "NĐ:30:CP@2020"
+ * findCitations(text)[0]?.context // → "body"
  */
-export function findCitations(text: string, regions: readonly CitationRegion[], options: FindCitationsOptions = {}): Citation[] {
+export function findCitations(text: string, regions: readonly CitationRegion[] = [{ start: 0, end: text.length, context: "body" }], options: FindCitationsOptions = {}): Citation[] {
   const lineIndex = options.lineIndex ?? new LineIndex(text);
   return buildCitations(locateReferences(text, regions), text, lineIndex, options.selfNumber);
 }

@@ -89,24 +89,40 @@ const firstWords = (text: string, n: number): string =>
 const SUBJECT_WORDS = 4;
 
 /**
- * The one known document a reference by name points at, or null when none or several fit. The
- * name must be one of the document's names; a stated year must agree (and is required when the
- * name is reused over the years); a stated subject must begin like the document's title.
+ * Every known document a name may stand for: the name must be one of the document's names, and a
+ * stated year and subject must agree. A name reused over the years (three laws of one name) gives
+ * all of them when no year says which.
+ * @example
+ * knownDocumentsNamed({ phrase: "Luật Tổ chức chính quyền địa phương", year: null, subject: null }).map((d) => d.number)
+ * // → ["77/2015/QH13", "72/2025/QH15"]
  */
-export function matchKnownName(ref: NameReference): KnownDocument | null {
+export function knownDocumentsNamed(ref: NameReference): KnownDocument[] {
+  return namedFits(ref).map((m) => m.doc);
+}
+
+// The table's documents of the reference's name whose year (when stated) and subject agree.
+function namedFits(ref: NameReference): Matchable[] {
   matchable ??= knownDocuments().map((doc) => ({
     doc,
     names: new Set(doc.names.map(foldDiacritics)),
     titleStart: firstWords(doc.title, SUBJECT_WORDS),
   }));
   const phrase = foldDiacritics(ref.phrase);
-  const named = matchable.filter((m) => m.names.has(phrase));
-  if (named.length === 0) return null;
   const subject = ref.subject ? firstWords(ref.subject, SUBJECT_WORDS) : null;
-  const fits = named.filter(
+  return matchable.filter(
     (m) =>
-      (ref.year === null ? !m.doc.nameNeedsDate : ref.year === Number(m.doc.date.slice(0, 4))) &&
+      m.names.has(phrase) &&
+      (ref.year === null || ref.year === Number(m.doc.date.slice(0, 4))) &&
       (subject === null || m.titleStart === subject),
   );
+}
+
+/**
+ * The one known document a reference by name points at, or null when none or several fit. The
+ * name must be one of the document's names; a stated year must agree (and is required when the
+ * name is reused over the years); a stated subject must begin like the document's title.
+ */
+export function matchKnownName(ref: NameReference): KnownDocument | null {
+  const fits = namedFits(ref).filter((m) => ref.year !== null || !m.doc.nameNeedsDate);
   return fits.length === 1 ? fits[0]!.doc : null;
 }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { UsageError, type CommandIo } from "./command-io.js";
-import { safeName } from "./list-documents.js";
+import { safeName } from "./safe-name.js";
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CommandIo) => Promise<number> }> }> = {
   parse: { summary: "parse documents into records (PATH... ; --json for NDJSON)", load: () => import("./commands/parse.js") },

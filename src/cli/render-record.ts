@@ -1,7 +1,7 @@
 // The terminal view of a record. Document text is untrusted: control and escape sequences are
 // stripped before anything reaches the terminal.
 import type { DocumentRecord, Section } from "../model/record.js";
-import { safeName } from "./list-documents.js";
+import { safeName } from "./safe-name.js";
 
 // Escape sequences (ECMA-48), removed whole so that no parameter bytes are left behind as text:
 // control sequences (ESC [ or the C1 CSI 0x9B, parameters, a final byte); control strings (OSC

@@ -5,18 +5,24 @@
 // `vanban search`) unless it has to build or update something.
 import { relative, resolve, sep } from "node:path";
 import { UsageError, type CommandIo } from "./command-io.js";
-import { safeName } from "./list-documents.js";
+import { safeName } from "./safe-name.js";
 import type { KnowledgeBase } from "../kb/knowledge-base.js";
 import { shippedCorpusDir } from "../kb/package-info.js";
 import { readManifest } from "../kb/read-store.js";
-import { StoreError } from "../kb/store-errors.js";
+import { SourceFolderError, StoreError } from "../kb/store-errors.js";
 import { DEFAULT_STORE_DIR } from "../kb/store-format.js";
 
-/** The store directory a command was given (`--store DIR`), or the default `.vanban`, absolute. */
-export function storeDirOf(options: Record<string, string | true>, io: CommandIo): string {
+/** Where a command's store is: the directory (absolute), and whether the user named it with `--store`. */
+export interface StoreLocation {
+  dir: string;
+  given: boolean;
+}
+
+/** The store directory a command was given (`--store DIR`), or the default `.vanban`. */
+export function storeDirOf(options: Record<string, string | true>, io: CommandIo): StoreLocation {
   const store = options.store;
   if (store === true) throw new UsageError("--store needs a directory");
-  return resolve(io.cwd, store ?? DEFAULT_STORE_DIR);
+  return { dir: resolve(io.cwd, store ?? DEFAULT_STORE_DIR), given: store !== undefined };
 }
 
 /** A path as the user would type it: relative to the working directory when inside it, with control characters escaped. */
@@ -26,34 +32,38 @@ export function displayPath(path: string, io: CommandIo): string {
 }
 
 /**
- * Opens the store for a reading command; when there is none yet, builds one from the shipped
- * corpus first, saying so on stderr.
+ * Opens the store for a reading command; when there is none yet at the default place, builds one
+ * from the shipped corpus first, saying so on stderr.
  */
-export async function openStoreForReading(store: string, io: CommandIo, command: string): Promise<KnowledgeBase> {
+export async function openStoreForReading(store: StoreLocation, io: CommandIo, command: string): Promise<KnowledgeBase> {
   await ensureStore(store, io, command);
   const { openStore } = await import("../kb/open-store.js");
-  return openStore(store);
+  return openStore(store.dir);
 }
 
-/** Builds the store from the shipped corpus when there is none yet, saying so on stderr. */
-export async function ensureStore(store: string, io: CommandIo, command: string): Promise<void> {
+/**
+ * Builds the store from the shipped corpus when there is none yet at the default place, saying so
+ * on stderr. A store named with `--store` that does not exist is an error (a typo must not fill a
+ * new folder with the shipped corpus and answer from it).
+ */
+export async function ensureStore(store: StoreLocation, io: CommandIo, command: string): Promise<void> {
   try {
-    await readManifest(store);
+    await readManifest(store.dir);
     return;
   } catch (error) {
-    if (!(error instanceof StoreError) || error.problem !== "missing") throw error;
+    if (!(error instanceof StoreError) || error.problem !== "missing" || store.given) throw error;
   }
-  io.err(`vanban ${command}: no store in ${displayPath(store, io)} yet; building one from the corpus shipped with vanban (vanban index)\n`);
+  io.err(`vanban ${command}: no store in ${displayPath(store.dir, io)} yet; building one from the corpus shipped with vanban (vanban index)\n`);
   const { buildStore } = await import("./commands/index.js");
-  await buildStore([shippedCorpusDir()], store, io, { quiet: true });
+  await buildStore([shippedCorpusDir()], store.dir, io, { quiet: true });
 }
 
-/** Runs a command body, turning a `StoreError` into its one-line message and exit code 1. */
+/** Runs a command body, turning a `StoreError` or a `SourceFolderError` into its one-line message and exit code 1. */
 export async function reportingStoreErrors(command: string, io: CommandIo, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
+    if (!(error instanceof StoreError) && !(error instanceof SourceFolderError)) throw error;
     io.err(`vanban ${command}: ${safeName(error.message)}\n`);
     return 1;
   }

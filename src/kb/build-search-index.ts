@@ -9,7 +9,7 @@ import { DEFAULT_SHARD_SIZE } from "../search/search-index.js";
 import type { DocumentRecord } from "../model/record.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
 import { DamagedLineError, readStoredRecords } from "./record-chunks.js";
-import { searchableDocuments } from "./open-search-index.js";
+import { distinctDocuments } from "./collection-ids.js";
 import { rebuildCommand, StoreError } from "./store-errors.js";
 import type { CatalogEntry, StoredFile } from "./store-format.js";
 import { startWorker, workerEntry } from "./worker-entry.js";
@@ -24,7 +24,7 @@ export const MIN_DOCUMENTS_PER_SEARCH_WORKER = 1_000;
 export interface ShardTask {
   storeDir: string;
   chunks: StoredFile[];
-  entries: Pick<CatalogEntry, "chunk" | "offset" | "length" | "lineSha256" | "path">[];
+  entries: Pick<CatalogEntry, "chunk" | "offset" | "length" | "lineSha256" | "path" | "id">[];
   searchDir: string;
   name: string;
   generation: number;
@@ -34,8 +34,9 @@ export interface ShardTask {
 export async function buildShard(task: ShardTask): Promise<ShardManifestEntry> {
   async function* records(): AsyncGenerator<DocumentRecord> {
     for await (const { entry, stored } of readStoredRecords(task.storeDir, task.chunks, task.entries)) {
-      // The store keeps the file's path in the catalog (a file moved keeps its record).
-      yield { ...stored.record, source: { ...stored.record.source, path: entry.path } };
+      // The store keeps the file's path in the catalog (a file moved keeps its record), and its id
+      // in the collection (two contents of one record id are two documents: collection-ids.ts).
+      yield { ...stored.record, id: entry.id, source: { ...stored.record.source, path: entry.path } };
     }
   }
   return writeShardFiles(task.name, records(), task.searchDir, task.generation);
@@ -101,12 +102,12 @@ export interface SearchBuildReport {
 }
 
 /**
- * Rebuilds the search index in `searchDir` from every record of the store (of several files with
- * one record id, the first by path), on up to `jobs` threads.
+ * Rebuilds the search index in `searchDir` from every document of the store (of several files
+ * with one content, the first by path), on up to `jobs` threads.
  */
 export async function buildSearchIndex(kb: KnowledgeBase, searchDir: string, options: BuildSearchIndexOptions = {}): Promise<SearchBuildReport> {
   const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
-  const documents = searchableDocuments(kb.documents());
+  const documents = distinctDocuments(kb.documents());
   const jobs = Math.max(1, options.jobs ?? Math.min(4, availableParallelism()));
   const parallel = Math.min(jobs, Math.floor(documents.length / (options.minDocumentsPerWorker ?? MIN_DOCUMENTS_PER_SEARCH_WORKER)));
   // As many shards as the size allows, rounded up to whole rounds of the jobs that build them: 5
@@ -121,7 +122,7 @@ export async function buildSearchIndex(kb: KnowledgeBase, searchDir: string, opt
     const tasks: ShardTask[] = [];
     for (let s = 0; s * perShard < documents.length; s++) {
       const name = `shard-${String(s).padStart(4, "0")}`;
-      const entries = documents.slice(s * perShard, (s + 1) * perShard).map(({ chunk, offset, length, lineSha256, path }) => ({ chunk, offset, length, lineSha256, path }));
+      const entries = documents.slice(s * perShard, (s + 1) * perShard).map(({ chunk, offset, length, lineSha256, path, id }) => ({ chunk, offset, length, lineSha256, path, id }));
       const chunkFiles = new Set(entries.map((e) => e.chunk));
       tasks.push({ storeDir: kb.dir, chunks: kb.manifest.chunks.filter((c) => chunkFiles.has(c.file)), entries, searchDir, name, generation: (previousGeneration.get(name) ?? 0) + 1 });
     }

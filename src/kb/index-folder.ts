@@ -17,15 +17,18 @@ import { basename, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { writeFileAtomic, writeJsonLinesAtomic, TEMP_MARKER } from "./atomic-write.js";
 import { buildCitationGraph } from "./build-citation-graph.js";
+import { assignCollectionIds, type DuplicateFile } from "./collection-ids.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { listSourceFiles, type SkippedFile, type SourceListing } from "./list-source-files.js";
+import { describeFileError } from "../input/read-document-file.js";
 import { parserVersion } from "./package-info.js";
 import { readSources } from "./parse-pool.js";
 import { StringPool } from "./string-pool.js";
+import { updateSearchIndex, type SearchIndexUpdate } from "./update-search-index.js";
 import { ChunkWriter, chunkNumber, DamagedLineError, readChunk } from "./record-chunks.js";
 import { manifestChecksum, readStore, type StoreState } from "./read-store.js";
 import { CollectionIndex, findDateConflicts, type PlacedFact } from "./resolve-citations.js";
-import { StoreError } from "./store-errors.js";
+import { SourceFolderError, StoreError } from "./store-errors.js";
 import { acquireStoreLock } from "./store-lock.js";
 import {
   DEFAULT_STORE_DIR,
@@ -69,10 +72,8 @@ export interface IndexFolderOptions {
   onMessage?: (message: string) => void;
   /** how long to wait for another writer before refusing, in ms (default 10 000) */
   lockWaitMs?: number;
-  /** lists the documents of the paths given (default `listSourceFiles`) */
-  listFiles?: (paths: string[]) => SourceListing;
-  /** runs after the switch, still under the lock, with the new store: where the search index is brought up to date */
-  afterCommit?: (kb: KnowledgeBase) => Promise<void>;
+  /** bring the store's search index up to date too, under the same lock (default true) */
+  searchIndex?: boolean;
 }
 
 /** What an index run did. */
@@ -92,11 +93,15 @@ export interface IndexReport {
   removed: number;
   /** files that could not be indexed, with the reason */
   skipped: SkippedFile[];
+  /** files whose content another file of the collection has too: one document with several paths */
+  duplicates: DuplicateFile[];
   /** false when nothing had changed and the store was left as it was */
   changed: boolean;
   /** how many citations have each status */
   citations: Record<CitationStatus, number>;
   conflicts: number;
+  /** what was done to the search index (null when `searchIndex: false`) */
+  search: SearchIndexUpdate | null;
 }
 
 const FILE_MODE_DIR = 0o700;
@@ -196,16 +201,19 @@ function buildGraphState(documents: readonly Assembled[]): StoreState["graph"] {
 export async function indexFolder(paths: string | readonly string[], options: IndexFolderOptions = {}): Promise<IndexReport> {
   const dir = resolve(options.store ?? DEFAULT_STORE_DIR);
   const roots = (typeof paths === "string" ? [paths] : [...paths]).map((p) => resolve(p));
+  // Listed before the store is touched: a folder given that cannot be read changes nothing.
+  const listing = listSourceFiles(roots);
+  refuseUnreadableRoots(listing.skipped);
   await prepareStoreDir(dir);
   const lock = await acquireStoreLock(dir, { waitMs: options.lockWaitMs ?? 10_000, onMessage: options.onMessage, command: "vanban index" });
   try {
-    return await indexUnderLock(dir, roots, options);
+    return await indexUnderLock(dir, roots, listing, options);
   } finally {
     await lock.release();
   }
 }
 
-async function indexUnderLock(dir: string, roots: string[], options: IndexFolderOptions): Promise<IndexReport> {
+async function indexUnderLock(dir: string, roots: string[], listing: SourceListing, options: IndexFolderOptions): Promise<IndexReport> {
   let previous: StoreState | null = null;
   try {
     previous = await readStore(dir, { verify: "none" });
@@ -219,14 +227,13 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
 
   const parser = parserVersion();
   const reusable = previous && previous.manifest.parser === parser ? previous : null;
-  const listing = (options.listFiles ?? listSourceFiles)(roots);
   const files = [...new Set(listing.files.map((f) => resolve(f)))].sort();
   const skipped: SkippedFile[] = [...listing.skipped];
   // No document at all under the paths given is far likelier a mistyped folder than a collection
   // emptied on purpose: the store is left as it was.
   if (files.length === 0) {
-    if (previous) return report(dir, previous, { listed: 0, parsed: 0, unchanged: 0, removed: 0, skipped, changed: false });
-    return { store: dir, generation: 0, documents: 0, listed: 0, parsed: 0, unchanged: 0, removed: 0, skipped, changed: false, citations: emptyCounts(), conflicts: 0 };
+    if (previous) return report(dir, previous, { listed: 0, parsed: 0, unchanged: 0, removed: 0, skipped, duplicates: [], changed: false, search: null });
+    return { store: dir, generation: 0, documents: 0, listed: 0, parsed: 0, unchanged: 0, removed: 0, skipped, duplicates: [], changed: false, citations: emptyCounts(), conflicts: 0, search: null };
   }
   // Records are reused only from chunks that are whole: the documents of a damaged chunk are read
   // again from their files, so `vanban index` is always the cure for a damaged store.
@@ -264,7 +271,7 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
     try {
       info = await stat(path);
     } catch (error) {
-      skipped.push({ path, reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "removed while indexing" : `cannot read (${(error as NodeJS.ErrnoException).code ?? "error"})` });
+      skipped.push({ path, reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "removed while indexing" : describeFileError(error, path), root: false });
       continue;
     }
     const old = previousByPath.get(path);
@@ -295,7 +302,7 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
         reuse(previousBySha.get(result.sha256)!, result.path, result.size, result.mtimeMs);
         unchanged++;
       } else {
-        skipped.push({ path: result.path, reason: result.reason });
+        skipped.push({ path: result.path, reason: result.reason, root: false });
       }
       progress.filesDone++;
       progress.bytesDone += result.kind === "skipped" ? 0 : result.kind === "known" ? result.size : result.fields.size;
@@ -305,6 +312,7 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
     options.onProgress?.({ ...progress, phase: "writing", path: null });
 
     assembled.sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
+    const duplicates = assignCollectionIds(assembled.map((a) => a.entry));
     const present = new Set(assembled.map((a) => a.entry.path));
     const removed = (previous?.catalog ?? []).filter((e) => !present.has(e.path)).length;
     const keptChunks = await compactChunks(dir, reusable, assembled, writer);
@@ -317,14 +325,13 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
       assembled.length === reusable.catalog.length &&
       assembled.every((a, i) => {
         const old = reusable.catalog[i]!;
-        return a.entry.path === old.path && a.entry.size === old.size && a.entry.mtimeMs === old.mtimeMs;
+        return a.entry.path === old.path && a.entry.size === old.size && a.entry.mtimeMs === old.mtimeMs && a.entry.id === old.id;
       }) &&
       JSON.stringify(reusable.manifest.roots) === JSON.stringify(roots);
     if (sameFiles) {
       await writer.abort();
-      const kb = new KnowledgeBase(reusable);
-      await options.afterCommit?.(kb);
-      return report(dir, reusable, { listed: files.length, parsed, unchanged, removed: 0, skipped, changed: false });
+      const search = await searchIndexOf(new KnowledgeBase(reusable), options);
+      return report(dir, reusable, { listed: files.length, parsed, unchanged, removed: 0, skipped, duplicates, changed: false, search });
     }
     const newChunks = await writer.close();
 
@@ -359,12 +366,26 @@ async function indexUnderLock(dir: string, roots: string[], options: IndexFolder
     for (const file of await unreferencedFiles(dir, body)) await rm(join(dir, file), { force: true });
 
     const state: StoreState = { dir, manifest: body, catalog, graph };
-    await options.afterCommit?.(new KnowledgeBase(state));
-    return report(dir, state, { listed: files.length, parsed, unchanged, removed, skipped, changed: true });
+    const search = await searchIndexOf(new KnowledgeBase(state), options);
+    return report(dir, state, { listed: files.length, parsed, unchanged, removed, skipped, duplicates, changed: true, search });
   } catch (error) {
     await writer.abort();
     throw error;
   }
+}
+
+// The search index follows the records under the same lock, so the store is never left with one
+// that answers for another state.
+function searchIndexOf(kb: KnowledgeBase, options: IndexFolderOptions): Promise<SearchIndexUpdate | null> {
+  if (options.searchIndex === false) return Promise.resolve(null);
+  return updateSearchIndex(kb, { jobs: options.jobs, onMessage: options.onMessage });
+}
+
+// A folder given that is missing or cannot be listed is far likelier a typo or a mount gone than a
+// collection emptied on purpose: its documents are kept, and the run refuses, naming it.
+function refuseUnreadableRoots(skipped: readonly SkippedFile[]): void {
+  const roots = skipped.filter((s) => s.root);
+  if (roots.length > 0) throw new SourceFolderError(roots);
 }
 
 /** A chunk whose live records fill less than this share of it has them moved and is dropped. */
@@ -408,7 +429,7 @@ async function compactChunks(dir: string, reusable: StoreState | null, assembled
   return { kept, relocated };
 }
 
-function report(dir: string, state: StoreState, run: Pick<IndexReport, "listed" | "parsed" | "unchanged" | "removed" | "skipped" | "changed">): IndexReport {
+function report(dir: string, state: StoreState, run: Pick<IndexReport, "listed" | "parsed" | "unchanged" | "removed" | "skipped" | "duplicates" | "changed" | "search">): IndexReport {
   const citations = emptyCounts();
   for (const d of state.graph.documents) for (const r of d.resolutions) citations[r.status]++;
   return { store: dir, generation: state.manifest.generation, documents: state.catalog.length, ...run, citations, conflicts: state.graph.conflicts.length };

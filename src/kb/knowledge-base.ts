@@ -2,12 +2,14 @@
 // and the citation graph, with the questions researchers ask of it — who cites this document
 // (directly or through others), whom does this one cite, what lies around it.
 import { resolve } from "node:path";
-import { keyMatches, parseKey, type ReferenceQuery } from "../citations/canonical-key.js";
-import { parseReferenceQuery } from "../citations/parse-reference-query.js";
+import { keyMatches, parseKey, queryKey, type ReferenceQuery } from "../citations/canonical-key.js";
+import { parseReferenceQueries } from "../citations/parse-reference-query.js";
+import { knownDocuments } from "../citations/known-documents.js";
 import type { DocumentRecord } from "../model/record.js";
 import { readCitationFacts } from "./citation-facts.js";
 import type { ChainLink, CitingDocument, CitingSpan, DocumentReference, DocumentSummary, GraphNode } from "./query-results.js";
 import { DamagedLineError, readLine, readStoredRecords, type StoredRecord } from "./record-chunks.js";
+import { distinctDocuments } from "./collection-ids.js";
 import { CollectionIndex } from "./resolve-citations.js";
 import type { StoreState } from "./read-store.js";
 import { rebuildCommand, StoreError } from "./store-errors.js";
@@ -47,7 +49,8 @@ const STRICT_KEY = /^[^\s:]+:(?:~[\p{L}\d-]+|[\d.]+:[A-Z0-9-]*)(?:@\d{4}(?:-\d{2
 
 /** What a reference given by a user matches: key queries and collection documents. */
 interface RefMatch {
-  query: ReferenceQuery | null;
+  /** what it may stand for (several for a name several documents bear); empty for a record id */
+  queries: ReferenceQuery[];
   ids: Set<string>;
 }
 
@@ -136,6 +139,7 @@ export class KnowledgeBase {
     const resolutions = this.graphOf(entry).resolutions;
     return {
       ...record,
+      id: entry.id,
       source: { ...record.source, path: entry.path },
       citations: record.citations.map((c, i) => ({ ...c, target: resolutions[i]?.target ?? null })),
     };
@@ -154,12 +158,13 @@ export class KnowledgeBase {
   }
 
   /**
-   * Every record of the store, chunk by chunk (each chunk checked whole), so that all of them can
-   * be streamed into another index without holding them in memory at once.
+   * Every document's record, once (a content at several paths under its first path), chunk by
+   * chunk (each chunk checked whole), so that all of them can be streamed into another index
+   * without holding them in memory at once.
    */
   async *records(): AsyncGenerator<{ entry: CatalogEntry; record: DocumentRecord }> {
     try {
-      for await (const { entry, stored } of readStoredRecords(this.state.dir, this.state.manifest.chunks, this.state.catalog)) {
+      for await (const { entry, stored } of readStoredRecords(this.state.dir, this.state.manifest.chunks, distinctDocuments(this.state.catalog))) {
         yield { entry, record: this.completeRecord(entry, stored.record) };
       }
     } catch (error) {
@@ -173,15 +178,33 @@ export class KnowledgeBase {
   }
 
   private matchRef(ref: string | ReferenceQuery): RefMatch {
-    if (typeof ref !== "string") return { query: ref, ids: this.idsMatching(ref) };
+    if (typeof ref !== "string") return { queries: [ref], ids: this.idsMatching([ref]) };
     const text = ref.trim();
-    if (this.byId.has(text)) return { query: null, ids: new Set([text]) };
-    let query: ReferenceQuery | null = null;
+    if (this.byId.has(text)) return { queries: [], ids: new Set([text]) };
     const key = STRICT_KEY.test(text) ? parseKey(text) : null;
-    if (key) query = { types: [key.type], number: key.number, issuer: key.issuer, name: key.name ? key.name.replace(/-/g, " ") : null, year: key.year, date: key.date };
-    else query = parseReferenceQuery(text);
-    if (!query) throw new ReferenceQueryError(text);
-    return { query, ids: this.idsMatching(query) };
+    const queries: ReferenceQuery[] = key
+      ? [{ types: [key.type], number: key.number, issuer: key.issuer, name: key.name ? key.name.replace(/-/g, " ") : null, year: key.year, date: key.date }]
+      : parseReferenceQueries(text);
+    if (queries.length === 0) throw new ReferenceQueryError(text);
+    return { queries, ids: this.idsMatching(queries) };
+  }
+
+  /**
+   * The documents a reference stands for when it may stand for several (a name three laws bear
+   * over the years), each with a canonical key that asks for it alone; empty when it names one.
+   * Throws a `ReferenceQueryError` when it names no document at all.
+   * @example
+   * kb.readings("Luật Tổ chức chính quyền địa phương").map((r) => r.key)
+   * // → ["Luật:~to-chuc-chinh-quyen-dia-phuong", "Luật:77:QH13@2015", "Luật:72:QH15@2025"]
+   */
+  readings(ref: string): { key: string; label: string }[] {
+    const { queries } = this.matchRef(ref);
+    if (queries.length < 2) return [];
+    const known = new Map(knownDocuments().map((d) => [d.key, `${d.docType.name} ${d.number}`]));
+    return queries.flatMap((q) => {
+      const key = queryKey(q);
+      return key ? [{ key, label: known.get(key) ?? this.referenceLabels.get(key) ?? (q.name !== null ? `${q.types?.[0] ?? ""} ${q.name}`.trim() : key) }] : [];
+    });
   }
 
   /**
@@ -194,12 +217,12 @@ export class KnowledgeBase {
   lookup(ref: string): { documents: CatalogEntry[]; references: { key: string; label: string }[] } {
     const match = this.matchRef(ref);
     const documents = [...match.ids].flatMap((id) => this.find(id));
-    const references = match.query ? [...this.referenceLabels].filter(([key]) => keyMatches(match.query, key)).map(([key, label]) => ({ key, label })) : [];
+    const references = [...this.referenceLabels].filter(([key]) => matchesKey(match, key)).map(([key, label]) => ({ key, label }));
     return { documents, references };
   }
 
-  private idsMatching(query: ReferenceQuery): Set<string> {
-    return new Set(this.state.catalog.filter((e) => keyMatches(query, e.key)).map((e) => e.id));
+  private idsMatching(queries: readonly ReferenceQuery[]): Set<string> {
+    return new Set(this.state.catalog.filter((e) => queries.some((q) => keyMatches(q, e.key))).map((e) => e.id));
   }
 
   // Which documents' citations carry each key, and which lead to each collection document: built
@@ -230,7 +253,7 @@ export class KnowledgeBase {
     const { byKey, byTarget } = this.citationIndex();
     const found = new Set<number>();
     for (const id of match.ids) for (const d of byTarget.get(id) ?? []) found.add(d);
-    if (match.query) for (const [key, docs] of byKey) if (keyMatches(match.query, key)) for (const d of docs) found.add(d);
+    for (const [key, docs] of byKey) if (matchesKey(match, key)) for (const d of docs) found.add(d);
     return [...found].sort((a, b) => a - b);
   }
 
@@ -241,7 +264,7 @@ export class KnowledgeBase {
     if (r.target !== null && match.ids.has(r.target)) return true;
     // An ambiguous citation may be of the document; one in conflict is of it, with a wrong date.
     if ((r.status === "ambiguous" || r.status === "conflict") && r.candidates.some((c) => match.ids.has(c))) return true;
-    return match.query !== null && keyMatches(match.query, doc.facts[i]!.key);
+    return matchesKey(match, doc.facts[i]!.key);
   }
 
   private async spans(entry: CatalogEntry, indices: readonly number[]): Promise<CitingSpan[]> {
@@ -292,7 +315,7 @@ export class KnowledgeBase {
     // Walk the graph backwards from the documents asked for; the first time a node is reached is
     // along a shortest chain, and `next` remembers its step towards them.
     const targets = new Set<string>(match.ids);
-    if (match.query) for (const key of this.referenceLabels.keys()) if (keyMatches(match.query, key)) targets.add(key);
+    for (const key of this.referenceLabels.keys()) if (matchesKey(match, key)) targets.add(key);
     const next = new Map<string, { node: string; relation: Relation }>();
     const seen = new Set<string>(targets);
     let frontier = [...targets];
@@ -388,7 +411,7 @@ export class KnowledgeBase {
     if (options.around !== undefined) {
       const match = this.matchRef(options.around);
       keep = new Set(match.ids);
-      if (match.query) for (const key of this.referenceLabels.keys()) if (keyMatches(match.query, key)) keep.add(key);
+      for (const key of this.referenceLabels.keys()) if (matchesKey(match, key)) keep.add(key);
       let frontier = [...keep];
       for (let depth = 0; depth < (options.depth ?? 1); depth++) {
         const following: string[] = [];
@@ -419,6 +442,11 @@ export class KnowledgeBase {
     const edges = this.state.graph.edges.filter((e) => !keep || (keep.has(e.from) && keep.has(e.to)));
     return { nodes, edges };
   }
+}
+
+// Whether a key is of a document a reference may stand for.
+function matchesKey(match: RefMatch, key: string | null): boolean {
+  return match.queries.some((q) => keyMatches(q, key));
 }
 
 // Appends to a list in a map of lists (a well-cited document has tens of thousands of edges: no copying).

@@ -1,75 +1,101 @@
-// Which files of the folders given to `indexFolder` are documents: text and markdown files, found
-// recursively, in a stable order. A folder's own notes (README, LICENSE ...) and hidden entries
-// are left out; symbolic links are followed once (a link loop is reported, not walked forever);
-// what cannot be listed is reported with the reason, and the rest is still listed.
+// Which files of the paths given are documents: the one lister of `vanban parse`, `vanban index`
+// and `indexFolder`, by the one list of extensions (DOCUMENT_EXTENSIONS). Folders are what people
+// have: broken links, links that lead back to a folder above (a walk that followed them would
+// never end), folders named like documents (`x.md/`), FIFOs, folders that cannot be listed. Each
+// problem is reported once, with its reason, and the rest is still listed.
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
-import { describeReadError } from "./read-source.js";
+import { join, extname } from "node:path";
+import { describeFileError, MAX_DOCUMENT_BYTES, tooLarge } from "../input/read-document-file.js";
+import { UNREAD_DOCUMENT_EXTENSIONS, describeBinaryFile } from "../input/binary-formats.js";
+import { DOCUMENT_EXTENSIONS } from "../input/document-formats.js";
 
-/** Extensions of the files read as documents. */
-export const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set([".txt", ".md", ".markdown", ".text"]);
-
-// A folder's notes are not documents of the collection (corpus/README.md describes the corpus).
+// A folder's own notes are not documents of the collection (corpus/README.md describes the corpus).
 const NOT_DOCUMENTS = /^(?:README|CHANGELOG|CHANGES|LICENSE|LICENCE|CONTRIBUTING|NOTICE|SOURCES)(?:\.|$)/i;
 
-/** A path that was not indexed, with the reason in a few words. */
+/** Extensions of the files read as documents when a folder is listed: `DOCUMENT_EXTENSIONS`, under the name the library has exported. */
+export const SOURCE_EXTENSIONS: ReadonlySet<string> = DOCUMENT_EXTENSIONS;
+
+/** A path that could not be listed or read, with the reason in a few words. */
 export interface SkippedFile {
   path: string;
   reason: string;
+  /** a path given (not one found in a folder) that could not be read or listed at all: an index run refuses rather than drop what it held */
+  root: boolean;
 }
 
-/** The files of a listing (absolute, sorted) and what could not be listed. */
+/** The document files of a listing (in the order walked, each folder's entries sorted) and what could not be listed. */
 export interface SourceListing {
   files: string[];
   skipped: SkippedFile[];
 }
 
 /**
- * Expands files and folders into the absolute paths of the documents they hold, sorted. A file
- * named explicitly is taken whatever its extension.
+ * Expands files and folders into document files (folders recursively, sorted); what cannot be
+ * listed is reported. A file named explicitly is taken whatever its extension.
  * @example
- * listSourceFiles(["documents"]).files // → ["/…/documents/plan.txt", …]
+ * listSourceFiles(["documents"]).files // → ["documents/plan.txt", …]
  */
 export function listSourceFiles(paths: readonly string[]): SourceListing {
-  const files = new Set<string>();
+  const files: string[] = [];
   const skipped: SkippedFile[] = [];
-  const visitedDirs = new Set<string>();
-  const visit = (path: string, explicit: boolean) => {
-    let info;
+  const seen = new Set<string>();
+  const listed = new Set<string>();
+  // The real paths of the folders being walked, outermost first: a link to one of them is a loop.
+  const open: string[] = [];
+  const visit = (p: string, explicit: boolean) => {
+    let st;
     try {
-      info = statSync(path);
-    } catch (error) {
-      skipped.push({ path, reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? (explicit ? "no such file or directory" : "dangling symbolic link") : describeReadError(error) });
+      st = statSync(p);
+    } catch (e) {
+      skipped.push({ path: p, reason: describeFileError(e, p), root: explicit });
       return;
     }
-    if (info.isDirectory()) {
+    if (st.isDirectory()) {
       let real: string;
       let entries: string[];
       try {
-        real = realpathSync(path);
-        entries = readdirSync(path).sort();
-      } catch (error) {
-        skipped.push({ path, reason: `cannot list (${describeReadError(error)})` });
+        real = realpathSync(p);
+        entries = readdirSync(p).sort();
+      } catch (e) {
+        skipped.push({ path: p, reason: `cannot list (${describeFileError(e, p)})`, root: explicit });
         return;
       }
-      if (visitedDirs.has(real)) {
-        if (!explicit) skipped.push({ path, reason: "symbolic link loop (folder already listed)" });
+      if (open.includes(real)) {
+        skipped.push({ path: p, reason: "symbolic link loop (leads back to a folder above it)", root: false });
         return;
       }
-      visitedDirs.add(real);
-      for (const name of entries) {
-        if (name.startsWith(".") || NOT_DOCUMENTS.test(name)) continue;
-        visit(join(path, name), false);
+      // The same folder reached again by another link: its files are listed once.
+      if (listed.has(real)) return;
+      listed.add(real);
+      open.push(real);
+      for (const e of entries) {
+        if (e.startsWith(".") || NOT_DOCUMENTS.test(e)) continue;
+        visit(join(p, e), false);
       }
+      open.pop();
       return;
     }
-    if (!info.isFile()) {
-      if (explicit) skipped.push({ path, reason: "not a regular file" });
+    if (!st.isFile()) {
+      if (explicit) skipped.push({ path: p, reason: "not a regular file", root: false });
       return;
     }
-    if (!explicit && !SOURCE_EXTENSIONS.has(extname(path).toLowerCase())) return;
-    files.add(path);
+    const extension = extname(p).toLowerCase();
+    if (!explicit && !DOCUMENT_EXTENSIONS.has(extension)) {
+      // A PDF among the texts is a document the user expects read: say how to get its text.
+      const unread = UNREAD_DOCUMENT_EXTENSIONS.get(extension);
+      if (unread) skipped.push({ path: p, reason: describeBinaryFile(unread, p), root: false });
+      return;
+    }
+    if (seen.has(p)) return;
+    seen.add(p);
+    // Refused here already, so that no command that lists through this (vanban index too) ever
+    // reads a 200 MB file into memory.
+    if (st.size > MAX_DOCUMENT_BYTES) {
+      skipped.push({ path: p, reason: tooLarge(st.size), root: false });
+      return;
+    }
+    files.push(p);
   };
-  for (const p of paths) visit(resolve(p), true);
-  return { files: [...files].sort(), skipped };
+  for (const p of paths) visit(p, true);
+  return { files, skipped };
 }

@@ -4,24 +4,12 @@
 import { resolve } from "node:path";
 import { loadIndex, type LoadIndexResult } from "../search/index-store.js";
 import { readCatalog, type StoreCatalog } from "./read-store.js";
+import { distinctDocuments } from "./collection-ids.js";
 import { SEARCH_DIR, type CatalogEntry } from "./store-format.js";
-
-/**
- * The documents of a catalog the search index holds: it keys documents by record id, and of
- * several files with one id (one document in two encodings) it holds the first.
- */
-export function searchableDocuments(catalog: readonly CatalogEntry[]): CatalogEntry[] {
-  const seen = new Set<string>();
-  return catalog.filter((entry) => {
-    if (seen.has(entry.id)) return false;
-    seen.add(entry.id);
-    return true;
-  });
-}
 
 /** The content hashes the search index of a store must hold. */
 export function expectedSearchHashes(catalog: readonly CatalogEntry[]): string[] {
-  return searchableDocuments(catalog).map((entry) => entry.sha256);
+  return distinctDocuments(catalog).map((entry) => entry.sha256);
 }
 
 /**

@@ -3,8 +3,8 @@
 // it takes and returns plain data only.
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { readDocumentFile } from "../input/read-document-file.js";
-import { parseDocumentBytes } from "../citations/parse-with-citations.js";
+import { describeFileError, readDocumentFile } from "../input/read-document-file.js";
+import { parseDocumentAsync } from "../citations/parse-with-citations.js";
 import { readCitationFacts } from "./citation-facts.js";
 import { documentKey } from "./document-key.js";
 import type { CatalogEntry, CitationFact } from "./store-format.js";
@@ -20,24 +20,6 @@ export type SourceResult =
   | { kind: "known"; path: string; size: number; mtimeMs: number; sha256: string }
   | { kind: "skipped"; path: string; reason: string };
 
-/** Describes a file system error in a few words for the list of skipped files. */
-export function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file (removed while indexing?)";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "ELOOP":
-      return "symbolic link loop";
-    default:
-      return `cannot read (${code ?? (error as Error)?.message ?? "error"})`;
-  }
-}
-
 /**
  * Reads and parses one file. When its content hash is in `known` (the store already holds a
  * record of these bytes) it is not parsed. Never throws: failures come back as `skipped`.
@@ -49,17 +31,17 @@ export async function readSource(path: string, known: ReadonlySet<string>): Prom
     // asynchronous stat left it idle for a round trip to the thread pool on every file.
     info = statSync(path);
   } catch (error) {
-    return { kind: "skipped", path, reason: describeReadError(error) };
+    return { kind: "skipped", path, reason: describeFileError(error, path) };
   }
   // The same reading as `vanban parse`: empty, too large and binary files (a PDF renamed .txt, a
-  // scan, an archive) are skipped with the reason, a .docx is read for its text.
+  // scan, an archive) are skipped with the reason; the parse reads every format vanban reads.
   const read = readDocumentFile(path);
   if ("problem" in read) return { kind: "skipped", path, reason: read.problem };
   const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (known.has(sha256)) return { kind: "known", path, size: bytes.length, mtimeMs: info.mtimeMs, sha256 };
   try {
-    const { record, text } = parseDocumentBytes(bytes, { path, sha256 });
+    const { record, text } = await parseDocumentAsync(bytes, { path, sha256 });
     const { facts, sentences } = readCitationFacts(record, text);
     const fields: SourceFields = {
       path,
@@ -67,6 +49,7 @@ export async function readSource(path: string, known: ReadonlySet<string>): Prom
       mtimeMs: info.mtimeMs,
       sha256,
       id: record.id,
+      recordId: record.id,
       key: documentKey(record),
       docType: record.docType,
       number: record.number?.raw ?? null,

@@ -30,3 +30,14 @@ export function rebuildCommand(dir: string, roots: readonly string[] | null): st
   const folders = roots && roots.length > 0 ? roots.map(shellQuote).join(" ") : "FOLDER";
   return `rebuild it with: vanban index ${folders} --store ${shellQuote(dir)}`;
 }
+
+/** Folders or files given to index that are missing or cannot be listed: the run refuses and the store is left as it was. */
+export class SourceFolderError extends Error {
+  constructor(
+    /** each path given that could not be read, with the reason */
+    readonly paths: readonly { path: string; reason: string }[],
+  ) {
+    super(`${paths.map((p) => `${p.path}: ${p.reason}`).join("; ")}; nothing was indexed and the store was left as it was`);
+    this.name = "SourceFolderError";
+  }
+}

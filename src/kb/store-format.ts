@@ -1,4 +1,5 @@
-// The on-disk format of a store (`.vanban/`), version 1:
+// The on-disk format of a store (`.vanban/`), version 2 (1 keyed documents by their record id,
+// so two documents sharing number and date were one):
 //
 //   manifest.json               the commit point: format version, generation, what was indexed,
 //                               and the size and SHA-256 of every other file it refers to
@@ -19,7 +20,7 @@ import { Citation, DocDate, DocType, Issuer } from "../model/record.js";
 /** Names this store format in the manifest, so a foreign JSON file is not taken for a store. */
 export const STORE_FORMAT = "vanban-store";
 /** The version of the on-disk format; bumped whenever a file changes meaning. */
-export const STORE_FORMAT_VERSION = 1;
+export const STORE_FORMAT_VERSION = 2;
 /** The manifest's name inside the store directory. */
 export const MANIFEST_FILE = "manifest.json";
 /** The folder of record chunks inside the store directory. */
@@ -81,7 +82,10 @@ export const CatalogEntry = z.object({
   mtimeMs: z.number(),
   /** SHA-256 of the file's bytes */
   sha256: z.string(),
+  /** the document's id in the collection: its record id, with a short suffix of its content hash when another content has that record id (see collection-ids.ts) */
   id: z.string(),
+  /** the id the parser gave the record (the same bytes always give the same one) */
+  recordId: z.string(),
   /** the document's own canonical key (as citations of it are keyed), when its number is known */
   key: z.string().nullable(),
   docType: DocType.nullable(),

@@ -3,5 +3,5 @@ import { expect, it } from "vitest";
 import * as citations from "../../src/citations/index.js";
 
 it("exports exactly the public API", () => {
-  expect(Object.keys(citations).sort()).toEqual(["citationKey", "findCitations", "keyMatches", "knownDocuments", "parseReferenceQuery"]);
+  expect(Object.keys(citations).sort()).toEqual(["citationKey", "findCitations", "keyMatches", "knownDocuments", "parseReferenceQueries", "parseReferenceQuery"]);
 });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDocumentBytes, parseDocumentText } from "../../src/citations/parse-with-citations.js";
 import { toJsonLine } from "../../src/cli/json-line.js";
-import { safeName } from "../../src/cli/list-documents.js";
+import { safeName } from "../../src/cli/safe-name.js";
 import { renderRecord, terminalSafe } from "../../src/cli/render-record.js";
 import { runCli } from "../cli/cli-io.js";
 

@@ -29,7 +29,7 @@ describe("reading sources on several threads", () => {
     expect(two.size).toBe(files.length + 1);
     expect(two).toEqual(one);
     expect(two.get(knownFile)?.kind).toBe("known");
-    expect(two.get(missing)).toEqual({ kind: "skipped", path: missing, reason: "no such file (removed while indexing?)" });
+    expect(two.get(missing)).toEqual({ kind: "skipped", path: missing, reason: "no such file or directory" });
     const parsed = two.get(files[0]!);
     expect(parsed?.kind === "parsed" && (JSON.parse(Buffer.from(parsed.line).toString("utf8")) as { record: { number: { raw: string } } }).record.number.raw).toBe("100/KH-UBND");
   });

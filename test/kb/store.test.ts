@@ -176,7 +176,7 @@ describe("a damaged store", () => {
     editManifest(store, (m) => (m.formatVersion = 99));
     const error = await storeError(openStore(store));
     expect(error.problem).toBe("other-version");
-    expect(error.message).toBe(`the store ${store} has format version 99, this vanban reads version 1; ${rebuild(folder, store)}`);
+    expect(error.message).toBe(`the store ${store} has format version 99, this vanban reads version 2; ${rebuild(folder, store)}`);
     await indexFolder(folder, { store, jobs: 1, onMessage: () => undefined });
     expect((await openStore(store)).documents()).toHaveLength(9);
   });

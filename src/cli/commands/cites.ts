@@ -58,6 +58,22 @@ function describeTarget(kb: KnowledgeBase, ref: string): string {
   return labels.length > 0 ? labels.map(terminalSafe).join(", ") : terminalSafe(ref);
 }
 
+// The documents that cite one target, direct ones first; a line on stderr when there are none.
+function printFound(found: readonly CitingDocument[], target: string, kb: KnowledgeBase, io: CommandIo, transitive: boolean): void {
+  const direct = found.filter((d) => d.direct);
+  const through = found.filter((d) => !d.direct);
+  if (found.length === 0) {
+    io.err(`vanban cites: no document in ${displayPath(kb.dir, io)} cites ${target}${transitive ? "" : " (--transitive also looks for citations through other documents)"}\n`);
+    return;
+  }
+  io.out(`${direct.length} document${direct.length === 1 ? "" : "s"} cite${direct.length === 1 ? "s" : ""} ${target}\n`);
+  for (const doc of direct) io.out(`\n${renderDocument(doc, io)}\n`);
+  if (transitive) {
+    io.out(`\n${through.length} more cite${through.length === 1 ? "s" : ""} it through other documents\n`);
+    for (const doc of through) io.out(`\n${renderDocument(doc, io)}\n`);
+  }
+}
+
 /** `vanban cites`: who cites a document. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
   if (args.includes("--help")) {
@@ -82,19 +98,23 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       for (const doc of found) io.out(JSON.stringify(doc) + "\n");
       return 0;
     }
-    const target = describeTarget(kb, ref);
-    const direct = found.filter((d) => d.direct);
-    const through = found.filter((d) => !d.direct);
-    if (found.length === 0) {
-      io.err(`vanban cites: no document in ${displayPath(kb.dir, io)} cites ${target}${options.transitive ? "" : " (--transitive also looks for citations through other documents)"}\n`);
+    // A name several documents bear (laws of one name over the years): each one's citing
+    // documents apart, then how to ask for one of them.
+    const readings = kb.readings(ref);
+    if (readings.length > 1) {
+      for (const reading of readings) {
+        const group = await kb.citing(reading.key, { transitive: options.transitive === true });
+        if (group.length === 0) io.out(`no document cites ${terminalSafe(reading.label)}\n\n`);
+        else {
+          printFound(group, terminalSafe(reading.label), kb, io, options.transitive === true);
+          io.out("\n");
+        }
+      }
+      io.out(`"${terminalSafe(ref)}" names several documents; ask for one of them by its key:\n`);
+      for (const reading of readings) io.out(`  vanban cites '${terminalSafe(reading.key)}'   ${terminalSafe(reading.label)}\n`);
       return 0;
     }
-    io.out(`${direct.length} document${direct.length === 1 ? "" : "s"} cite${direct.length === 1 ? "s" : ""} ${target}\n`);
-    for (const doc of direct) io.out(`\n${renderDocument(doc, io)}\n`);
-    if (options.transitive) {
-      io.out(`\n${through.length} more cite${through.length === 1 ? "s" : ""} it through other documents\n`);
-      for (const doc of through) io.out(`\n${renderDocument(doc, io)}\n`);
-    }
+    printFound(found, describeTarget(kb, ref), kb, io, options.transitive === true);
     return 0;
   });
 }

@@ -3,16 +3,21 @@
 // search index up to date, for the reading commands too.
 import { resolve } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
-import { listDocuments, safeName } from "../list-documents.js";
+import { safeName } from "../safe-name.js";
 import { displayPath, reportingStoreErrors, storeDirOf } from "../store-access.js";
-import { indexFolder, shippedCorpusDir, type IndexProgress, type IndexReport, type KnowledgeBase } from "../../kb/index.js";
+import { DOCUMENT_EXTENSIONS } from "../../input/document-formats.js";
+import { indexFolder, type IndexProgress, type IndexReport } from "../../kb/index-folder.js";
+import { shippedCorpusDir } from "../../kb/package-info.js";
+import type { SearchIndexUpdate } from "../../kb/update-search-index.js";
 
 const HELP = `Usage: vanban index [DIR...] [--store DIR] [--jobs N]
 
-Reads the documents under each DIR (folders, recursively: .txt and .md files; default: the corpus
-shipped with vanban) into a store: their records, the citation graph and the search index.
-The store is .vanban in the working directory unless --store names another. Running it again
-re-reads only the files that changed and drops those that are gone; a damaged store is rebuilt.
+Reads the documents under each DIR (folders, recursively: ${[...DOCUMENT_EXTENSIONS].join(" ")} files;
+default: the corpus shipped with vanban) into a store: their records, the citation graph and the
+search index. The store is .vanban in the working directory unless --store names another. Running
+it again re-reads only the files that changed and drops those gone from a folder that is still
+there; a DIR that is missing or cannot be listed stops the run and changes nothing. A damaged
+store is rebuilt. Files with identical content are one document with several paths.
 
 A file that cannot be read is skipped; the others are indexed, and the skipped ones are listed at
 the end with the reason. On a terminal a progress bar shows files, MB/s and the time left.
@@ -21,8 +26,9 @@ the end with the reason. On a terminal a progress bar shows files, MB/s and the 
   --jobs N      parse, and build the search index, on N threads (default: the number
                 of cores, at most 4)
 
-Exit status: 0 when the store holds documents, 1 when nothing could be indexed or the store could
-not be written (another vanban index is writing it, or DIR is not a store), 2 on bad usage.
+Exit status: 0 when the store holds documents, 1 when nothing could be indexed, a DIR cannot be
+read or the store could not be written (another vanban index is writing it, or the --store
+directory is not a store), 2 on bad usage.
 `;
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 1);
@@ -94,66 +100,26 @@ async function progressReporter(io: CommandIo, quiet: boolean): Promise<{ update
   };
 }
 
-/**
- * Brings the search index in the store up to date with its records (src/search saves it in the
- * store's `search/` folder with its own manifest and checksums); returns what it did, in a few words.
- */
-export async function updateSearchIndex(kb: KnowledgeBase, onMessage: (message: string) => void, options: { jobs?: number } = {}): Promise<string> {
-  const { checkIndex, loadIndex, saveIndex } = await import("../../search/index.js");
-  const { buildSearchIndex } = await import("../../kb/build-search-index.js");
-  const { searchableDocuments } = await import("../../kb/open-search-index.js");
-  const documents = searchableDocuments(kb.documents());
-  const expectedHashes = documents.map((entry) => entry.sha256);
-  const rebuild = async () => `built (${(await buildSearchIndex(kb, kb.searchDir, { jobs: options.jobs })).documents} documents)`;
-  // Built from nothing, or when most of it changed (seen from its manifest, before loading what
-  // would be thrown away): shards in parallel, written by the workers that build them.
-  const check = await checkIndex(kb.searchDir, { expectedHashes });
-  if (check.status === "missing" || (check.status === "stale" && check.added.length > documents.length / 2)) return rebuild();
-  const loaded = await loadIndex(kb.searchDir, { expectedHashes });
-  if (loaded.status === "ok") {
-    const size = loaded.index.size;
-    loaded.index.close();
-    return `up to date (${size} documents)`;
-  }
-  if (loaded.status !== "stale") {
-    if (loaded.status !== "missing") onMessage(`${loaded.message}; rebuilding it`);
-    return rebuild();
-  }
-  // A few documents added or removed: the index is updated document by document.
-  const index = loaded.index;
-  try {
-    for (const gone of loaded.removed) index.remove(gone.id);
-    const added = new Set(loaded.added);
-    for (const entry of documents) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
-    await saveIndex(index, kb.searchDir);
-  } finally {
-    index.close();
-  }
-  return `updated (${loaded.added.length} added, ${loaded.removed.length} removed)`;
+/** The search index's part of a run, in a few words: `built (9 documents) in 0.4 s`. */
+export function describeSearchUpdate(update: SearchIndexUpdate | null): string {
+  if (!update) return "not updated";
+  // The time of the search index apart, since it follows the parse: where the time went.
+  const took = ` in ${update.seconds.toFixed(1)} s`;
+  if (update.action === "up-to-date") return `up to date (${update.documents} documents)`;
+  if (update.action === "built") return `built (${update.documents} documents)${took}`;
+  return `updated (${update.added} added, ${update.removed} removed)${took}`;
 }
 
-/** Indexes `paths` into `store`, reporting progress and messages on `io`; the search index is updated under the same lock. */
-export async function buildStore(paths: string[], store: string, io: CommandIo, options: { jobs?: number; quiet?: boolean } = {}): Promise<{ report: IndexReport; search: string }> {
+/** Indexes `paths` into `store` (records, citation graph and search index, under one lock), reporting progress and messages on `io`. */
+export async function buildStore(paths: string[], store: string, io: CommandIo, options: { jobs?: number; quiet?: boolean } = {}): Promise<IndexReport> {
   const progress = await progressReporter(io, options.quiet ?? false);
-  let search = "not updated";
   try {
-    const report = await indexFolder(paths, {
+    return await indexFolder(paths, {
       store,
       jobs: options.jobs,
       onProgress: progress.update,
       onMessage: (m) => io.err(`vanban index: ${safeName(m)}\n`),
-      listFiles: (roots) => {
-        const { files, skipped } = listDocuments(roots);
-        return { files: files.map((f) => resolve(io.cwd, f)), skipped };
-      },
-      afterCommit: async (kb) => {
-        const started = Date.now();
-        search = await updateSearchIndex(kb, (m) => io.err(`vanban index: ${safeName(m)}\n`), { jobs: options.jobs });
-        // The time of the search index apart, since it follows the parse: where the time went.
-        if (!search.startsWith("up to date")) search += ` in ${((Date.now() - started) / 1000).toFixed(1)} s`;
-      },
     });
-    return { report, search };
   } finally {
     progress.stop();
   }
@@ -179,7 +145,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const paths = positional.length > 0 ? positional.map((p) => resolve(io.cwd, p)) : [shippedCorpusDir()];
   return reportingStoreErrors("index", io, async () => {
     const started = Date.now();
-    const { report, search } = await buildStore(paths, store, io, { jobs });
+    const report = await buildStore(paths, store.dir, io, { jobs });
     if (report.listed === 0) {
       for (const s of report.skipped) io.err(`vanban index: ${displayPath(s.path, io)}: ${s.reason}\n`);
       io.err(`vanban index: no documents found in ${paths.map((p) => displayPath(p, io)).join(", ")}${report.documents > 0 ? "; the store was left as it was" : ""}\n`);
@@ -196,7 +162,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       `citations: ${total}: ${c.resolved} resolved, ${c.ambiguous} ambiguous, ${c["not-in-collection"]} not in the collection, ` +
         `${c.conflict} in conflict${report.conflicts ? ` (${plural(report.conflicts, "document")} cited with different dates)` : ""}, ${c.self} to the document itself\n`,
     );
-    io.out(`search index: ${search}\n`);
+    io.out(`search index: ${describeSearchUpdate(report.search)}\n`);
+    for (const d of report.duplicates) io.err(`vanban index: ${displayPath(d.path, io)}: duplicate of ${displayPath(d.of, io)} (one document)\n`);
     if (report.skipped.length > 0) {
       io.err(`vanban index: skipped ${plural(report.skipped.length, "file")}:\n`);
       for (const s of report.skipped) io.err(`  ${displayPath(s.path, io)}: ${s.reason}\n`);

@@ -1,13 +1,16 @@
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
-import { listDocuments, safeName } from "../list-documents.js";
-import { parseDocumentBytes } from "../../citations/parse-with-citations.js";
+import { safeName } from "../safe-name.js";
+import { listSourceFiles } from "../../kb/list-source-files.js";
+import { parseDocumentAsync } from "../../citations/parse-with-citations.js";
+import { DOCUMENT_EXTENSIONS } from "../../input/document-formats.js";
 import { readDocumentFile } from "../../input/read-document-file.js";
 import { renderRecord } from "../render-record.js";
 import { toJsonLine } from "../json-line.js";
 
 const HELP = `Usage: vanban parse PATH... [--json]
 
-Parses documents (files, or folders read recursively for .txt, .md and .docx files) into records.
+Parses documents (files, or folders read recursively for ${[...DOCUMENT_EXTENSIONS].join(" ")} files)
+into records.
 On a terminal it shows each record: header fields, the section tree, signature, recipients and
 diagnostics. With --json it prints one JSON record per line (NDJSON).
 
@@ -28,7 +31,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const { positional, options } = parseArgs(args, [], ["json"]);
   if (positional.length === 0) throw new UsageError("no PATH given (see vanban parse --help)");
   const report = (path: string, reason: string) => io.err(`vanban parse: ${safeName(path)}: ${safeName(reason)}\n`);
-  const { files, skipped } = listDocuments(positional);
+  const { files, skipped } = listSourceFiles(positional);
   let failed = skipped.length > 0;
   for (const s of skipped) report(s.path, s.reason);
   for (const file of files) {
@@ -40,7 +43,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     let output: string;
     try {
-      const { record } = parseDocumentBytes(read.bytes, { path: file });
+      const { record } = await parseDocumentAsync(read.bytes, { path: file });
       // A .docx whose text could not be read (damaged, a ZIP bomb) is no record, like a PDF.
       const unreadable = record.diagnostics.find((d) => d.code === "unreadable-docx" || d.code === "not-text");
       if (unreadable) {

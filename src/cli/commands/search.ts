@@ -5,6 +5,7 @@ import { terminalSafe } from "../render-record.js";
 import { keyMatches } from "../../citations/canonical-key.js";
 import type { SearchOptions, SearchResult } from "../../search/index.js";
 import { displayPath, ensureStore, reportingStoreErrors, storeDirOf } from "../store-access.js";
+import { safeName } from "../safe-name.js";
 
 const HELP = `Usage: vanban search QUERY [--type KH] [--issuer NAME] [--system state|party] [--place NAME]
                      [--year 2023..2025] [--cites REF] [--limit N] [--json] [--store DIR]
@@ -105,8 +106,8 @@ async function loadSearchIndex(store: string, io: CommandIo) {
     if (loaded.status === "stale") loaded.index.close();
     if (loaded.status !== "missing") io.err(`vanban search: ${loaded.message}; updating it\n`);
     // Building or updating loads the indexing code; an index that is up to date needs none of it.
-    const [{ openStore }, { updateSearchIndex }] = await Promise.all([import("../../kb/open-store.js"), import("./index.js")]);
-    await updateSearchIndex(await openStore(store), (m) => io.err(`vanban search: ${m}\n`));
+    const { updateStoreSearchIndex } = await import("../../kb/update-search-index.js");
+    await updateStoreSearchIndex(store, { onMessage: (m) => io.err(`vanban search: ${safeName(m)}\n`) });
     ({ loaded } = await loadStoreSearchIndex(store));
     if (loaded.status !== "ok") throw new Error(`the search index of ${store} cannot be used: ${loaded.message}`);
   }
@@ -127,7 +128,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   return reportingStoreErrors("search", io, async () => {
     await ensureStore(store, io, "search");
     const { search } = await import("../../search/index.js");
-    const index = await loadSearchIndex(store, io);
+    const index = await loadSearchIndex(store.dir, io);
     try {
       const results = search(index, query, filters);
       if (options.json) {
@@ -135,7 +136,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         return 0;
       }
       if (results.length === 0) {
-        io.err(`vanban search: nothing in ${displayPath(store, io)} matches ${terminalSafe(query)}\n`);
+        io.err(`vanban search: nothing in ${displayPath(store.dir, io)} matches ${terminalSafe(query)}\n`);
         return 0;
       }
       io.out(results.map((r, i) => renderResult(r, i + 1, io)).join("\n\n") + "\n");
