@@ -9,7 +9,7 @@ import { safeName } from "./safe-name.js";
 import type { KnowledgeBase } from "../kb/knowledge-base.js";
 import { shippedCorpusDir } from "../kb/package-info.js";
 import { readManifest } from "../kb/read-store.js";
-import { SourceFolderError, StoreError } from "../kb/store-errors.js";
+import { SourceFolderError, StoreError } from "../store/store-errors.js";
 import { DEFAULT_STORE_DIR } from "../kb/store-format.js";
 
 /** Where a command's store is: the directory (absolute), and whether the user named it with `--store`. */
@@ -54,7 +54,7 @@ export async function ensureStore(store: StoreLocation, io: CommandIo, command: 
     if (!(error instanceof StoreError) || error.problem !== "missing" || store.given) throw error;
   }
   io.err(`vanban ${command}: no store in ${displayPath(store.dir, io)} yet; building one from the corpus shipped with vanban (vanban index)\n`);
-  const { buildStore } = await import("./commands/index.js");
+  const { buildStore } = await import("./build-store.js");
   await buildStore([shippedCorpusDir()], store.dir, io, { quiet: true });
 }
 

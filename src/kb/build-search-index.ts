@@ -10,7 +10,7 @@ import type { DocumentRecord } from "../model/record.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
 import { DamagedLineError, readStoredRecords } from "./record-chunks.js";
 import { distinctDocuments } from "./collection-ids.js";
-import { rebuildCommand, StoreError } from "./store-errors.js";
+import { rebuildCommand, StoreError } from "../store/store-errors.js";
 import type { CatalogEntry, StoredFile } from "./store-format.js";
 import { startWorker, workerEntry } from "./worker-entry.js";
 

@@ -15,7 +15,7 @@
 import { chmod, mkdir, readdir, rm, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
-import { writeFileAtomic, writeJsonLinesAtomic, TEMP_MARKER } from "./atomic-write.js";
+import { writeJsonLinesAtomic, TEMP_MARKER } from "../store/atomic-write.js";
 import { buildCitationGraph } from "./build-citation-graph.js";
 import { assignCollectionIds, type DuplicateFile } from "./collection-ids.js";
 import { KnowledgeBase } from "./knowledge-base.js";
@@ -26,10 +26,11 @@ import { readSources } from "./parse-pool.js";
 import { StringPool } from "./string-pool.js";
 import { updateSearchIndex, type SearchIndexUpdate } from "./update-search-index.js";
 import { ChunkWriter, chunkNumber, DamagedLineError, readChunk } from "./record-chunks.js";
-import { manifestChecksum, readStore, type StoreState } from "./read-store.js";
+import { readStore, type StoreState } from "./read-store.js";
+import { writeChecksummedManifest } from "../store/checksummed-manifest.js";
 import { CollectionIndex, findDateConflicts, type PlacedFact } from "./resolve-citations.js";
-import { SourceFolderError, StoreError } from "./store-errors.js";
-import { acquireStoreLock } from "./store-lock.js";
+import { SourceFolderError, StoreError } from "../store/store-errors.js";
+import { acquireStoreLock } from "../store/write-lock.js";
 import {
   DEFAULT_STORE_DIR,
   MANIFEST_FILE,
@@ -43,10 +44,9 @@ import {
   type CitationStatus,
   type GraphDocument,
   type StoredFile,
-  type StoreManifest,
   type StoreManifestBody,
 } from "./store-format.js";
-import { LOCK_FILE } from "./store-lock.js";
+import { LOCK_FILE } from "../store/write-lock.js";
 
 /** Where an index run is: reading files (with counts of files and bytes), or writing the store. */
 export interface IndexProgress {
@@ -360,8 +360,7 @@ async function indexUnderLock(dir: string, roots: string[], listing: SourceListi
       graph: { file: graphFile, ...graphWritten },
       chunks: [...keptChunks.kept, ...newChunks].filter((c) => live.has(c.file)),
     };
-    const manifest: StoreManifest = { format: STORE_FORMAT, formatVersion: STORE_FORMAT_VERSION, sha256: manifestChecksum(body), body };
-    await writeFileAtomic(join(dir, MANIFEST_FILE), JSON.stringify(manifest));
+    await writeChecksummedManifest(join(dir, MANIFEST_FILE), STORE_FORMAT, STORE_FORMAT_VERSION, body);
     // The switch is done: what only the old state used goes now.
     for (const file of await unreferencedFiles(dir, body)) await rm(join(dir, file), { force: true });
 

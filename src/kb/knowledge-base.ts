@@ -12,7 +12,7 @@ import { DamagedLineError, readLine, readStoredRecords, type StoredRecord } from
 import { distinctDocuments } from "./collection-ids.js";
 import { CollectionIndex } from "./resolve-citations.js";
 import type { StoreState } from "./read-store.js";
-import { rebuildCommand, StoreError } from "./store-errors.js";
+import { rebuildCommand, StoreError } from "../store/store-errors.js";
 import { SEARCH_DIR, type CatalogEntry, type ConflictDiagnostic, type GraphDocument, type GraphEdge, type Relation, type StoreManifestBody } from "./store-format.js";
 
 /** Options of `citing`. */

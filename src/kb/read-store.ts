@@ -3,13 +3,12 @@
 // otherwise each record line is checked against its own SHA-256 when it is read). Anything that
 // does not match is a `StoreError` naming the file and the command that rebuilds the store: a
 // damaged store is never used as if it were whole.
-import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
 import { readJsonLines } from "./json-lines.js";
 import { DamagedLineError, readChunk } from "./record-chunks.js";
-import { rebuildCommand, StoreError } from "./store-errors.js";
+import { rebuildCommand, StoreError } from "../store/store-errors.js";
 import { StringPool } from "./string-pool.js";
 import {
   CatalogEntry,
@@ -21,12 +20,12 @@ import {
   MANIFEST_FILE,
   STORE_FORMAT,
   STORE_FORMAT_VERSION,
-  StoreManifest,
+  StoreManifestBody,
   type ConflictDiagnostic,
   type GraphEdge,
   type StoredFile,
-  type StoreManifestBody,
 } from "./store-format.js";
+import { readChecksummedManifest } from "../store/checksummed-manifest.js";
 
 /** Everything a store holds but the records, as read from disk. */
 export interface StoreState {
@@ -51,44 +50,22 @@ export interface ReadStoreOptions {
   verify?: "quick" | "full" | "none";
 }
 
-/** The SHA-256 the manifest carries: of its body as `JSON.stringify` writes it. */
-export function manifestChecksum(body: StoreManifestBody): string {
-  return createHash("sha256").update(JSON.stringify(body)).digest("hex");
-}
-
 /** A file of the store went missing while it was being read: a writer replaced the store meanwhile. */
 class VanishedFile extends Error {}
 
 /** Reads and checks the manifest; throws a `StoreError` when there is none or it cannot be used. */
 export async function readManifest(dir: string): Promise<StoreManifestBody> {
-  let raw: string;
-  try {
-    raw = await readFile(join(dir, MANIFEST_FILE), "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new StoreError("missing", dir, `there is no store in ${dir} yet`, `create it with: vanban index FOLDER --store ${dir}`);
-    throw new StoreError("corrupt", dir, `the store ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`, null);
+  const read = await readChecksummedManifest(join(dir, MANIFEST_FILE), STORE_FORMAT, STORE_FORMAT_VERSION, StoreManifestBody);
+  if (read.status === "ok") return read.body;
+  if (read.status === "missing") throw new StoreError("missing", dir, `there is no store in ${dir} yet`, `create it with: vanban index FOLDER --store ${dir}`);
+  if (read.status === "unreadable") throw new StoreError("corrupt", dir, `the store ${dir} cannot be read (${read.code})`, null);
+  if (read.status === "foreign") throw new StoreError("not-a-store", dir, `${dir} is not a vanban store (its ${MANIFEST_FILE} is something else)`, "give another directory with --store");
+  const body = (read.header as { body?: { roots?: unknown } } | null)?.body;
+  const roots = Array.isArray(body?.roots) && body.roots.every((r) => typeof r === "string") ? (body.roots as string[]) : null;
+  if (read.status === "other-version") {
+    throw new StoreError("other-version", dir, `the store ${dir} has format version ${String(read.found)}, this vanban reads version ${STORE_FORMAT_VERSION}`, rebuildCommand(dir, roots));
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw damaged(dir, null, MANIFEST_FILE, "is not valid JSON (truncated?)");
-  }
-  const header = json as { format?: unknown; formatVersion?: unknown; body?: { roots?: unknown } } | null;
-  const roots = Array.isArray(header?.body?.roots) && header.body.roots.every((r) => typeof r === "string") ? (header.body.roots as string[]) : null;
-  if (header?.format !== STORE_FORMAT) throw new StoreError("not-a-store", dir, `${dir} is not a vanban store (its ${MANIFEST_FILE} is something else)`, "give another directory with --store");
-  if (header.formatVersion !== STORE_FORMAT_VERSION) {
-    throw new StoreError(
-      "other-version",
-      dir,
-      `the store ${dir} has format version ${String(header.formatVersion)}, this vanban reads version ${STORE_FORMAT_VERSION}`,
-      rebuildCommand(dir, roots),
-    );
-  }
-  const parsed = StoreManifest.safeParse(json);
-  if (!parsed.success) throw damaged(dir, roots, MANIFEST_FILE, `lacks expected fields (${parsed.error.issues[0]?.path.join(".") ?? "?"})`);
-  if (manifestChecksum(parsed.data.body) !== parsed.data.sha256) throw damaged(dir, roots, MANIFEST_FILE, "does not match its checksum");
-  return parsed.data.body;
+  throw damaged(dir, roots, MANIFEST_FILE, read.reason);
 }
 
 function damaged(dir: string, roots: readonly string[] | null, file: string, reason: string): StoreError {

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { open, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { AtomicFile } from "./atomic-write.js";
+import { AtomicFile } from "../store/atomic-write.js";
 import type { DocumentRecord } from "../model/record.js";
 import { RECORDS_DIR, type StoredFile } from "./store-format.js";
 

@@ -64,15 +64,8 @@ export const StoreManifestBody = z.object({
 /** The manifest's content (checksummed as a whole). */
 export type StoreManifestBody = z.infer<typeof StoreManifestBody>;
 
-/** The manifest file: format, version, and the body with its SHA-256 (of `JSON.stringify(body)`). */
-export const StoreManifest = z.object({
-  format: z.literal(STORE_FORMAT),
-  formatVersion: z.literal(STORE_FORMAT_VERSION),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  body: StoreManifestBody,
-});
-/** The manifest file. */
-export type StoreManifest = z.infer<typeof StoreManifest>;
+// The manifest file is the body in the envelope of src/store/checksummed-manifest.ts: format,
+// version, the body and its SHA-256.
 
 /** One document of the store: its source file, the header fields lists need, and where its record is. */
 export const CatalogEntry = z.object({

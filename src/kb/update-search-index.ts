@@ -7,7 +7,7 @@ import { buildSearchIndex } from "./build-search-index.js";
 import { distinctDocuments } from "./collection-ids.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
 import { openStore } from "./open-store.js";
-import { acquireStoreLock } from "./store-lock.js";
+import { acquireStoreLock } from "../store/write-lock.js";
 
 /** What an update of the search index did. */
 export interface SearchIndexUpdate {

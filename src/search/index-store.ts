@@ -7,12 +7,14 @@
 // instead of using it.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { endianness } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
-// One crash-safe writer for every file the store holds, the search index's included.
-import { AtomicFile, TEMP_MARKER, writeFileAtomic, type WrittenFile } from "../kb/atomic-write.js";
+// One crash-safe writer, one lock and one manifest for every directory the store holds.
+import { AtomicFile, TEMP_MARKER, writeFileAtomic, type WrittenFile } from "../store/atomic-write.js";
+import { readChecksummedManifest, writeChecksummedManifest } from "../store/checksummed-manifest.js";
+import { acquireStoreLock, LOCK_FILE } from "../store/write-lock.js";
 import { IndexShard, shardEntryOf, type ShardEntry, type StoredFile, type StoredShard } from "./index-shard.js";
 import { CompactIndexBuilder } from "./compact-builder.js";
 import { ShardTexts } from "./shard-texts.js";
@@ -23,13 +25,12 @@ import type { DocumentRecord } from "../model/record.js";
 import type { TextLocation } from "./shard-texts.js";
 
 /** The version of the on-disk format; bumped whenever the files or the analysis change meaning. */
-// 2: postings in a binary file of their own.
-export const INDEX_FORMAT_VERSION = 2;
+// 2: postings in a binary file of their own. 3: the manifest checksummed (src/store).
+export const INDEX_FORMAT_VERSION = 3;
 const MANIFEST_FORMAT = "vanban-search-index";
 const SHARD_FORMAT = "vanban-search-shard";
 /** The manifest's file name inside the store directory. */
 export const MANIFEST_FILE = "manifest.json";
-const LOCK_FILE = "write.lock";
 const SHARD_FILE = /^shard-\d+\.\d+\.(json|txt|bin)$/;
 
 const StoredFileSchema = z.object({
@@ -48,10 +49,8 @@ const ManifestShard = z.object({
   documents: z.array(z.tuple([z.string(), z.string()])),
 });
 
-/** The manifest of a saved index (`manifest.json`). */
+/** The manifest of a saved index (the body of `manifest.json`, checksummed: src/store/checksummed-manifest.ts). */
 export const IndexManifest = z.object({
-  format: z.literal(MANIFEST_FORMAT),
-  formatVersion: z.literal(INDEX_FORMAT_VERSION),
   shardSize: z.number().int().positive(),
   documentCount: z.number().int().nonnegative(),
   shards: z.array(ManifestShard),
@@ -128,49 +127,8 @@ export interface LoadIndexOptions {
   expectedHashes?: Iterable<string>;
 }
 
-/** Thrown by `saveIndex` when another process is writing the same store. */
-export class IndexLockedError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
-    super(`vanban search: the index in ${dir} is being written by process ${pid}`);
-    this.name = "IndexLockedError";
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-// One writer per store: a lock file holding the writer's pid; a lock left by a dead process is taken over.
-async function acquireLock(dir: string): Promise<() => Promise<void>> {
-  const path = join(dir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(path, "wx", 0o600);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(path, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new IndexLockedError(dir, pid);
-      await rm(path, { force: true });
-    }
-  }
-  throw new Error(`vanban search: cannot take the lock ${path}`);
-}
-
-async function readManifestFile(dir: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8"));
-  } catch {
-    return undefined;
-  }
-}
+/** Thrown by `saveIndex` when another process is writing the same directory: the store's one lock (src/store/write-lock.ts). */
+export { LockedError as IndexLockedError } from "../store/write-lock.js";
 
 /** What saving a shard reads of it: its documents' entries and texts, and its index in saved form. */
 type SavedShard = Pick<IndexShard, "name" | "entries" | "texts"> & { mini: { toCompact(): CompactIndex } };
@@ -336,20 +294,18 @@ export async function commitShards(
 ): Promise<SaveReport> {
   const root = resolve(dir);
   await mkdir(root, { recursive: true, mode: 0o700 });
-  const release = await acquireLock(root);
+  const lock = await acquireStoreLock(root, { command: "saving the search index" });
   try {
-    const previous = IndexManifest.safeParse(await readManifestFile(root));
+    const previous = await readChecksummedManifest(join(root, MANIFEST_FILE), MANIFEST_FORMAT, INDEX_FORMAT_VERSION, IndexManifest);
     const previousGeneration = new Map<string, number>();
-    if (previous.success) for (const shard of previous.data.shards) previousGeneration.set(shard.name, shard.generation);
+    if (previous.status === "ok") for (const shard of previous.body.shards) previousGeneration.set(shard.name, shard.generation);
     const built = await build(previousGeneration);
     const manifest: IndexManifest = {
-      format: MANIFEST_FORMAT,
-      formatVersion: INDEX_FORMAT_VERSION,
       shardSize,
       documentCount: built.entries.reduce((n, entry) => n + entry.documents.length, 0),
       shards: built.entries,
     };
-    await writeFileAtomic(join(root, MANIFEST_FILE), JSON.stringify(manifest));
+    await writeChecksummedManifest(join(root, MANIFEST_FILE), MANIFEST_FORMAT, INDEX_FORMAT_VERSION, manifest);
     built.onCommitted?.();
 
     const report: SaveReport = { written: built.written, unchanged: built.unchanged, deleted: [] };
@@ -357,6 +313,7 @@ export async function commitShards(
     // Under the lock no other writer has temporary files here: any are leftovers of a crash.
     for (const name of await readdir(root)) {
       const ours = SHARD_FILE.test(name) || (name.includes(TEMP_MARKER) && (name.startsWith("shard-") || name.startsWith(MANIFEST_FILE)));
+      if (name === LOCK_FILE) continue;
       if (ours && !referenced.has(name)) {
         await rm(join(root, name), { force: true });
         report.deleted.push(name);
@@ -364,7 +321,7 @@ export async function commitShards(
     }
     return report;
   } finally {
-    await release();
+    await lock.release();
   }
 }
 
@@ -462,34 +419,27 @@ function corruptResult(root: string, file: string, reason: string): Extract<Inde
 }
 
 async function readManifest(root: string): Promise<ManifestRead> {
-  let raw: string;
-  try {
-    raw = await readFile(join(root, MANIFEST_FILE), "utf8");
-  } catch {
-    return { status: "missing", message: `no search index in ${root}` };
+  const read = await readChecksummedManifest(join(root, MANIFEST_FILE), MANIFEST_FORMAT, INDEX_FORMAT_VERSION, IndexManifest);
+  switch (read.status) {
+    case "missing":
+      return { status: "missing", message: `no search index in ${root}` };
+    case "unreadable":
+      return corruptResult(root, MANIFEST_FILE, `cannot be read (${read.code})`);
+    case "foreign":
+      return corruptResult(root, MANIFEST_FILE, "is not a vanban search index manifest");
+    case "other-version":
+      return {
+        status: "other-version",
+        found: read.found,
+        expected: INDEX_FORMAT_VERSION,
+        message: `the search index in ${root} has format version ${String(read.found)}; this vanban reads version ${INDEX_FORMAT_VERSION} and must rebuild it`,
+      };
+    case "corrupt":
+      return corruptResult(root, MANIFEST_FILE, read.reason);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    return corruptResult(root, MANIFEST_FILE, `is not valid JSON (${(error as Error).message})`);
-  }
-  // The version is read before the shape: another version may have another shape.
-  const header = json as { format?: unknown; formatVersion?: unknown } | null;
-  if (header?.format !== MANIFEST_FORMAT) return corruptResult(root, MANIFEST_FILE, "is not a vanban search index manifest");
-  if (header.formatVersion !== INDEX_FORMAT_VERSION) {
-    return {
-      status: "other-version",
-      found: header.formatVersion,
-      expected: INDEX_FORMAT_VERSION,
-      message: `the search index in ${root} has format version ${String(header.formatVersion)}; this vanban reads version ${INDEX_FORMAT_VERSION} and must rebuild it`,
-    };
-  }
-  const manifest = IndexManifest.safeParse(json);
-  if (!manifest.success) return corruptResult(root, MANIFEST_FILE, `does not have the expected fields (${manifest.error.issues[0]?.message ?? "invalid"})`);
-  const listed = manifest.data.shards.reduce((sum, shard) => sum + shard.documents.length, 0);
-  if (listed !== manifest.data.documentCount) return corruptResult(root, MANIFEST_FILE, `lists ${listed} documents but counts ${manifest.data.documentCount}`);
-  return { status: "read", manifest: manifest.data };
+  const listed = read.body.shards.reduce((sum, shard) => sum + shard.documents.length, 0);
+  if (listed !== read.body.documentCount) return corruptResult(root, MANIFEST_FILE, `lists ${listed} documents but counts ${read.body.documentCount}`);
+  return { status: "read", manifest: read.body };
 }
 
 // What to add and remove to make the index hold exactly `expectedHashes`, or null when it does.

@@ -11,7 +11,7 @@ import type { KnowledgeBase } from "../../src/kb/knowledge-base.js";
 import { loadIndex } from "../../src/search/index-store.js";
 import { search } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
-import { StoreError } from "../../src/kb/store-errors.js";
+import { StoreError } from "../../src/store/store-errors.js";
 import { loadStoreSearchIndex } from "../../src/kb/open-search-index.js";
 import { writeGeneratedDocuments } from "./generate-documents.js";
 

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexFolder, openStore, StoreError } from "../../src/kb/index.js";
-import { processStartTime } from "../../src/kb/store-lock.js";
+import { processStartTime } from "../../src/store/write-lock.js";
 import { bundleCli, startCli } from "./bundle-cli.js";
 import { writeGeneratedDocuments } from "./generate-documents.js";
 

@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { hostname } from "node:os";
+import { manifestChecksum } from "../../src/store/checksummed-manifest.js";
+import { processStartTime } from "../../src/store/write-lock.js";
 import { checkIndex, loadIndex, saveIndex, INDEX_FORMAT_VERSION, MANIFEST_FILE, IndexLockedError, type LoadIndexResult } from "../../src/search/index-store.js";
 import { search } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
@@ -53,13 +56,13 @@ describe("saveIndex / loadIndex", () => {
     await saveIndex(build(), dir);
     const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"));
     expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
-    expect(manifest.documentCount).toBe(30);
-    expect(manifest.shards[0].index.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const hashes = manifest.shards.flatMap((s: { documents: [string, string][] }) => s.documents.map(([, sha]) => sha));
+    expect(manifest.body.documentCount).toBe(30);
+    expect(manifest.body.shards[0].index.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const hashes = manifest.body.shards.flatMap((s: { documents: [string, string][] }) => s.documents.map(([, sha]) => sha));
     expect(hashes.sort()).toEqual(RECORDS.map((r) => r.source.sha256).sort());
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     for (const file of readdirSync(dir)) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
-    expect(readdirSync(dir).some((f) => f.includes(".tmp-") || f === "write.lock")).toBe(false);
+    expect(readdirSync(dir).some((f) => f.includes(".tmp-") || f === "lock")).toBe(false);
   });
 
   it("reports a missing index", async () => {
@@ -87,14 +90,15 @@ describe("saveIndex / loadIndex", () => {
       ["a posting past the last document", (words: Int32Array) => void (words[words.length - 2] = 1_000_000)],
       ["ranges that do not tile the postings", (words: Int32Array) => void (words[1] = words[1]! + 1)],
     ] as const) {
-      const shard = manifest.shards[0];
+      const shard = manifest.body.shards[0];
       const path = join(dir, shard.postings.file);
       const original = readFileSync(path);
       const words = new Int32Array(original.buffer.slice(original.byteOffset, original.byteOffset + original.length));
       edit(words);
       const data = Buffer.from(words.buffer);
       writeFileSync(path, data);
-      writeFileSync(manifestPath, JSON.stringify({ ...manifest, shards: [{ ...shard, postings: { ...shard.postings, sha256: createHash("sha256").update(data).digest("hex") } }, ...manifest.shards.slice(1)] }));
+      const body = { ...manifest.body, shards: [{ ...shard, postings: { ...shard.postings, sha256: createHash("sha256").update(data).digest("hex") } }, ...manifest.body.shards.slice(1)] };
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, sha256: manifestChecksum(body), body }));
       const result = await loadIndex(dir);
       expect(result.status, what).toBe("corrupt");
       expect(result.status === "corrupt" && result.message, what).toMatch(/holds an unreadable index \(bad postings|postings ranges/);
@@ -183,10 +187,11 @@ describe("saveIndex / loadIndex", () => {
   it("refuses to write while another live process holds the lock", async () => {
     await saveIndex(build(), dir);
     // Our parent process is alive and is not us.
-    writeFileSync(join(dir, "write.lock"), String(process.ppid));
+    const holder = (pid: number) => JSON.stringify({ pid, startTime: processStartTime(pid), host: hostname(), since: new Date().toISOString(), command: "vanban index" });
+    writeFileSync(join(dir, "lock"), holder(process.ppid));
     await expect(saveIndex(build(), dir)).rejects.toBeInstanceOf(IndexLockedError);
     // A lock left by a dead process is taken over.
-    writeFileSync(join(dir, "write.lock"), "999999999");
+    writeFileSync(join(dir, "lock"), holder(999999999));
     await expect(saveIndex(build(), dir)).resolves.toBeDefined();
   });
 

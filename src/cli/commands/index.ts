@@ -1,12 +1,10 @@
 // `vanban index`: reads folders of documents into the store (records, citation graph, search
-// index), with a progress bar on a terminal and plain lines otherwise; and bringing a store's
-// search index up to date, for the reading commands too.
+// index) and says what it did.
 import { resolve } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
-import { safeName } from "../safe-name.js";
+import { buildStore } from "../build-store.js";
 import { displayPath, reportingStoreErrors, storeDirOf } from "../store-access.js";
 import { DOCUMENT_EXTENSIONS } from "../../input/document-formats.js";
-import { indexFolder, type IndexProgress, type IndexReport } from "../../kb/index-folder.js";
 import { shippedCorpusDir } from "../../kb/package-info.js";
 import type { SearchIndexUpdate } from "../../kb/update-search-index.js";
 
@@ -31,75 +29,6 @@ read or the store could not be written (another vanban index is writing it, or t
 directory is not a store), 2 on bad usage.
 `;
 
-const mb = (bytes: number) => (bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 1);
-
-function formatSeconds(s: number): string {
-  if (!Number.isFinite(s) || s < 0) return "?";
-  if (s < 60) return `${Math.ceil(s)} s`;
-  if (s < 3600) return `${Math.round(s / 60)} min`;
-  return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
-}
-
-/** Reports progress: a cli-progress bar on a terminal, a plain line every tenth of the way (or 5 s) otherwise. */
-async function progressReporter(io: CommandIo, quiet: boolean): Promise<{ update: (p: IndexProgress) => void; stop: () => void }> {
-  const started = Date.now();
-  const rate = (p: IndexProgress) => {
-    const seconds = (Date.now() - started) / 1000;
-    const speed = seconds > 0 ? p.bytesDone / seconds : 0;
-    const left = speed > 0 ? (p.bytesTotal - p.bytesDone) / speed : Number.NaN;
-    return { speed: `${mb(speed)} MB/s`, left: formatSeconds(left) };
-  };
-  if (quiet) return { update: () => undefined, stop: () => undefined };
-  if (io.isTTY) {
-    const { SingleBar, Presets } = (await import("cli-progress")).default;
-    // cli-progress writes to a stream: this one sends its output through the command's io.
-    const stream = { isTTY: true, columns: 100, write: (s: string) => (io.err(s), true), on: () => stream, removeListener: () => stream };
-    const bar = new SingleBar(
-      {
-        format: "indexing {bar} {value}/{total} files | {speed} | {left} left",
-        stream: stream as unknown as NodeJS.WriteStream,
-        hideCursor: true,
-        clearOnComplete: true,
-        barsize: 30,
-      },
-      Presets.shades_classic,
-    );
-    let started = false;
-    return {
-      update: (p) => {
-        if (p.phase !== "reading" || p.filesTotal === 0) return;
-        if (!started) {
-          bar.start(p.filesTotal, 0, rate(p));
-          started = true;
-        }
-        bar.update(p.filesDone, rate(p));
-      },
-      stop: () => {
-        if (started) bar.stop();
-      },
-    };
-  }
-  let nextShare = 0.1;
-  let lastLine = Date.now();
-  return {
-    update: (p) => {
-      if (p.phase !== "reading" || p.filesTotal === 0) return;
-      if (p.filesDone === 0) {
-        io.err(`vanban index: reading ${p.filesTotal} file${p.filesTotal === 1 ? "" : "s"} (${mb(p.bytesTotal)} MB)\n`);
-        return;
-      }
-      const share = p.filesDone / p.filesTotal;
-      if (p.filesDone === p.filesTotal || share >= nextShare || Date.now() - lastLine >= 5000) {
-        const { speed, left } = rate(p);
-        io.err(`vanban index: ${p.filesDone}/${p.filesTotal} files, ${speed}${p.filesDone < p.filesTotal ? `, about ${left} left` : ""}\n`);
-        while (nextShare <= share) nextShare += 0.1;
-        lastLine = Date.now();
-      }
-    },
-    stop: () => undefined,
-  };
-}
-
 /** The search index's part of a run, in a few words: `built (9 documents) in 0.4 s`. */
 export function describeSearchUpdate(update: SearchIndexUpdate | null): string {
   if (!update) return "not updated";
@@ -108,21 +37,6 @@ export function describeSearchUpdate(update: SearchIndexUpdate | null): string {
   if (update.action === "up-to-date") return `up to date (${update.documents} documents)`;
   if (update.action === "built") return `built (${update.documents} documents)${took}`;
   return `updated (${update.added} added, ${update.removed} removed)${took}`;
-}
-
-/** Indexes `paths` into `store` (records, citation graph and search index, under one lock), reporting progress and messages on `io`. */
-export async function buildStore(paths: string[], store: string, io: CommandIo, options: { jobs?: number; quiet?: boolean } = {}): Promise<IndexReport> {
-  const progress = await progressReporter(io, options.quiet ?? false);
-  try {
-    return await indexFolder(paths, {
-      store,
-      jobs: options.jobs,
-      onProgress: progress.update,
-      onMessage: (m) => io.err(`vanban index: ${safeName(m)}\n`),
-    });
-  } finally {
-    progress.stop();
-  }
 }
 
 function plural(n: number, word: string): string {

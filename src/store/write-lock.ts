@@ -1,4 +1,5 @@
-// One writer per store. The lock is a file created with O_EXCL holding the writer's pid, the
+// One writer per directory of the store (the store's own, and a search index saved anywhere
+// else): the one lock of vanban. The lock is a file created with O_EXCL holding the writer's pid, the
 // start time of its process and its host. A lock whose holder has died (killed mid-index) is stale
 // and is taken over, with a message; the start time tells a dead holder from a new process that
 // happens to reuse its pid. Taking over goes through a second O_EXCL file, so two processes that
@@ -35,6 +36,17 @@ export interface LockOptions {
   onMessage?: (message: string) => void;
   /** what the holder is doing, written into the lock for the messages of others */
   command?: string;
+}
+
+/** The directory is being written by another live process (a `StoreError` with problem "locked"). */
+export class LockedError extends StoreError {
+  /** the holder's process id, when the lock could be read */
+  readonly pid: number | null;
+  constructor(dir: string, holder: LockHolder | null, who: string) {
+    super("locked", dir, `the store ${dir} is being written by ${who}`, "try again when it has finished");
+    this.pid = holder?.pid ?? null;
+    this.name = "LockedError";
+  }
 }
 
 /** A held lock; `release` removes it (only if it is still ours). */
@@ -135,8 +147,8 @@ async function breakStaleLock(dir: string, staleRaw: string): Promise<void> {
 }
 
 /**
- * Takes the store's write lock, waiting up to `waitMs` for another writer; throws a `StoreError`
- * ("locked") naming the holder when it does not get it. A stale lock is taken over with a message.
+ * Takes the write lock of the directory `dir`, waiting up to `waitMs` for another writer; throws a
+ * `LockedError` naming the holder when it does not get it. A stale lock is taken over with a message.
  */
 export async function acquireStoreLock(dir: string, options: LockOptions = {}): Promise<StoreLock> {
   const path = join(dir, LOCK_FILE);
@@ -173,9 +185,7 @@ export async function acquireStoreLock(dir: string, options: LockOptions = {}): 
       continue;
     }
     const who = current.holder ? describeHolder(current.holder) : "another process";
-    if (Date.now() >= deadline) {
-      throw new StoreError("locked", dir, `the store ${dir} is being written by ${who}`, "try again when it has finished");
-    }
+    if (Date.now() >= deadline) throw new LockedError(dir, current.holder, who);
     if (!toldWaiting) {
       options.onMessage?.(`waiting for ${who} to finish writing the store`);
       toldWaiting = true;

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FILE_MODE, writeFileAtomic, writeJsonLinesAtomic } from "../../src/kb/atomic-write.js";
+import { FILE_MODE, writeFileAtomic, writeJsonLinesAtomic } from "../../src/store/atomic-write.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "vanban-atomic-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
