@@ -6,7 +6,7 @@
 import { relative, resolve, sep } from "node:path";
 import { UsageError, type CommandIo } from "./command-io.js";
 import { safeName } from "./safe-name.js";
-import type { KnowledgeBase } from "../kb/knowledge-base.js";
+import type { Collection } from "../kb/collection.js";
 import { shippedCorpusDir } from "../kb/package-info.js";
 import { readManifest } from "../kb/read-store.js";
 import { SourceFolderError, StoreError } from "../store/store-errors.js";
@@ -32,13 +32,13 @@ export function displayPath(path: string, io: CommandIo): string {
 }
 
 /**
- * Opens the store for a reading command; when there is none yet at the default place, builds one
- * from the shipped corpus first, saying so on stderr.
+ * Opens the collection for a reading command; when there is no store yet at the default place,
+ * builds one from the shipped corpus first, saying so on stderr.
  */
-export async function openStoreForReading(store: StoreLocation, io: CommandIo, command: string): Promise<KnowledgeBase> {
+export async function openCollectionForReading(store: StoreLocation, io: CommandIo, command: string): Promise<Collection> {
   await ensureStore(store, io, command);
-  const { openStore } = await import("../kb/open-store.js");
-  return openStore(store.dir);
+  const { openCollection } = await import("../kb/embedded-collection.js");
+  return openCollection(store.dir, { onMessage: (m) => io.err(`vanban ${command}: ${safeName(m)}\n`) });
 }
 
 /**

@@ -1,5 +1,17 @@
 // The knowledge base stage: a store on disk of a collection's records and citation graph, how it
 // is built and kept up to date, and the questions asked of it.
+export { openCollection, type OpenCollectionOptions } from "./embedded-collection.js";
+export {
+  DocumentNotFoundError,
+  type Collection,
+  type CollectionIndexOptions,
+  type CollectionSearchOptions,
+  type CollectionStats,
+  type CitesAnswer,
+  type CitingGroup,
+  type ListFilters,
+  type RefsAnswer,
+} from "./collection.js";
 export { openStore } from "./open-store.js";
 export { loadStoreSearchIndex } from "./open-search-index.js";
 export { indexFolder, type IndexFolderOptions, type IndexProgress, type IndexReport } from "./index-folder.js";

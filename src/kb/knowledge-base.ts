@@ -7,7 +7,7 @@ import { parseReferenceQueries } from "../citations/parse-reference-query.js";
 import { knownDocuments } from "../citations/known-documents.js";
 import type { DocumentRecord } from "../model/record.js";
 import { readCitationFacts } from "./citation-facts.js";
-import type { ChainLink, CitingDocument, CitingSpan, DocumentReference, DocumentSummary, GraphNode } from "./query-results.js";
+import { summarizeEntry, type ChainLink, type CitingDocument, type CitingSpan, type DocumentReference, type DocumentSummary, type GraphNode } from "./query-results.js";
 import { DamagedLineError, readLine, readStoredRecords, type StoredRecord } from "./record-chunks.js";
 import { distinctDocuments } from "./collection-ids.js";
 import { CollectionIndex } from "./resolve-citations.js";
@@ -174,7 +174,7 @@ export class KnowledgeBase {
 
   /** The list fields of a document. */
   summary(entry: CatalogEntry): DocumentSummary {
-    return { id: entry.id, path: entry.path, title: entry.title, docType: entry.docType, number: entry.number, date: entry.date?.iso ?? null, issuer: entry.issuer?.name ?? null };
+    return summarizeEntry(entry);
   }
 
   private matchRef(ref: string | ReferenceQuery): RefMatch {
@@ -187,6 +187,16 @@ export class KnowledgeBase {
       : parseReferenceQueries(text);
     if (queries.length === 0) throw new ReferenceQueryError(text);
     return { queries, ids: this.idsMatching(queries) };
+  }
+
+  /**
+   * How a reference given in any spelling is named, for a heading: the labels of the documents it
+   * matches (`Nghị quyết 29-NQ/TW`), else the reference as given.
+   */
+  describe(ref: string): string {
+    const { documents, references } = this.lookup(ref);
+    const labels = [...new Set([...references.map((r) => r.label), ...documents.map((d) => (d.docType && d.number ? `${d.docType.name} ${d.number}` : d.id))])];
+    return labels.length > 0 ? labels.join(", ") : ref;
   }
 
   /**

@@ -2,7 +2,7 @@
 // objects, so their shape is a contract like the record's.
 import { z } from "zod";
 import { Citation, DocType, Span } from "../model/record.js";
-import { CitationStatus, Relation } from "./store-format.js";
+import { CitationStatus, Relation, type CatalogEntry } from "./store-format.js";
 
 /** A citation in a citing document, with the sentence it stands in and where it leads. */
 export const CitingSpan = z.object({
@@ -45,6 +45,11 @@ export const DocumentSummary = z.object({
 });
 /** The fields of a collection document that lists show. */
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+/** The list fields of a catalog entry: the one place a document's summary is made. */
+export function summarizeEntry(entry: CatalogEntry): DocumentSummary {
+  return { id: entry.id, path: entry.path, title: entry.title, docType: entry.docType, number: entry.number, date: entry.date?.iso ?? null, issuer: entry.issuer?.name ?? null };
+}
 
 /** A document that cites the one asked for, directly or through others. */
 export const CitingDocument = DocumentSummary.extend({

@@ -3,9 +3,10 @@
 // through other documents, with the chain.
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
-import { ReferenceQueryError, type KnowledgeBase } from "../../kb/knowledge-base.js";
+import type { CitesAnswer } from "../../kb/collection.js";
+import { ReferenceQueryError } from "../../kb/knowledge-base.js";
 import type { CitingDocument } from "../../kb/query-results.js";
-import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
+import { displayPath, openCollectionForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
 const HELP = `Usage: vanban cites REF [--transitive] [--json] [--store DIR]
 
@@ -51,19 +52,12 @@ function renderDocument(doc: CitingDocument, io: CommandIo): string {
   return lines.join("\n");
 }
 
-/** What REF was read as, for the heading: the labels of the documents it names. */
-function describeTarget(kb: KnowledgeBase, ref: string): string {
-  const { documents, references } = kb.lookup(ref);
-  const labels = [...new Set([...references.map((r) => r.label), ...documents.map((d) => (d.docType && d.number ? `${d.docType.name} ${d.number}` : d.id))])];
-  return labels.length > 0 ? labels.map(terminalSafe).join(", ") : terminalSafe(ref);
-}
-
 // The documents that cite one target, direct ones first; a line on stderr when there are none.
-function printFound(found: readonly CitingDocument[], target: string, kb: KnowledgeBase, io: CommandIo, transitive: boolean): void {
+function printFound(found: readonly CitingDocument[], target: string, store: string, io: CommandIo, transitive: boolean): void {
   const direct = found.filter((d) => d.direct);
   const through = found.filter((d) => !d.direct);
   if (found.length === 0) {
-    io.err(`vanban cites: no document in ${displayPath(kb.dir, io)} cites ${target}${transitive ? "" : " (--transitive also looks for citations through other documents)"}\n`);
+    io.err(`vanban cites: no document in ${displayPath(store, io)} cites ${target}${transitive ? "" : " (--transitive also looks for citations through other documents)"}\n`);
     return;
   }
   io.out(`${direct.length} document${direct.length === 1 ? "" : "s"} cite${direct.length === 1 ? "s" : ""} ${target}\n`);
@@ -86,35 +80,40 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const ref = positional.join(" ");
   const store = storeDirOf(options, io);
   return reportingStoreErrors("cites", io, async () => {
-    const kb = await openStoreForReading(store, io, "cites");
-    let found: CitingDocument[];
+    const collection = await openCollectionForReading(store, io, "cites");
+    const transitive = options.transitive === true;
+    let answer: CitesAnswer;
     try {
-      found = await kb.citing(ref, { transitive: options.transitive === true });
+      answer = await collection.cites(ref, { transitive });
     } catch (error) {
       if (error instanceof ReferenceQueryError) throw new UsageError(error.message);
       throw error;
     }
     if (options.json) {
-      for (const doc of found) io.out(JSON.stringify(doc) + "\n");
+      // One line per citing document, whichever of the documents the reference stands for it cites.
+      const printed = new Set<string>();
+      for (const doc of answer.groups.flatMap((g) => g.documents)) {
+        if (printed.has(doc.path)) continue;
+        printed.add(doc.path);
+        io.out(JSON.stringify(doc) + "\n");
+      }
+      return 0;
+    }
+    if (answer.groups.length === 1) {
+      printFound(answer.groups[0]!.documents, terminalSafe(answer.groups[0]!.label), collection.location, io, transitive);
       return 0;
     }
     // A name several documents bear (laws of one name over the years): each one's citing
     // documents apart, then how to ask for one of them.
-    const readings = kb.readings(ref);
-    if (readings.length > 1) {
-      for (const reading of readings) {
-        const group = await kb.citing(reading.key, { transitive: options.transitive === true });
-        if (group.length === 0) io.out(`no document cites ${terminalSafe(reading.label)}\n\n`);
-        else {
-          printFound(group, terminalSafe(reading.label), kb, io, options.transitive === true);
-          io.out("\n");
-        }
+    for (const group of answer.groups) {
+      if (group.documents.length === 0) io.out(`no document cites ${terminalSafe(group.label)}\n\n`);
+      else {
+        printFound(group.documents, terminalSafe(group.label), collection.location, io, transitive);
+        io.out("\n");
       }
-      io.out(`"${terminalSafe(ref)}" names several documents; ask for one of them by its key:\n`);
-      for (const reading of readings) io.out(`  vanban cites '${terminalSafe(reading.key)}'   ${terminalSafe(reading.label)}\n`);
-      return 0;
     }
-    printFound(found, describeTarget(kb, ref), kb, io, options.transitive === true);
+    io.out(`"${terminalSafe(ref)}" names several documents; ask for one of them by its key:\n`);
+    for (const group of answer.groups) io.out(`  vanban cites '${terminalSafe(group.key ?? "")}'   ${terminalSafe(group.label)}\n`);
     return 0;
   });
 }

@@ -3,7 +3,7 @@
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { formatGraph, GRAPH_FORMATS, type GraphFormat } from "../../kb/format-graph.js";
 import { ReferenceQueryError } from "../../kb/knowledge-base.js";
-import { openStoreForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
+import { openCollectionForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
 const HELP = `Usage: vanban graph [--around REF] [--depth N] [--format dot|json|graphml|mermaid] [--store DIR]
 
@@ -40,10 +40,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const store = storeDirOf(options, io);
   return reportingStoreErrors("graph", io, async () => {
-    const kb = await openStoreForReading(store, io, "graph");
+    const collection = await openCollectionForReading(store, io, "graph");
     let graph;
     try {
-      graph = kb.graph({ around: typeof options.around === "string" ? options.around : undefined, depth });
+      graph = await collection.graph({ around: typeof options.around === "string" ? options.around : undefined, depth });
     } catch (error) {
       if (error instanceof ReferenceQueryError) throw new UsageError(error.message);
       throw error;

@@ -1,10 +1,12 @@
 // `vanban refs FILE|ID`: what a document cites, each citation with its status in the collection.
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
+import { DocumentNotFoundError, type RefsAnswer } from "../../kb/collection.js";
 import type { DocumentReference } from "../../kb/query-results.js";
-import { displayPath, openStoreForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
+import { safeName } from "../safe-name.js";
+import { displayPath, openCollectionForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
 const HELP = `Usage: vanban refs FILE|ID [--json] [--store DIR]
 
@@ -57,33 +59,20 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const wanted = positional[0]!;
   const store = storeDirOf(options, io);
   return reportingStoreErrors("refs", io, async () => {
-    const kb = await openStoreForReading(store, io, "refs");
-    const entry = kb.find(wanted)[0] ?? kb.find(resolve(io.cwd, wanted))[0];
-    let refs: DocumentReference[];
-    let heading: string;
-    if (entry) {
-      refs = await kb.references(entry.path);
-      heading = `${displayPath(entry.path, io)}  ${terminalSafe(entry.title ?? "—")} (${terminalSafe(entry.id)})`;
-    } else {
-      const file = resolve(io.cwd, wanted);
-      if (!existsSync(file) || !statSync(file).isFile()) {
-        io.err(`vanban refs: ${displayPath(file, io)}: no such document in ${displayPath(kb.dir, io)} and no such file\n`);
-        return 1;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        io.err(`vanban refs: ${displayPath(file, io)}: cannot read (${(error as NodeJS.ErrnoException).code ?? "error"})\n`);
-        return 1;
-      }
-      // The parser is loaded only for a file outside the store.
-      const { parseDocumentBytes } = await import("../../citations/parse-with-citations.js");
-      const { record, text } = parseDocumentBytes(bytes, { path: file });
-      refs = kb.referencesOf(record, text);
-      heading = `${displayPath(file, io)}  ${terminalSafe(record.title ?? "—")} (${terminalSafe(record.id)})`;
-      io.err(`vanban refs: ${displayPath(file, io)} is not in the store; its citations are resolved against it\n`);
+    const collection = await openCollectionForReading(store, io, "refs");
+    // A path is the user's, relative to where they are; anything else may be a record id.
+    const path = resolve(io.cwd, wanted);
+    let answer: RefsAnswer;
+    try {
+      answer = await collection.refs(wanted.includes(sep) || existsSync(path) ? path : wanted);
+    } catch (error) {
+      if (!(error instanceof DocumentNotFoundError)) throw error;
+      io.err(`vanban refs: ${displayPath(path, io)}: ${safeName(error.reason.replace(collection.location, displayPath(collection.location, io)))}\n`);
+      return 1;
     }
+    const { document, references: refs } = answer;
+    const heading = `${document.path ? displayPath(document.path, io) : ""}  ${terminalSafe(document.title ?? "—")} (${terminalSafe(document.id)})`;
+    if (!answer.inCollection) io.err(`vanban refs: ${displayPath(path, io)} is not in the store; its citations are resolved against it\n`);
     if (options.json) {
       for (const ref of refs) io.out(JSON.stringify(ref) + "\n");
       return 0;

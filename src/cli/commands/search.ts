@@ -2,10 +2,9 @@
 // knowledge base's reading of references for --cites.
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
-import { keyMatches } from "../../citations/canonical-key.js";
-import type { SearchOptions, SearchResult } from "../../search/index.js";
-import { displayPath, ensureStore, reportingStoreErrors, storeDirOf } from "../store-access.js";
-import { safeName } from "../safe-name.js";
+import type { CollectionSearchOptions } from "../../kb/collection.js";
+import type { SearchResult } from "../../search/search.js";
+import { displayPath, openCollectionForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
 const HELP = `Usage: vanban search QUERY [--type KH] [--issuer NAME] [--system state|party] [--place NAME]
                      [--year 2023..2025] [--cites REF] [--limit N] [--json] [--store DIR]
@@ -34,8 +33,8 @@ function yearRange(value: string): { yearFrom?: number; yearTo?: number } {
   return { ...(m[1] ? { yearFrom: Number(m[1]) } : {}), ...(m[3] ? { yearTo: Number(m[3]) } : {}) };
 }
 
-async function filtersOf(options: Record<string, string | true>): Promise<SearchOptions> {
-  const filters: SearchOptions = {};
+function filtersOf(options: Record<string, string | true>): CollectionSearchOptions {
+  const filters: CollectionSearchOptions = {};
   const text = (name: string): string | undefined => {
     const v = options[name];
     if (v === true) throw new UsageError(`--${name} needs a value`);
@@ -52,13 +51,7 @@ async function filtersOf(options: Record<string, string | true>): Promise<Search
   const year = text("year");
   if (year !== undefined) Object.assign(filters, yearRange(year));
   const cites = text("cites");
-  if (cites !== undefined) {
-    // The reference grammar is loaded only for --cites.
-    const { parseReferenceQuery } = await import("../../citations/parse-reference-query.js");
-    const query = parseReferenceQuery(cites);
-    if (!query) throw new UsageError(`--cites: cannot read "${cites}" as a reference to a document`);
-    filters.citesMatch = (key) => keyMatches(query, key);
-  }
+  if (cites !== undefined) filters.cites = cites;
   const limit = text("limit");
   if (limit !== undefined) {
     filters.limit = Number(limit);
@@ -94,26 +87,6 @@ function renderResult(result: SearchResult, rank: number, io: CommandIo): string
   ].join("\n");
 }
 
-/**
- * Loads the store's search index, building or updating it first when it is missing, stale or
- * damaged (with a message). Reads the store's catalog only; the whole store is opened just to
- * bring the index up to date.
- */
-async function loadSearchIndex(store: string, io: CommandIo) {
-  const { loadStoreSearchIndex } = await import("../../kb/open-search-index.js");
-  let { loaded } = await loadStoreSearchIndex(store);
-  if (loaded.status !== "ok") {
-    if (loaded.status === "stale") loaded.index.close();
-    if (loaded.status !== "missing") io.err(`vanban search: ${loaded.message}; updating it\n`);
-    // Building or updating loads the indexing code; an index that is up to date needs none of it.
-    const { updateStoreSearchIndex } = await import("../../kb/update-search-index.js");
-    await updateStoreSearchIndex(store, { onMessage: (m) => io.err(`vanban search: ${safeName(m)}\n`) });
-    ({ loaded } = await loadStoreSearchIndex(store));
-    if (loaded.status !== "ok") throw new Error(`the search index of ${store} cannot be used: ${loaded.message}`);
-  }
-  return loaded.index;
-}
-
 /** `vanban search`: ranked full-text results. */
 export async function run(args: string[], io: CommandIo): Promise<number> {
   if (args.includes("--help")) {
@@ -123,14 +96,19 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const { positional, options } = parseArgs(args, ["store", "type", "issuer", "system", "place", "year", "cites", "limit"], ["json"]);
   const query = positional.join(" ").trim();
   if (!query) throw new UsageError("no QUERY given (see vanban search --help)");
-  const filters = await filtersOf(options);
+  const filters = filtersOf(options);
   const store = storeDirOf(options, io);
   return reportingStoreErrors("search", io, async () => {
-    await ensureStore(store, io, "search");
-    const { search } = await import("../../search/index.js");
-    const index = await loadSearchIndex(store.dir, io);
+    const collection = await openCollectionForReading(store, io, "search");
     try {
-      const results = search(index, query, filters);
+      let results: SearchResult[];
+      try {
+        results = await collection.search(query, filters);
+      } catch (error) {
+        // By name: importing the class would load the knowledge base and its grammars into every search.
+        if ((error as Error)?.name === "ReferenceQueryError") throw new UsageError(`--cites: cannot read "${filters.cites}" as a reference to a document`);
+        throw error;
+      }
       if (options.json) {
         for (const result of results) io.out(JSON.stringify(result) + "\n");
         return 0;
@@ -142,7 +120,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       io.out(results.map((r, i) => renderResult(r, i + 1, io)).join("\n\n") + "\n");
       return 0;
     } finally {
-      index.close();
+      await collection.close();
     }
   });
 }
