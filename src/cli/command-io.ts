@@ -4,6 +4,8 @@ export interface CommandIo {
   err(text: string): void;
   isTTY: boolean;
   cwd: string;
+  /** NO_COLOR is set: no styles, even on a terminal (see terminal-style.ts) */
+  noColor?: boolean;
   /** `--debug` was given: unexpected failures show their stack trace. */
   debug?: boolean;
 }

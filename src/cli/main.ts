@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { UsageError, type CommandIo } from "./command-io.js";
 import { safeName } from "./safe-name.js";
+import { noColorRequested } from "./terminal-style.js";
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CommandIo) => Promise<number> }> }> = {
   parse: { summary: "parse documents into records (PATH... ; --json for NDJSON)", load: () => import("./commands/parse.js") },
@@ -41,9 +42,10 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   const debug = argv.includes("--debug");
   const args = argv.filter((a) => a !== "--debug");
   const [name, ...rest] = args;
+  // No command at all is a request for the help, as for git and npm.
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(help() + "\n");
-    return name ? 0 : 2;
+    return 0;
   }
   if (name === "--version" || name === "-v") {
     io.out(version() + "\n");
@@ -56,7 +58,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
   try {
     const mod = await command.load();
-    return await mod.run(rest, debug ? { ...io, debug } : io);
+    return await mod.run(rest, { ...io, noColor: io.noColor ?? noColorRequested(process.env), ...(debug ? { debug } : {}) });
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`vanban ${name}: ${error.message}\n`);

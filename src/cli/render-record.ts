@@ -2,6 +2,7 @@
 // stripped before anything reaches the terminal.
 import type { DocumentRecord, Section } from "../model/record.js";
 import { safeName } from "./safe-name.js";
+import { terminalStyle } from "./terminal-style.js";
 
 // Escape sequences (ECMA-48), removed whole so that no parameter bytes are left behind as text:
 // control sequences (ESC [ or the C1 CSI 0x9B, parameters, a final byte); control strings (OSC
@@ -20,15 +21,10 @@ export function terminalSafe(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, "").replace(CONTROL, "");
 }
 
-const style = (color: boolean) => ({
-  bold: (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s),
-  dim: (s: string) => (color ? `\u001b[2m${s}\u001b[22m` : s),
-  yellow: (s: string) => (color ? `\u001b[33m${s}\u001b[39m` : s),
-});
 
 /** A readable multi-line view of a record: header fields, outline, signature, recipients, diagnostics. */
 export function renderRecord(record: DocumentRecord, options: { color: boolean }): string {
-  const s = style(options.color);
+  const s = terminalStyle(options.color);
   const safe = (v: string | null | undefined) => terminalSafe(v ?? "—");
   const out: string[] = [];
   // A file name is shown escaped rather than stripped: it must stay recognisable.

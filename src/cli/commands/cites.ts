@@ -3,6 +3,7 @@
 // through other documents, with the chain.
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
+import { terminalStyle, usesColor } from "../terminal-style.js";
 import type { CitesAnswer } from "../../kb/collection.js";
 import { ReferenceQueryError } from "../../kb/knowledge-base.js";
 import type { CitingDocument } from "../../kb/query-results.js";
@@ -25,10 +26,6 @@ giáo dục và đào tạo"), a canonical key (NQ:29:TW@2013) or a record id of
 Exit status: 0 (also when nothing cites REF), 1 when the store cannot be read, 2 on bad usage.
 `;
 
-const style = (color: boolean) => ({
-  bold: (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s),
-  dim: (s: string) => (color ? `\u001b[2m${s}\u001b[22m` : s),
-});
 
 /** The sentence with the citation's own words in bold (terminal only); document text made safe first. */
 function sentenceWithCitation(sentence: string, raw: string, color: boolean): string {
@@ -36,18 +33,19 @@ function sentenceWithCitation(sentence: string, raw: string, color: boolean): st
   const words = terminalSafe(raw).replace(/\s+/g, " ");
   if (!color) return safe;
   const at = safe.indexOf(words);
-  return at < 0 ? safe : `${safe.slice(0, at)}\u001b[1m${words}\u001b[22m${safe.slice(at + words.length)}`;
+  return at < 0 ? safe : `${safe.slice(0, at)}${terminalStyle(color).bold(words)}${safe.slice(at + words.length)}`;
 }
 
 function renderDocument(doc: CitingDocument, io: CommandIo): string {
-  const s = style(io.isTTY);
+  const color = usesColor(io);
+  const s = terminalStyle(color);
   const lines = [`${s.bold(displayPath(doc.path, io))}  ${terminalSafe(doc.title ?? "—")} ${s.dim(`(${terminalSafe(doc.id)})`)}`];
   if (doc.chain) lines.push(`  ${s.dim("via")}  ${doc.chain.map((l, i) => (i === 0 ? "this document" : `${l.relation === "cites" ? "" : `${l.relation} `}${terminalSafe(l.label)}`)).join(" → ")}`);
   const seen = new Set<string>();
   for (const c of doc.citations) {
     if (seen.has(c.sentence)) continue;
     seen.add(c.sentence);
-    lines.push(`  ${s.dim(c.context.padEnd(9))} ${sentenceWithCitation(c.sentence, c.raw, io.isTTY)}`);
+    lines.push(`  ${s.dim(c.context.padEnd(9))} ${sentenceWithCitation(c.sentence, c.raw, color)}`);
   }
   return lines.join("\n");
 }

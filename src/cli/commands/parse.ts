@@ -1,5 +1,6 @@
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { safeName } from "../safe-name.js";
+import { usesColor } from "../terminal-style.js";
 import { listSourceFiles } from "../../kb/list-source-files.js";
 import { parseDocumentAsync } from "../../citations/parse-with-citations.js";
 import { DOCUMENT_EXTENSIONS } from "../../input/document-formats.js";
@@ -51,7 +52,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         failed = true;
         continue;
       }
-      output = options.json ? `${toJsonLine(record)}\n` : `${renderRecord(record, { color: io.isTTY })}\n`;
+      output = options.json ? `${toJsonLine(record)}\n` : `${renderRecord(record, { color: usesColor(io) })}\n`;
     } catch (error) {
       // The parse is meant never to throw; if it does, this file is reported and the rest parsed.
       report(file, `could not be parsed: ${(error as Error)?.message ?? String(error)}${io.debug ? "" : " (--debug shows details)"}`);

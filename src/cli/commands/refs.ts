@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
+import { terminalStyle, usesColor } from "../terminal-style.js";
 import { DocumentNotFoundError, type RefsAnswer } from "../../kb/collection.js";
 import type { DocumentReference } from "../../kb/query-results.js";
 import { safeName } from "../safe-name.js";
@@ -37,9 +38,9 @@ const STATUS_WORDS: Record<DocumentReference["status"], string> = {
 };
 
 function renderReference(ref: DocumentReference, io: CommandIo): string {
-  const color = io.isTTY;
-  const dim = (s: string) => (color ? `\u001b[2m${s}\u001b[22m` : s);
-  const mark = (s: string) => (!color ? s : ref.status === "resolved" ? `\u001b[32m${s}\u001b[39m` : ref.status === "conflict" ? `\u001b[31m${s}\u001b[39m` : ref.status === "ambiguous" ? `\u001b[33m${s}\u001b[39m` : s);
+  const style = terminalStyle(usesColor(io));
+  const dim = style.dim;
+  const mark = ref.status === "resolved" ? style.green : ref.status === "conflict" ? style.red : ref.status === "ambiguous" ? style.yellow : (s: string) => s;
   const lines = [`  ${mark(STATUS_WORDS[ref.status].padEnd(17))} ${dim(ref.citation.context.padEnd(9))} ${terminalSafe(ref.label)}  ${dim(`“${terminalSafe(ref.citation.raw.replace(/\s+/g, " "))}”`)}`];
   const indent = " ".repeat(30);
   if (ref.resolvedTo) lines.push(`${indent}→ ${displayPath(ref.resolvedTo.path, io)}${ref.resolvedTo.title ? `  ${terminalSafe(ref.resolvedTo.title)}` : ""}`);

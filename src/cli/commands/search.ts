@@ -2,6 +2,7 @@
 // knowledge base's reading of references for --cites.
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
+import { terminalStyle, usesColor } from "../terminal-style.js";
 import type { CollectionSearchOptions } from "../../kb/collection.js";
 import type { SearchResult } from "../../search/search.js";
 import { displayPath, openCollectionForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
@@ -69,7 +70,7 @@ function renderSnippet(result: SearchResult, color: boolean): string {
     if (h.start < at) continue;
     out += terminalSafe(text.slice(at, h.start));
     const word = terminalSafe(text.slice(h.start, h.start + h.length));
-    out += color ? `\u001b[1m${word}\u001b[22m` : word;
+    out += terminalStyle(color).bold(word);
     at = h.start + h.length;
   }
   out += terminalSafe(text.slice(at));
@@ -77,12 +78,12 @@ function renderSnippet(result: SearchResult, color: boolean): string {
 }
 
 function renderResult(result: SearchResult, rank: number, io: CommandIo): string {
-  const dim = (s: string) => (io.isTTY ? `\u001b[2m${s}\u001b[22m` : s);
+  const { dim } = terminalStyle(usesColor(io));
   const head = [result.docType ? `${result.docType.name}${result.number ? ` ${result.number}` : ""}` : result.number, result.date, result.issuer].filter(Boolean).map((s) => terminalSafe(s!));
   return [
     `${String(rank).padStart(2)}. ${head.join(" · ") || terminalSafe(result.id)}`,
     `    ${terminalSafe(result.title ?? "—")}`,
-    `    ${renderSnippet(result, io.isTTY)}`,
+    `    ${renderSnippet(result, usesColor(io))}`,
     `    ${dim(result.path ? displayPath(result.path, io) : result.id)}`,
   ].join("\n");
 }
