@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { INDEX_FIELDS } from "../../src/search/index-document.js";
@@ -132,5 +133,28 @@ describe("CompactIndexBuilder", () => {
         expectSameAsShard(docs.map((f, i) => [`doc${i}`, f] as const));
       }),
     );
+  });
+});
+
+// ShardMiniSearch works on MiniSearch's protected members, which a minor version may change: the
+// version is pinned exactly, and these fail when the installed one is not that version or its
+// state is not the shape ShardMiniSearch reads and writes.
+describe("the MiniSearch ShardMiniSearch is built on", () => {
+  const packageJson = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8")) as { version?: string; dependencies?: Record<string, string> };
+
+  it("is the version package.json pins exactly", () => {
+    const pinned = packageJson("../../package.json").dependencies?.minisearch;
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(packageJson("../../node_modules/minisearch/package.json").version).toBe(pinned);
+  });
+
+  it("has the protected state ShardMiniSearch reads and writes, of the types it expects", () => {
+    const mini = new MiniSearch<Record<string, string>>(MINISEARCH_OPTIONS) as unknown as Record<string, unknown>;
+    for (const map of ["_idToShortId", "_documentIds", "_fieldLength", "_storedFields"]) expect(mini[map], map).toBeInstanceOf(Map);
+    // The radix tree is MiniSearch's SearchableMap, read through its public methods.
+    expect((mini._index as object).constructor.name).toBe("SearchableMap");
+    for (const method of ["get", "fetch", "atPrefix", "entries"]) expect(typeof (mini._index as Record<string, unknown>)[method], method).toBe("function");
+    for (const count of ["_nextId", "_documentCount"]) expect(mini[count], count).toBe(0);
+    expect(mini._avgFieldLength).toEqual([]);
   });
 });
