@@ -16,9 +16,9 @@ import { readNumber } from "./read-number.js";
 import type { FoundReference } from "./reference-visitor.js";
 
 /** A reference found in the document: offsets and parent index are the document's own. */
-export interface LocatedReference extends FoundReference {
+export type LocatedReference = FoundReference & {
   context: CitationContext;
-}
+};
 
 /** A citation on its way: the record's fields plus what resolution needs. */
 interface Draft {
@@ -78,7 +78,7 @@ function draftOf(ref: LocatedReference): Draft | null {
     case "self":
       return base.docType ? { ...base, via: "name", context: "self" } : null;
     case "number": {
-      const shape = ref.seq ? { ...ref.number!, seq: ref.seq } : ref.number!;
+      const shape = ref.seq ? { ...ref.number, seq: ref.seq } : ref.number;
       const reading = readNumber(shape, wordTypes);
       return { ...base, docType: toDocType(reading.type), number: reading.seq, year: reading.year, issuerCode: reading.issuerCode, shape };
     }

@@ -40,7 +40,7 @@ function queryOf(ref: FoundReference): ReferenceQuery | null {
   const dateYear = ref.date ? Number(ref.date.slice(0, 4)) : null;
   switch (ref.kind) {
     case "number": {
-      const reading = readNumber(ref.seq ? { ...ref.number!, seq: ref.seq } : ref.number!, wordTypes);
+      const reading = readNumber(ref.seq ? { ...ref.number, seq: ref.seq } : ref.number, wordTypes);
       return {
         types: wordTypes.length ? [reading.type.code] : typesForCode(reading.type.code, reading.party),
         number: unpaddedSeq(reading.seq),
@@ -52,7 +52,7 @@ function queryOf(ref: FoundReference): ReferenceQuery | null {
     }
     case "short": {
       const types = ref.codeWord ? typesByCode(ref.codeWord) : wordTypes;
-      return { types: codesOf(types), number: unpaddedSeq(ref.seq!), issuer: null, name: null, year: dateYear ?? ref.year, date: ref.date };
+      return { types: codesOf(types), number: unpaddedSeq(ref.seq), issuer: null, name: null, year: dateYear ?? ref.year, date: ref.date };
     }
     case "named": {
       if (!ref.name) return null;

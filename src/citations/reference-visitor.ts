@@ -22,9 +22,8 @@ import type {
 import { isoDate, isoFromNumericDate } from "./iso-date.js";
 
 /** One reference as written: its parts, before the vocabulary gives them meaning. */
-export interface FoundReference {
-  /** `number`: has a number; `short`: a bare sequence (`Quy định 377`); `named`: no number; `self`: `Quyết định này`. */
-  kind: "number" | "short" | "named" | "self";
+/** What every kind of reference has: where it is and the words around its number or name. */
+interface ReferenceParts {
   /** Offset of the reference's first character (its type word, `số`, or number). */
   start: number;
   /** Offset just past its last character, the `về` subject left out. */
@@ -33,10 +32,6 @@ export interface FoundReference {
   typeWord: string | null;
   /** A type code used as a word (`TT` in `TT 32`). */
   codeWord: string | null;
-  /** The number's parts, for kind `number`. */
-  number: NumberShape | null;
-  /** The sequence of a short form, or of a list member that borrows the list's symbol (`187`). */
-  seq: string | null;
   /** The words between type word and number or trailers (`Giáo dục`, `Hội nghị Trung ương 8`). */
   name: string | null;
   /** ISO date written after the number. */
@@ -52,6 +47,40 @@ export interface FoundReference {
   /** Index of the reference whose subject holds this one, or null. */
   parent: number | null;
 }
+
+/** A reference with a number (`số 29-NQ/TW`); `seq` is set for a list member that borrows the list's symbol (`187` in `số 187, 188-KL/TW`). */
+export interface NumberReference extends ReferenceParts {
+  kind: "number";
+  number: NumberShape;
+  seq: string | null;
+}
+
+/** A bare sequence after a type word or code (`Quy định 377`, `TT 32`). */
+export interface ShortReference extends ReferenceParts {
+  kind: "short";
+  number: null;
+  seq: string;
+}
+
+/** A reference by name, with no number (`Luật Giáo dục`). */
+export interface NamedReference extends ReferenceParts {
+  kind: "named";
+  number: null;
+  seq: null;
+}
+
+/** The document itself (`Quyết định này`). */
+export interface SelfReference extends ReferenceParts {
+  kind: "self";
+  number: null;
+  seq: null;
+}
+
+/** A reference as the grammar found it: one type per kind, each with the parts that kind has (as eyecite's models). */
+export type FoundReference = NumberReference | ShortReference | NamedReference | SelfReference;
+
+/** The fields that tell the kinds apart. */
+type KindFields = Pick<NumberReference, "kind" | "number" | "seq"> | Pick<ShortReference, "kind" | "number" | "seq">;
 
 /** What one entry holds: its references, where its subject starts, and how far the parse read. */
 export interface EntryReading {
@@ -130,7 +159,7 @@ class ReferenceVisitor extends BaseVisitor {
     const typeWord = squash(typeTok.image);
     const nay = real(ctx.Nay)[0];
     if (nay) {
-      this.push({ ...blank(typeTok.startOffset, endOf(nay)), kind: "self", typeWord });
+      this.push({ ...blank(typeTok.startOffset, endOf(nay)), kind: "self", number: null, seq: null, typeWord });
       return;
     }
     // The name, with the Party's issuer-first `của <body>` split off.
@@ -164,12 +193,12 @@ class ReferenceVisitor extends BaseVisitor {
 
     let main = -1;
     const numbers = numberToks.filter((t) => t.tokenType.name === "DocNumber" || t.tokenType.name === "Integer");
-    if (numbers.length === 0) main = this.push({ ...blank(typeTok.startOffset, coreEnd), ...common, kind: "named" });
+    if (numbers.length === 0) main = this.push({ ...blank(typeTok.startOffset, coreEnd), ...common, kind: "named", number: null, seq: null });
     else {
       // `số 187, 188- KL/TW`: bare sequences borrow the symbol of the number after them; the
       // first member's raw text starts at the type word.
       let pending: IToken[] = [];
-      const emit = (start: number, end: number, fields: Partial<FoundReference>): void => {
+      const emit = (start: number, end: number, fields: KindFields): void => {
         const i = this.push({ ...blank(main < 0 ? typeTok.startOffset : start, end), ...common, ...fields });
         if (main < 0) main = i;
       };
@@ -181,9 +210,9 @@ class ReferenceVisitor extends BaseVisitor {
         const shape = t.payload as NumberShape;
         for (const p of pending) emit(p.startOffset, endOf(p), { kind: "number", number: shape, seq: p.image });
         pending = [];
-        emit(t.startOffset, Math.max(endOf(t), trailers.end), { kind: "number", number: shape });
+        emit(t.startOffset, Math.max(endOf(t), trailers.end), { kind: "number", number: shape, seq: null });
       }
-      for (const p of pending) emit(p.startOffset, Math.max(endOf(p), trailers.end), { kind: "short", seq: p.image });
+      for (const p of pending) emit(p.startOffset, Math.max(endOf(p), trailers.end), { kind: "short", number: null, seq: p.image });
     }
     this.noteSubject(trailers.subject, main);
     for (const s of ctx.sibling ?? []) this.sibling(s.children, typeWord, common.issuer);
@@ -211,6 +240,7 @@ class ReferenceVisitor extends BaseVisitor {
       kind: "number",
       typeWord,
       number: numberTok.payload as NumberShape,
+      seq: null,
       date: trailers.date,
       year: trailers.year,
       issuer: trailers.issuer ?? issuer,
@@ -224,7 +254,7 @@ class ReferenceVisitor extends BaseVisitor {
     const code = real(ctx.TypeCodeWord)[0];
     const seq = real(ctx.Integer)[0];
     if (!code || !seq) return;
-    this.push({ ...blank(code.startOffset, endOf(seq)), kind: "short", codeWord: code.image, seq: seq.image });
+    this.push({ ...blank(code.startOffset, endOf(seq)), kind: "short", number: null, codeWord: code.image, seq: seq.image });
   }
 
   trailers(ctx: TrailersCstChildren | undefined): Trailers {
@@ -305,16 +335,13 @@ class ReferenceVisitor extends BaseVisitor {
   }
 }
 
-/** A reference with no parts yet, spanning `start` to `end`. */
-function blank(start: number, end: number): FoundReference {
+/** A reference's parts, none read yet, spanning `start` to `end`. */
+function blank(start: number, end: number): ReferenceParts {
   return {
-    kind: "named",
     start,
     end,
     typeWord: null,
     codeWord: null,
-    number: null,
-    seq: null,
     name: null,
     date: null,
     year: null,
