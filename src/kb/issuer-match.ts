@@ -5,11 +5,11 @@
 // Kết luận of the Party is "của Ban Bí thư" in one document and "của Ban Chấp hành Trung ương" in
 // another), so names without a locality never exclude.
 import { foldDiacritics } from "../citations/fold-diacritics.js";
+import { administrativeLevelOf, administrativeLevelPattern } from "../text/administrative-levels.js";
 
 // Administrative levels that open a locality's name (tỉnh X, huyện Y ...), read with their marks:
 // folded, "xã" would be "xa" as in "xã hội" and "quận" "quan" as in "cơ quan".
-const LEVEL = /(?<![\p{L}])(tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|thị trấn|xã(?! hội)|phường)\s+(.+)$/u;
-const LEVEL_NAMES: Readonly<Record<string, string>> = { "tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã" };
+const LEVEL = new RegExp(`(?<![\\p{L}])(${administrativeLevelPattern().replace(/(^|\|)xã(?=\||$)/u, "$1xã(?! hội)")})\\s+(.+)$`, "u");
 /** Words after a locality that are not part of its name (khóa XX, nhiệm kỳ ..., the superior's locality). */
 const AFTER_PLACE = /\s+(?:khoa|nhiem ky|lan thu|giai doan|nam \d|tinh|thanh pho|tp)\b.*$/;
 
@@ -18,7 +18,7 @@ export function issuerLocality(name: string): { level: string; place: string } |
   // The first level named is the body's own: "Ủy ban nhân dân huyện Bình Sơn tỉnh Quảng Ngãi" is the district's.
   const m = LEVEL.exec(name.normalize("NFC").toLowerCase());
   if (!m) return null;
-  const level = LEVEL_NAMES[m[1]!] ?? m[1]!;
+  const level = administrativeLevelOf(m[1]!) ?? m[1]!;
   // A place name has no punctuation: what follows a comma or a rule of dashes is another clause
   // ("UBND tỉnh Quảng Ngãi, Sở Giáo dục ...") or the next header line run into this one.
   const name_ = m[2]!.split(/[,;:()]|-{2,}|\s[-–]\s*$/u)[0]!;
