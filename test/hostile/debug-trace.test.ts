@@ -10,9 +10,10 @@ vi.mock("../../src/citations/parse-with-citations.js", async (original) => {
   const real = await original<typeof import("../../src/citations/parse-with-citations.js")>();
   return {
     ...real,
-    parseDocumentBytes: (bytes: Uint8Array, options: { path?: string | null }) => {
+    // What `vanban parse` reads every file through.
+    parseDocumentAsync: async (input: Uint8Array | string, options: { path?: string | null }) => {
       if (options.path?.endsWith("boom.txt")) throw new Error("simulated defect");
-      return real.parseDocumentBytes(bytes, options);
+      return real.parseDocumentAsync(input, options);
     },
   };
 });
