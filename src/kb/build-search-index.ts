@@ -9,7 +9,7 @@ import { DEFAULT_SHARD_SIZE } from "../search/search-index.js";
 import type { DocumentRecord } from "../model/record.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
 import { DamagedLineError, readStoredRecords } from "./record-chunks.js";
-import { distinctDocuments } from "./collection-ids.js";
+import { distinctDocuments } from "./document-identity.js";
 import { rebuildCommand, StoreError } from "../store/store-errors.js";
 import type { CatalogEntry, StoredFile } from "./store-format.js";
 import { startWorker, workerEntry } from "./worker-entry.js";
@@ -35,7 +35,7 @@ export async function buildShard(task: ShardTask): Promise<ShardManifestEntry> {
   async function* records(): AsyncGenerator<DocumentRecord> {
     for await (const { entry, stored } of readStoredRecords(task.storeDir, task.chunks, task.entries)) {
       // The store keeps the file's path in the catalog (a file moved keeps its record), and its id
-      // in the collection (two contents of one record id are two documents: collection-ids.ts).
+      // in the collection (two contents of one record id are two documents: document-identity.ts).
       yield { ...stored.record, id: entry.id, source: { ...stored.record.source, path: entry.path } };
     }
   }

@@ -112,7 +112,7 @@ class EmbeddedCollection implements Collection {
   }
 
   async list(filters: ListFilters = {}): Promise<DocumentSummary[]> {
-    const [{ readCatalog }, { distinctDocuments }, { summarizeEntry }] = await Promise.all([import("./read-store.js"), import("./collection-ids.js"), import("./query-results.js")]);
+    const [{ readCatalog }, { distinctDocuments }, { summarizeEntry }] = await Promise.all([import("./read-store.js"), import("./document-identity.js"), import("./query-results.js")]);
     const { catalog } = await readCatalog(this.location);
     const type = filters.type?.toLowerCase();
     const issuerWords = filters.issuer ? foldText(filters.issuer).split(/\s+/).filter(Boolean) : [];
@@ -162,7 +162,7 @@ class EmbeddedCollection implements Collection {
   }
 
   async stats(): Promise<CollectionStats> {
-    const [{ readCatalog }, { distinctDocuments }] = await Promise.all([import("./read-store.js"), import("./collection-ids.js")]);
+    const [{ readCatalog }, { distinctDocuments }] = await Promise.all([import("./read-store.js"), import("./document-identity.js")]);
     const { manifest, catalog } = await readCatalog(this.location);
     return { documents: distinctDocuments(catalog).length, files: catalog.length, generation: manifest.generation, createdAt: manifest.createdAt, roots: manifest.roots };
   }

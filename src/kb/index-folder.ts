@@ -17,7 +17,7 @@ import { basename, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { writeJsonLinesAtomic, TEMP_MARKER } from "../store/atomic-write.js";
 import { buildCitationGraph } from "./build-citation-graph.js";
-import { assignCollectionIds, type DuplicateFile } from "./collection-ids.js";
+import { assignCollectionIds, type DuplicateFile } from "./document-identity.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { listSourceFiles, type SkippedFile, type SourceListing } from "./list-source-files.js";
 import { describeFileError } from "../input/read-document-file.js";

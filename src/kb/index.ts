@@ -18,7 +18,7 @@ export { indexFolder, type IndexFolderOptions, type IndexProgress, type IndexRep
 export { KnowledgeBase, ReferenceQueryError, documentLabel, type CitingOptions, type GraphOptions, type CitationGraph } from "./knowledge-base.js";
 export { CitingDocument, CitingSpan, ChainLink, DocumentReference, DocumentSummary, GraphNode } from "./query-results.js";
 export { SourceFolderError, StoreError, type StoreProblem } from "../store/store-errors.js";
-export type { DuplicateFile } from "./collection-ids.js";
+export type { DuplicateFile } from "./document-identity.js";
 export type { SearchIndexUpdate } from "./update-search-index.js";
 export { listSourceFiles, SOURCE_EXTENSIONS, type SkippedFile, type SourceListing } from "./list-source-files.js";
 export { shippedCorpusDir } from "./package-info.js";

@@ -9,7 +9,7 @@ import type { DocumentRecord } from "../model/record.js";
 import { readCitationFacts } from "./citation-facts.js";
 import { summarizeEntry, type ChainLink, type CitingDocument, type CitingSpan, type DocumentReference, type DocumentSummary, type GraphNode } from "./query-results.js";
 import { DamagedLineError, readLine, readStoredRecords, type StoredRecord } from "./record-chunks.js";
-import { distinctDocuments } from "./collection-ids.js";
+import { distinctDocuments } from "./document-identity.js";
 import { CollectionIndex } from "./resolve-citations.js";
 import type { StoreState } from "./read-store.js";
 import { rebuildCommand, StoreError } from "../store/store-errors.js";

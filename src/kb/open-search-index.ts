@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { loadIndex, type LoadIndexResult } from "../search/index-store.js";
 import { readCatalog, type StoreCatalog } from "./read-store.js";
-import { distinctDocuments } from "./collection-ids.js";
+import { distinctDocuments } from "./document-identity.js";
 import { SEARCH_DIR, type CatalogEntry } from "./store-format.js";
 
 /** The content hashes the search index of a store must hold. */

@@ -6,7 +6,7 @@ import { statSync } from "node:fs";
 import { describeFileError, readDocumentFile } from "../input/read-document-file.js";
 import { parseDocumentAsync } from "../citations/parse-with-citations.js";
 import { readCitationFacts } from "./citation-facts.js";
-import { documentKey } from "./document-key.js";
+import { documentKey } from "./document-identity.js";
 import type { CatalogEntry, CitationFact } from "./store-format.js";
 
 const encoder = new TextEncoder();

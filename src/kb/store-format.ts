@@ -75,7 +75,7 @@ export const CatalogEntry = z.object({
   mtimeMs: z.number(),
   /** SHA-256 of the file's bytes */
   sha256: z.string(),
-  /** the document's id in the collection: its record id, with a short suffix of its content hash when another content has that record id (see collection-ids.ts) */
+  /** the document's id in the collection: its record id, with a short suffix of its content hash when another content has that record id (see document-identity.ts) */
   id: z.string(),
   /** the id the parser gave the record (the same bytes always give the same one) */
   recordId: z.string(),

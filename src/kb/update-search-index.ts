@@ -4,7 +4,7 @@
 // updated document by document.
 import { checkIndex, loadIndex, saveIndex } from "../search/index-store.js";
 import { buildSearchIndex } from "./build-search-index.js";
-import { distinctDocuments } from "./collection-ids.js";
+import { distinctDocuments } from "./document-identity.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
 import { openStore } from "./open-store.js";
 import { acquireStoreLock } from "../store/write-lock.js";

@@ -9,7 +9,7 @@ describe("administrative levels", () => {
     ["tx", "thị xã", "an abbreviation without its dot"],
     ["Đặc khu", "đặc khu", "the commune-level special zone of 2025"],
     ["xã hội", null, "no level"],
-  ])("%s → %s (%s)", (written, level) => {
+  ])("%s → %s (%s)", (written, level, _why) => {
     expect(administrativeLevelOf(written)).toBe(level);
   });
 
@@ -23,7 +23,7 @@ describe("administrative levels", () => {
     ["UBND TP. Hồ Chí Minh", { level: "thành phố", place: "ho chi minh" }, "an abbreviated level"],
     ["Ban chỉ đạo xã hội hóa tỉnh Gia Lai", { level: "tỉnh", place: "gia lai" }, "xã hội is no commune"],
     ["Ban Bí thư", null, "a central body has no locality"],
-  ])("the locality of %s", (name, locality) => {
+  ])("the locality of %s", (name, locality, _why) => {
     expect(issuerLocality(name)).toEqual(locality);
   });
 });

@@ -1,10 +1,15 @@
-// A document's id in its collection. The parser's id is readable (`12-TB-THCS-2020-03-10`) and
-// the same bytes always give the same one, but local bodies reuse numbers: two schools' notices
-// can share number and date, and so the id. In a collection the id must name one document, so:
+// Who a document of a collection is, in one place: its key (what citations of it are keyed by) and
+// its id in the collection, which the catalog, the citation graph and the search index all use.
+//
+// The id. The parser's id is readable (`12-TB-THCS-2020-03-10`) and the same bytes always give
+// the same one, but local bodies reuse numbers: two schools' notices can share number and date,
+// and so the id. In a collection the id must name one document, so:
 // files of identical content are one document (one id, several paths), and among different
 // contents with one record id the first by path keeps it while each other gets a short suffix of
 // its content hash. Assigned afresh on every index run, from the record ids, so it never depends
 // on what an earlier run assigned.
+import { citationKey } from "../citations/canonical-key.js";
+import type { DocumentRecord } from "../model/record.js";
 import type { CatalogEntry } from "./store-format.js";
 
 /** Hex digits of the content hash added to an id that another content already has. */
@@ -49,5 +54,25 @@ export function distinctDocuments(catalog: readonly CatalogEntry[]): CatalogEntr
     if (seen.has(entry.id)) return false;
     seen.add(entry.id);
     return true;
+  });
+}
+
+/**
+ * The key other documents cite this one by (`NQ:29:TW@2013`), or null when its number is not
+ * known (an unnumbered draft, a header that could not be read).
+ * @example
+ * documentKey(record) // → "TB:203:UBND@2024" for 203/TB-UBND of 18/6/2024
+ */
+export function documentKey(record: Pick<DocumentRecord, "docType" | "number" | "date">): string | null {
+  if (!record.docType || !record.number?.seq) return null;
+  const iso = record.date?.iso ?? null;
+  // A partial date (`2024-01`, the day left blank) gives the year only: keys carry whole dates.
+  const full = iso !== null && iso.length === 10 ? iso : null;
+  return citationKey({
+    docType: record.docType,
+    number: record.number.seq,
+    issuerCode: record.number.issuerCode,
+    year: record.number.year ?? (iso ? Number(iso.slice(0, 4)) : null),
+    date: full,
   });
 }
