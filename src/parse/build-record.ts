@@ -23,12 +23,15 @@ export interface StructureResult {
   /** Each basis's region, in the order of `fields.bases`. */
   basisRegions: { start: number; end: number }[];
   diagnostics: Diagnostic[];
+  /** The page has a header block (a Quốc hiệu, a Party line, a tiêu ngữ or a number line). */
+  hasHeader: boolean;
 }
 
 const NUMBER_IN_LINE = /S[ốỐ]\s*[:.]?\s*((?:\d[\d.]*)?\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*(?:\s+\p{Lu}{1,2}(?=\s|$))*)/u;
 // The enacting authority above the preamble of a decision (`ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ`,
 // `THỦ TƯỚNG CHÍNH PHỦ`, `GIÁM ĐỐC TRUNG TÂM ...`), which is not part of the title.
 const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|THỦ TƯỚNG|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?![\p{L}])/u;
+const HEADER_EVIDENCE = new Set(["NationalTitle", "Motto", "PartyTitle", "NumberLine"]);
 const PLACE_DATE = /^(.{2,60}?)[,.]?\s*(ngày\b.*)$/u;
 
 /** Reads the record's structural fields from the CST of a document. */
@@ -332,6 +335,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     regions,
     basisRegions,
     diagnostics,
+    hasHeader: header.some((t) => HEADER_EVIDENCE.has(t.tokenType.name)),
   };
 }
 
