@@ -98,6 +98,26 @@ function isPieceOf(line: string, whole: string, min: number): boolean {
 }
 
 const NATIONAL_TITLE_INITIALS = initials(...NATIONAL_TITLE.split(" "));
+const NATIONAL_TITLE_WORDS = NATIONAL_TITLE.split(" ");
+
+/**
+ * The Quốc hiệu's words that a line wrapped inside it leaves to the line before: for a line
+ * reading `HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `["CONG"]`; none for a line that opens the Quốc hiệu or
+ * is no piece of it. When a flattened header table puts the left column's lines first, those words
+ * end the issuer's last line (`CỤC THUẾ CỘNG`) or stand alone (`CỘNG`): they belong to the right column.
+ */
+export function nationalTitleLead(line: string): string[] {
+  const words = foldUpper(line).replace(/[-–—*|]+/gu, " ").trim().split(/\s+/);
+  const at = NATIONAL_TITLE_WORDS.indexOf(words[0] ?? "");
+  if (at <= 0 || !isPieceOf(words.slice(0, NATIONAL_TITLE_WORDS.length - at).join(" "), NATIONAL_TITLE, Math.min(2, NATIONAL_TITLE_WORDS.length - at))) return [];
+  return NATIONAL_TITLE_WORDS.slice(0, at);
+}
+
+/** True when `line` is the Quốc hiệu's opening words and the next line goes on with the rest (`CỘNG` / `HÒA XÃ HỘI …`). */
+function opensWrappedNationalTitle(folded: string, next: string): boolean {
+  const lead = nationalTitleLead(next);
+  return lead.length > 0 && folded.replace(/[-–—*|]+/gu, " ").trim().split(/\s+/).join(" ") === lead.join(" ");
+}
 
 function nextLine(text: string, offset: number): string {
   const end = text.indexOf("\n", offset);
@@ -205,7 +225,15 @@ export const Newline = createToken({ name: "Newline", pattern: /\n/, group: Lexe
 // Header lines are short: long lines skip the folding these tests need.
 const SHORT = 160;
 
-export const NationalTitle = lineToken("NationalTitle", NATIONAL_TITLE_INITIALS, (l, f) => l.length < SHORT && (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f()))));
+export const NationalTitle = lineToken(
+  "NationalTitle",
+  NATIONAL_TITLE_INITIALS,
+  (l, f, text, offset) =>
+    l.length < SHORT &&
+    (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) ||
+      (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f())) ||
+      (l.length < 12 && opensWrappedNationalTitle(f(), nextLine(text, offset)))),
+);
 // NĐ 30/2020 Điều 8.1: tiêu ngữ.
 export const Motto = lineToken("Motto", initials("Đ"), (l, f) => l.length < SHORT && /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
 // HD 36-HD/VPTW: the Party line `ĐẢNG CỘNG SẢN VIỆT NAM` (top right), also wrapped.
@@ -221,7 +249,10 @@ export const PartyTitle = lineToken("PartyTitle", PARTY_TITLE_INITIALS, (l, f, t
 // Rules under the header blocks (`-------`) and the Party star `*`.
 export const Separator = lineToken("Separator", SEPARATOR_INITIALS, (l) => /^[-–—_=*·.\s|]+$/.test(l));
 // NĐ 30/2020 Điều 8.3: số, ký hiệu (`Số: 203 /TB-UBND`, Party `Số 253-KH/HU`, a draft `Số: /KH-UBND`).
-export const NumberLine = lineToken("NumberLine", initials("S"), (l) => /^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*[/-]\s*\S/ui.test(l) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
+const STREET_AFTER_NUMBER = /^S[ốỐ]\s*[:.]?\s*[\d/-]+\S*,?\s+(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)(?![\p{L}])/u;
+// Spec deviation: an address (`Số 12-14, phố Hàng Bài`, `Số 26/1C đường …`) also opens with `Số`;
+// a number's symbol starts with a letter after its separator, an address's with a digit.
+export const NumberLine = lineToken("NumberLine", initials("S"), (l) => (/^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*\p{L}/ui.test(l) && !STREET_AFTER_NUMBER.test(l)) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
 // NĐ 30/2020 Điều 8.4: địa danh và ngày tháng (`Bình Sơn, ngày 18 tháng 6 năm 2024`, blanks in drafts).
 export const PlaceDate = lineToken("PlaceDate", "any", (l) => isPlaceDate(l) && !BASIS_START.test(l));
 

@@ -10,7 +10,7 @@ import { readSignature } from "./read-signature.js";
 import { readRecipients } from "./read-recipients.js";
 import { buildSections } from "./build-sections.js";
 import { DOC_TYPES, docTypeByCode, docTypeByName } from "../../grammars/vocabulary/doc-types.js";
-import { foldUpper } from "../../grammars/document/document-tokens.js";
+import { foldUpper, nationalTitleLead } from "../../grammars/document/document-tokens.js";
 import { isBodyName } from "../../grammars/document/layout-zones.js";
 import { FOOTNOTE_BODY, isAllCaps } from "../../grammars/document/line-patterns.js";
 import type { LineIndex } from "../input/line-index.js";
@@ -66,6 +66,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     switch (kind) {
       case "NationalTitle": {
         system ??= "state";
+        dropNationalTitleLead(issuerLines, line);
         // Tab-aligned columns can run the issuer's second line into the Quốc hiệu's.
         const tail = /VI[ỆE]T\s+NAM\s+(.+)$/iu.exec(line)?.[1];
         if (tail && /^(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường)\s/iu.test(tail) && !date) issuerLines.push(tail.toUpperCase());
@@ -339,10 +340,18 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   };
 }
 
-function nextIsBasis(lines: IToken[], t: IToken, basisNodes: CstNode[]): boolean {
-  const i = lines.indexOf(t);
-  const next = lines[i + 1];
-  return !!next && basisNodes.some((n) => linesOf(n)[0] === next);
+/**
+ * Gives the right column back its words: when the Quốc hiệu wrapped in its cell and the flattened
+ * table ran its first words onto the issuer's last line (`CỤC THUẾ CỘNG` / `HÒA XÃ HỘI …`), they
+ * are cut from that line.
+ */
+function dropNationalTitleLead(issuerLines: string[], nationalTitle: string): void {
+  const lead = nationalTitleLead(nationalTitle);
+  const last = issuerLines[issuerLines.length - 1];
+  if (!lead.length || last === undefined) return;
+  const words = last.trim().split(/\s+/);
+  const tail = words.slice(-lead.length).join(" ");
+  if (words.length > lead.length && foldUpper(tail) === lead.join(" ")) issuerLines[issuerLines.length - 1] = words.slice(0, -lead.length).join(" ");
 }
 
 function sentenceName(name: string): string {

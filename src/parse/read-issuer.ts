@@ -17,7 +17,8 @@ export function readIssuer(lines: string[]): Issuer | null {
   const segments: string[] = [];
   for (const line of cleaned) {
     const current = segments[segments.length - 1];
-    if (current !== undefined && !(BODY_HEAD.test(line) && !INCOMPLETE.test(current))) segments[segments.length - 1] = `${current} ${line}`;
+    // A single word is never a whole name: a bold header wrapped after its first word (`ỦY` / `BAN NHÂN DÂN …`).
+    if (current !== undefined && !(BODY_HEAD.test(line) && !INCOMPLETE.test(current) && /\s/u.test(current))) segments[segments.length - 1] = `${current} ${line}`;
     else segments.push(line);
   }
   // A line mixing cases (a TCVN3 heading decoded without its toned capitals) is a heading all the same.
