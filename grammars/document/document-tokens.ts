@@ -250,9 +250,11 @@ export const PartyTitle = lineToken("PartyTitle", PARTY_TITLE_INITIALS, (l, f, t
 export const Separator = lineToken("Separator", SEPARATOR_INITIALS, (l) => /^[-–—_=*·.\s|]+$/.test(l));
 // NĐ 30/2020 Điều 8.3: số, ký hiệu (`Số: 203 /TB-UBND`, Party `Số 253-KH/HU`, a draft `Số: /KH-UBND`).
 const STREET_AFTER_NUMBER = /^S[ốỐ]\s*[:.]?\s*[\d/-]+\S*,?\s+(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)(?![\p{L}])/u;
+// A number named in a sentence (`Số 349/GP-BTTTT do Bộ … cấp ngày …`) is no header's number cell.
+const PROSE_AFTER_NUMBER = /^S[ốỐ]\s*[:.]?\s*\S+\s+(?:do|được|cấp|của|là|đã|và|có|cho)\s/u;
 // Spec deviation: an address (`Số 12-14, phố Hàng Bài`, `Số 26/1C đường …`) also opens with `Số`;
 // a number's symbol starts with a letter after its separator, an address's with a digit.
-export const NumberLine = lineToken("NumberLine", initials("S"), (l) => (/^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*\p{L}/ui.test(l) && !STREET_AFTER_NUMBER.test(l)) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
+export const NumberLine = lineToken("NumberLine", initials("S"), (l) => (/^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*\p{L}/ui.test(l) && !STREET_AFTER_NUMBER.test(l) && !PROSE_AFTER_NUMBER.test(l)) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
 // NĐ 30/2020 Điều 8.4: địa danh và ngày tháng (`Bình Sơn, ngày 18 tháng 6 năm 2024`, blanks in drafts).
 export const PlaceDate = lineToken("PlaceDate", "any", (l) => isPlaceDate(l) && !BASIS_START.test(l));
 
@@ -274,13 +276,27 @@ const ENACTING_INITIALS = initials("QUYẾT", "KẾT", "CHỈ", "BAN", "ĐIỀU"
 export const EnactingLine = lineToken("EnactingLine", ENACTING_INITIALS, (l, f) => l.length < SHORT && /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
 // NĐ 30/2020 Điều 8.5: tên loại on its own line, upper case (`KẾ HOẠCH`, `QUYẾT ĐỊNH`).
 // Older documents name the issuing authority on the type's line (`QUYẾT ĐỊNH CỦA CHỦ TỊCH UBND TỈNH`).
+// Spec deviation: a converter that drops the break after the bold type name glues the title on
+// (`THÔNG TƯQuy định chế độ …`); the type name is the capitals before the first capitalised word.
 export const DocTypeLine = lineToken("DocTypeLine", TYPE_NAME_INITIALS, (l, f) => {
-  if (l.length >= SHORT) return false;
-  const folded = f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim();
-  if (isAllCaps(l) && TYPE_NAMES.has(folded)) return true;
-  const m = /^(.+?) CUA /.exec(folded);
-  return m !== null && TYPE_NAMES.has(m[1]!) && isAllCaps(l.split(/\s+của\s+|\s+CỦA\s+/u)[0]!);
+  if (l.length >= 400) return false;
+  if (l.length < SHORT) {
+    const folded = f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim();
+    if (isAllCaps(l) && TYPE_NAMES.has(folded)) return true;
+    const m = /^(.+?) CUA /.exec(folded);
+    if (m !== null && TYPE_NAMES.has(m[1]!) && isAllCaps(l.split(/\s+của\s+|\s+CỦA\s+/u)[0]!)) return true;
+  }
+  return GLUED_TYPE_NAME.exec(l) !== null && TYPE_NAMES.has(foldUpper(GLUED_TYPE_NAME.exec(l)![1]!).replace(/\s+/g, " "));
 });
+const GLUED_TYPE_NAME = /^((?:\p{Lu}+ ?){1,4}?)(?=\p{Lu}\p{Ll})/u;
+
+/** A type-name line split into the type's name and what follows it (the authority after `của`, or a glued title). */
+export function splitTypeLine(line: string): { name: string; rest: string } {
+  const glued = GLUED_TYPE_NAME.exec(line);
+  if (glued && TYPE_NAMES.has(foldUpper(glued[1]!).replace(/\s+/g, " ").trim())) return { name: glued[1]!.trim(), rest: line.slice(glued[0].length).trim() };
+  const [name, ...after] = line.split(/\s+(?:của|CỦA)\s+/u);
+  return { name: name!.replace(/[:.*\s]+$/u, ""), rest: after.length ? `của ${after.join(" của ")}` : "" };
+}
 // A công văn's trích yếu (`V/v ...`).
 export const SubjectLine = lineToken("SubjectLine", initials("V"), (l) => /^V\/[vV](?:[.:\s]|$)/u.test(l));
 // Addressees of a công văn, công điện, tờ trình.

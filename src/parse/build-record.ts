@@ -3,14 +3,14 @@
 import type { CstNode, IToken } from "chevrotain";
 import type { Basis, Diagnostic, DocNumber, DocType, DocumentRecord, Footnote, Issuer, Signature, Annex, Recipient, Section } from "../model/record.js";
 import { linesOf, nodesOf } from "./cst-lines.js";
-import { readDate, type ParsedDate } from "./read-date.js";
+import { readDate, readPassageDate, type ParsedDate } from "./read-date.js";
 import { readNumber } from "./read-number.js";
-import { inferIssuer, readIssuer } from "./read-issuer.js";
+import { inferIssuer, issuerFromAuthority, readIssuer } from "./read-issuer.js";
 import { readSignature } from "./read-signature.js";
 import { readRecipients } from "./read-recipients.js";
 import { buildSections } from "./build-sections.js";
 import { DOC_TYPES, docTypeByCode, docTypeByName } from "../../grammars/vocabulary/doc-types.js";
-import { foldUpper, nationalTitleLead } from "../../grammars/document/document-tokens.js";
+import { foldUpper, nationalTitleLead, splitTypeLine } from "../../grammars/document/document-tokens.js";
 import { isBodyName } from "../../grammars/document/layout-zones.js";
 import { FOOTNOTE_BODY, isAllCaps } from "../../grammars/document/line-patterns.js";
 import type { LineIndex } from "../input/line-index.js";
@@ -31,6 +31,8 @@ const NUMBER_IN_LINE = /S[ốỐ]\s*[:.]?\s*((?:\d[\d.]*)?\s*(?:\/\s*(?:19|20)\d
 // The enacting authority above the preamble of a decision (`ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ`,
 // `THỦ TƯỚNG CHÍNH PHỦ`, `GIÁM ĐỐC TRUNG TÂM ...`), which is not part of the title.
 const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|THỦ TƯỚNG|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?![\p{L}])/u;
+// Four or more words in capitals, then a capitalised word in lower case opening a sentence.
+const CAPS_TITLE_RUN = /^((?:[\p{Lu}\d][\p{Lu}\d,.;()-]*\s+){3,}[\p{Lu}\d][\p{Lu}\d,.;()-]*)\s+(?=\p{Lu}\p{Ll})/u;
 const HEADER_EVIDENCE = new Set(["NationalTitle", "Motto", "PartyTitle", "NumberLine"]);
 const PLACE_DATE = /^(.{2,60}?)[,.]?\s*(ngày\b.*)$/u;
 
@@ -53,6 +55,9 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   let title: string | null = null;
   const issuerLines: string[] = [];
   const titleLines: IToken[] = [];
+  // The part of a title line that is title, where it is not the whole line (a title glued to its
+  // type name, a caps title run into the prose after it).
+  const titleText = new Map<IToken, string>();
   let inTitle = false;
   let subjectInNumber: string | null = null;
   let titleIsCaps = false;
@@ -84,7 +89,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
           number = readNumber(m[1]!);
           const after = line.slice((m.index ?? 0) + m[0].length).trim();
           // A công văn's trích yếu may share the number's cell (`Số: 5155/SGDĐT-... Về hướng dẫn ...`).
-          const subject = /^(?:V\/[vV][.:]?\s*|Về\s)/u.exec(after);
+          const subject = /^(?:[Vv]\/[vV][.:]?\s*|Về\s)/u.exec(after);
           if (subject && !readDate(after)) {
             subjectInNumber = after;
           } else if (after) readPlaceDate(after);
@@ -95,7 +100,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
         readPlaceDate(line);
         break;
       case "DocTypeLine":
-        docTypeName = line.split(/\s+(?:của|CỦA)\s+/u)[0]!.replace(/[:.*\s]+$/u, "");
+        takeTypeLine(t);
         inTitle = true;
         break;
       case "SubjectLine":
@@ -125,6 +130,15 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
       }
     }
   }
+  function takeTypeLine(t: IToken): void {
+    const { name, rest } = splitTypeLine(t.image.trim());
+    docTypeName = name;
+    if (rest && !/^của\s/iu.test(rest)) {
+      titleLines.push(t);
+      titleText.set(t, rest);
+      titleIsCaps = isAllCaps(rest);
+    }
+  }
   function readPlaceDate(line: string): void {
     if (date) return;
     const d = readDate(line);
@@ -142,24 +156,30 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   const inSub = new Set<IToken>([...addresseeNodes.flatMap((n) => linesOf(n)), ...basisNodes.flatMap((n) => linesOf(n))]);
   const firstBasisOffset = basisNodes.length ? linesOf(basisNodes[0])[0]!.startOffset : Infinity;
   const intro: IToken[] = [];
+  // The enacting authority between the title and the preamble (`ỦY BAN THƯỜNG VỤ QUỐC HỘI`).
+  let authorityLine: string | null = null;
   for (const t of frontLines) {
     if (inSub.has(t)) continue;
     const kind = t.tokenType.name;
+    // A title in capitals that the line joiner ran into the sentence after it (a consolidated
+    // text's `VỀ … ĐỊA PHƯƠNG Quyết định số 142/2008/QĐ-TTg …`): the capitals are the title.
+    const capsRun = titleLines.length === 0 && docTypeName !== null && !isAllCaps(t.image) ? CAPS_TITLE_RUN.exec(t.image) : null;
     const continuesTitle =
       (docTypeName !== null || titleLines.length > 0 || kind === "SubjectLine") &&
       t.startOffset < firstBasisOffset &&
       intro.length === 0 &&
       kind !== "EnactingLine" &&
-      (kind === "SubjectLine" || titleLines.length === 0 || (titleIsCaps && kind === "CapsLine") || /^\p{Ll}/u.test(t.image)) &&
+      (kind === "SubjectLine" || titleLines.length === 0 || onlySubjectLabel(titleLines) || (titleIsCaps && kind === "CapsLine") || /^\p{Ll}/u.test(t.image)) &&
       !(titleLines.length > 0 && (kind === "CapsLine" || /^\p{Ll}\p{Lu}/u.test(t.image)) && AUTHORITY_LINE.test(t.image.toUpperCase())) &&
-      t.image.length < 400;
+      (t.image.length < 400 || capsRun !== null);
     if (continuesTitle) {
       titleLines.push(t);
-      if (titleLines.length === 1) titleIsCaps = isAllCaps(t.image);
+      if (capsRun) titleText.set(t, capsRun[1]!);
+      if (titleLines.length === 1) titleIsCaps = isAllCaps(titleText.get(t) ?? t.image);
       continue;
     }
     if (kind === "DocTypeLine" && !docTypeName && t.startOffset < firstBasisOffset) {
-      docTypeName = t.image.replace(/[:.*\s]+$/u, "");
+      takeTypeLine(t);
       continue;
     }
     if (kind === "NumberLine" && !number) {
@@ -172,13 +192,14 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
       readPlaceDate(t.image);
       continue;
     }
+    if (kind === "CapsLine" && authorityLine === null && t.startOffset < firstBasisOffset && AUTHORITY_LINE.test(t.image.trim())) authorityLine = t.image;
     if (kind !== "EnactingLine" && kind !== "Separator") intro.push(t);
   }
-  if (!titleLines.length && subjectInNumber && !docTypeName) title = subjectInNumber.replace(/^V\/[vV][.:]?\s*/u, "").trim();
+  if (!titleLines.length && subjectInNumber && !docTypeName) title = subjectInNumber.replace(/^[Vv]\/[vV][.:]?\s*/u, "").trim();
   if (titleLines.length) {
     // The record drops `V/v` from a công văn's trích yếu (its only title); under a type name the
     // line is kept as written (`QUYẾT ĐỊNH` / `V/v ban hành ...`).
-    const joined = titleLines.map((t) => t.image.trim()).join(" ");
+    const joined = titleLines.map((t) => (titleText.get(t) ?? t.image).trim()).join(" ");
     title = (docTypeName ? joined : joined.replace(/^V\/[vV][.:]?\s*/u, "")).replace(/\s+/g, " ").trim();
     const first = titleLines[0]!;
     const last = titleLines[titleLines.length - 1]!;
@@ -305,7 +326,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   // Issuer: the header's lines, else inferred from the body.
   let issuer: Issuer | null = readIssuer(issuerLines);
   if (!issuer) {
-    issuer = inferIssuer(text);
+    issuer = (authorityLine && issuerFromAuthority(authorityLine)) || inferIssuer(text);
     if (!issuer && header.length === 0) diagnostics.push({ severity: "info", code: "no-header", message: "the document has no header block: issuer, number and date are unknown", line: 1, column: 1 });
   }
 
@@ -314,6 +335,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     const own = new RegExp(`(?:kèm theo|ban hành kèm theo)[^\\n]{0,40}?${number.seq}\\s*/[^\\n]{0,40}?(ngày[^\\n)]{0,40}năm\\s*\\d{4})`, "iu").exec(text);
     if (own) date = readDate(own[1]!);
   }
+  date ??= readPassageDate(text);
 
   return {
     fields: {
@@ -352,6 +374,11 @@ function dropNationalTitleLead(issuerLines: string[], nationalTitle: string): vo
   const words = last.trim().split(/\s+/);
   const tail = words.slice(-lead.length).join(" ");
   if (words.length > lead.length && foldUpper(tail) === lead.join(" ")) issuerLines[issuerLines.length - 1] = words.slice(0, -lead.length).join(" ");
+}
+
+/** True when the title so far is a bare `V/v:` whose subject went to the next line. */
+function onlySubjectLabel(titleLines: IToken[]): boolean {
+  return titleLines.length === 1 && /^V\/[vV][.:]?\s*$/u.test(titleLines[0]!.image.trim());
 }
 
 function sentenceName(name: string): string {

@@ -27,6 +27,24 @@ export function readIssuer(lines: string[]): Issuer | null {
   return { name: sentenceCase(name), parent, inferred: false };
 }
 
+// The office that heads a body, before the body's name in the enacting line of a decision
+// (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X`, `BỘ TRƯỞNG BỘ TÀI CHÍNH`, `GIÁM ĐỐC SỞ Y TẾ`).
+const HEAD_OF_BODY = /^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|THỐNG ĐỐC)\s+(?=\S)/u;
+
+/**
+ * The issuer named by the enacting line between a title and its preamble (NĐ 30/2020 Phụ lục I:
+ * thẩm quyền ban hành), for a page that lost its header: the body, without the office heading it
+ * (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X` → Ủy ban nhân dân tỉnh X). Marked inferred: not read from a header.
+ */
+export function issuerFromAuthority(line: string): Issuer | null {
+  const upper = line.replace(/[*_:]+/g, " ").replace(/\s+/g, " ").trim().toUpperCase();
+  // `THỦ TƯỚNG CHÍNH PHỦ` is itself an issuer; any other office needs the body's name after it.
+  const body = /^THỦ TƯỚNG/u.test(upper) ? upper : upper.replace(HEAD_OF_BODY, "");
+  if (body === upper && HEAD_OF_BODY.test(`${upper} X`) && !/^THỦ TƯỚNG/u.test(upper)) return null;
+  const issuer = readIssuer([body]);
+  return issuer && { ...issuer, inferred: true };
+}
+
 // The kinds of body a name opens with. Vietnamese capitalises the kind's first word and the first
 // word of each field the body covers (NĐ 30/2020 Phụ lục II: `Sở Giáo dục và Đào tạo`, `Cục Thuế`,
 // `Bộ Lao động - Thương binh và Xã hội`); places are proper names (`huyện Bình Sơn`).
@@ -52,7 +70,7 @@ export function sentenceCase(name: string): string {
     }
     return w;
   });
-  return out.join(" ").replace(/\b(trung ương|việt nam|chính phủ|quốc hội)\b/gu, (m) => m.split(" ").map((x, i) => (i === 0 ? capitalise(x) : x)).join(" ")).replace(/Việt nam/gu, "Việt Nam");
+  return out.join(" ").replace(/\b(trung ương|việt nam|chính phủ|quốc hội)\b/gu, (m) => m.split(" ").map((x, i) => (i === 0 ? capitalise(x) : x)).join(" ")).replace(/Việt nam/gu, "Việt Nam").replace(/thường vụ (?=Quốc hội)/gu, "Thường vụ ");
 }
 
 function capitalise(w: string): string {
