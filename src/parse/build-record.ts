@@ -308,7 +308,9 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     // A Party `QUY ĐỊNH` numbered `QĐ/TW` is a Quy định (QĐi), not a Quyết định.
     if (docType?.code === "QyĐ" && party) docType = { code: "QĐi", name: "Quy định" };
   }
-  if (!docType && number?.typeCode) {
+  // A văn bản hợp nhất carries the type name of the text it consolidates (`QUYẾT ĐỊNH`) over a
+  // number of its own (`92/VBHN-BQP`): the number says what the document is.
+  if ((!docType || docTypeByCode(number?.typeCode ?? "")?.code === "VBHN") && number?.typeCode) {
     const entry = docTypeByCode(number.typeCode);
     if (entry) docType = { code: entry.code, name: entry.name };
   }

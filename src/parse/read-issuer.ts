@@ -6,7 +6,7 @@ import type { Issuer } from "../model/record.js";
 // is the issuer under a superior body (`BỘ TÀI CHÍNH` / `CỤC THUẾ`).
 const BODY_HEAD = /^(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|CỤC|TỔNG CỤC|CHI CỤC|TRUNG TÂM|VỤ|VIỆN|TRƯỜNG|ĐẠI HỌC|HỌC VIỆN|THANH TRA|BỆNH VIỆN|ĐẢNG ỦY|ĐẢNG UỶ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|CÔNG AN|BỘ CHỈ HUY|KHO BẠC|BẢO HIỂM|TÒA ÁN|VIỆN KIỂM SÁT|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ|CHÍNH PHỦ|THỦ TƯỚNG)(?![\p{L}])/u;
 // A name that still needs its place or level (`ỦY BAN NHÂN DÂN` / `HUYỆN BÌNH SƠN`).
-const INCOMPLETE = /(?:NHÂN DÂN|CHẤP HÀNH|ỦY BAN|UỶ BAN|HỘI|CHỦ TỊCH ỦY BAN|CHỦ TỊCH|BAN|SỞ|VÀ|CỦA|VỀ|-|–)$/u;
+const INCOMPLETE = /(?:VĂN PHÒNG|NHÂN DÂN|CHẤP HÀNH|ỦY BAN|UỶ BAN|HỘI|CHỦ TỊCH ỦY BAN|CHỦ TỊCH|BAN|SỞ|VÀ|CỦA|VỀ|-|–)$/u;
 const PLACE_LEVEL = /^(?:tỉnh|huyện|thành phố|quận|thị xã|thị trấn|xã|phường|tp\.?|đặc khu)$/iu;
 const KEEP_UPPER = new Set(["UBND", "HĐND", "TP", "TP.", "BCĐQG1237", "VN"]);
 
@@ -82,6 +82,8 @@ function isUpper(s: string): boolean {
 }
 
 const INFER_PATTERNS: RegExp[] = [
+  // The promulgation sentence that closes a decree's preamble: `Chính phủ ban hành Nghị định …`.
+  /(?:^|\n)(Chính phủ|Quốc hội|(?:Ủy|Uỷ) ban Thường vụ Quốc hội)\s+ban hành\s+(?:Nghị định|Nghị quyết|Luật|Pháp lệnh)/u,
   // `Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư`: the ministry issues.
   /Bộ trưởng\s+(Bộ\s[\p{L}\s,&–-]+?)\s+ban hành/u,
   // `THỦ TƯỚNG CHÍNH PHỦ điện:`
