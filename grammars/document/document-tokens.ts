@@ -231,7 +231,7 @@ export const NationalTitle = lineToken(
   (l, f, text, offset) =>
     l.length < SHORT &&
     (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) ||
-      (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f())) ||
+      (isPieceOf(f(), NATIONAL_TITLE, 2) && (!/^VIET\s*NAM\b/.test(f()) || /CHU\s*NGHIA\s*$/.test(foldUpper(previousLine(text, offset))))) ||
       (l.length < 12 && opensWrappedNationalTitle(f(), nextLine(text, offset)))),
 );
 // NĐ 30/2020 Điều 8.1: tiêu ngữ.

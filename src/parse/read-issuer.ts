@@ -21,6 +21,9 @@ export function readIssuer(lines: string[]): Issuer | null {
     if (current !== undefined && !(BODY_HEAD.test(line) && !INCOMPLETE.test(current) && /\s/u.test(current))) segments[segments.length - 1] = `${current} ${line}`;
     else segments.push(line);
   }
+  const split = segments.flatMap(splitParentAndChild);
+  segments.length = 0;
+  segments.push(...split);
   // A line mixing cases (a TCVN3 heading decoded without its toned capitals) is a heading all the same.
   const name = segments[segments.length - 1]!.toUpperCase();
   const parent = segments.length > 1 ? segments[segments.length - 2]! : null;
@@ -45,6 +48,24 @@ export function issuerFromAuthority(line: string): Issuer | null {
   return issuer && { ...issuer, inferred: true };
 }
 
+// A superior body's complete name, and the head of a subordinate body's name after it on the same
+// line (`BỘ TÀI CHÍNH CỤC HẢI QUAN`, `UBND TỈNH X SỞ Y TẾ`, `BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ CHỨC`).
+const PARENT_HEAD = /^(?:BỘ\s|ỦY BAN NHÂN DÂN\s|UỶ BAN NHÂN DÂN\s|UBND\s|BAN CHẤP HÀNH\s|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ)/u;
+const CHILD_HEAD = /\s(?=(?:SỞ|CỤC|TỔNG CỤC|CHI CỤC|VĂN PHÒNG|TRUNG TÂM|THANH TRA|BAN|PHÒNG)\s)/gu;
+
+/** Splits one line holding a parent body and its child into the two (the child is the issuer). */
+function splitParentAndChild(segment: string): string[] {
+  const upper = segment.toUpperCase();
+  if (!PARENT_HEAD.test(upper)) return [segment];
+  for (const m of upper.matchAll(CHILD_HEAD)) {
+    const parent = segment.slice(0, m.index).trim();
+    // `ỦY BAN NHÂN DÂN` / `BỘ` alone is not yet a name: the word after it is still the parent's.
+    if (parent.split(/\s+/).length < 3 || INCOMPLETE.test(parent.toUpperCase()) || /(?:NHÂN DÂN|TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|XÃ|PHƯỜNG)$/u.test(parent.toUpperCase())) continue;
+    return [parent, segment.slice(m.index).trim()];
+  }
+  return [segment];
+}
+
 // The kinds of body a name opens with. Vietnamese capitalises the kind's first word and the first
 // word of each field the body covers (NĐ 30/2020 Phụ lục II: `Sở Giáo dục và Đào tạo`, `Cục Thuế`,
 // `Bộ Lao động - Thương binh và Xã hội`); places are proper names (`huyện Bình Sơn`).
@@ -63,14 +84,14 @@ export function sentenceCase(name: string): string {
     if (KEEP_UPPER.has(upper)) return upper;
     if (i === 0 || proper) return capitalise(w);
     // The first word of the field after the kind, and after `và` or a dash joining fields.
-    if (kind && !/^(?:ủy|uỷ|hội) /u.test(kind) && (i === kindWords || (i > kindWords && /^(?:và|-|–)$/u.test(words[i - 1]!)))) return capitalise(w);
+    if (kind && !/^(?:ủy|uỷ|hội) /u.test(kind) && (i === kindWords || (i > kindWords && /^(?:và|-|–)$|,$/u.test(words[i - 1]!)))) return capitalise(w);
     if (PLACE_LEVEL.test(w) || (w === "phố" && words[i - 1] === "thành")) {
       proper = w !== "thành";
       return w;
     }
     return w;
   });
-  return out.join(" ").replace(/\b(trung ương|việt nam|chính phủ|quốc hội)\b/gu, (m) => m.split(" ").map((x, i) => (i === 0 ? capitalise(x) : x)).join(" ")).replace(/Việt nam/gu, "Việt Nam").replace(/thường vụ (?=Quốc hội)/gu, "Thường vụ ");
+  return out.join(" ").replace(/(?<![\p{L}])(trung ương|việt nam|chính phủ|quốc hội)(?![\p{L}])/gu, (m) => m.split(" ").map((x, i) => (i === 0 ? capitalise(x) : x)).join(" ")).replace(/Việt nam/gu, "Việt Nam").replace(/thường vụ (?=Quốc hội)/gu, "Thường vụ ");
 }
 
 function capitalise(w: string): string {
