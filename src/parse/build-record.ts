@@ -5,12 +5,14 @@ import type { Basis, Diagnostic, DocNumber, DocType, DocumentRecord, Footnote, I
 import { linesOf, nodesOf } from "./cst-lines.js";
 import { readDate, readPassageDate, type ParsedDate } from "./read-date.js";
 import { readNumber } from "./read-number.js";
-import { inferIssuer, issuerFromAuthority, readIssuer } from "./read-issuer.js";
+import { inferIssuer, issuerFromAuthority, readIssuer, sentenceCase } from "./read-issuer.js";
 import { readSignature } from "./read-signature.js";
 import { readRecipients } from "./read-recipients.js";
 import { buildSections } from "./build-sections.js";
 import { DOC_TYPES, docTypeByCode, docTypeByName } from "../../grammars/vocabulary/doc-types.js";
-import { foldUpper, nationalTitleLead, splitTypeLine } from "../../grammars/document/document-tokens.js";
+import { impliedTypeCode } from "../../grammars/vocabulary/issuer-codes.js";
+import { foldUpper, splitTypeLine } from "../../grammars/document/document-tokens.js";
+import { cutRightColumn, dropNationalTitleLead } from "./header-columns.js";
 import { isBodyName } from "../../grammars/document/layout-zones.js";
 import { FOOTNOTE_BODY, isAllCaps } from "../../grammars/document/line-patterns.js";
 import type { LineIndex } from "../input/line-index.js";
@@ -33,6 +35,7 @@ const NUMBER_IN_LINE = /S[ốỐ]\s*[:.]?\s*((?:\d[\d.]*)?\s*(?:\/\s*(?:19|20)\d
 const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|THỦ TƯỚNG|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?![\p{L}])/u;
 // Four or more words in capitals, then a capitalised word in lower case opening a sentence.
 const CAPS_TITLE_RUN = /^((?:[\p{Lu}\d][\p{Lu}\d,.;()-]*\s+){3,}[\p{Lu}\d][\p{Lu}\d,.;()-]*)\s+(?=\p{Lu}\p{Ll})/u;
+const TITLE_BREAKERS = new Set(["NationalTitle", "Motto", "PartyTitle", "PlaceDate", "NumberLine", "Separator"]);
 const HEADER_EVIDENCE = new Set(["NationalTitle", "Motto", "PartyTitle", "NumberLine"]);
 const PLACE_DATE = /^(.{2,60}?)[,.]?\s*(ngày\b.*)$/u;
 
@@ -64,7 +67,8 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   for (const t of header) {
     const kind = t.tokenType.name;
     const line = t.image.trim();
-    if (inTitle) {
+    // A V/v under the number wraps in its cell; the right column's lines after it are not its words.
+    if (inTitle && !TITLE_BREAKERS.has(kind)) {
       titleLines.push(t);
       continue;
     }
@@ -91,7 +95,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
           // A công văn's trích yếu may share the number's cell (`Số: 5155/SGDĐT-... Về hướng dẫn ...`).
           const subject = /^(?:[Vv]\/[vV][.:]?\s*|Về\s)/u.exec(after);
           if (subject && !readDate(after)) {
-            subjectInNumber = after;
+            subjectInNumber = cutRightColumn(after);
           } else if (after) readPlaceDate(after);
         }
         break;
@@ -153,6 +157,11 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   const frontLines = linesOf(frontNode);
   const addresseeNodes = nodesOf(frontNode, "addressees");
   const basisNodes = nodesOf(frontNode, "basis");
+  // A plan titled by its verb (`KẾ HOẠCH` / `Triển khai …`, `Thực hiện Nghị quyết số 29-NQ/TW …`):
+  // the line under the type name reads as a basis, but a basis is a sentence and ends with its
+  // punctuation; a title does not.
+  const titledBasis = basisNodes[0] && titleLikeBasis(basisNodes[0], frontLines, header) ? basisNodes.shift()! : null;
+  if (titledBasis) titleLines.push(...linesOf(titledBasis));
   const inSub = new Set<IToken>([...addresseeNodes.flatMap((n) => linesOf(n)), ...basisNodes.flatMap((n) => linesOf(n))]);
   const firstBasisOffset = basisNodes.length ? linesOf(basisNodes[0])[0]!.startOffset : Infinity;
   const intro: IToken[] = [];
@@ -199,7 +208,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   if (titleLines.length) {
     // The record drops `V/v` from a công văn's trích yếu (its only title); under a type name the
     // line is kept as written (`QUYẾT ĐỊNH` / `V/v ban hành ...`).
-    const joined = titleLines.map((t) => (titleText.get(t) ?? t.image).trim()).join(" ");
+    const joined = titleLines.map((t) => cutRightColumn(titleText.get(t) ?? t.image).trim()).join(" ");
     title = (docTypeName ? joined : joined.replace(/^V\/[vV][.:]?\s*/u, "")).replace(/\s+/g, " ").trim();
     const first = titleLines[0]!;
     const last = titleLines[titleLines.length - 1]!;
@@ -287,7 +296,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     const [head, ...rest] = ls;
     const titleParts = [head!.image.trim()];
     let i = 0;
-    while (i < rest.length && (rest[i]!.tokenType.name === "CapsLine" || /^\(.*\)$/u.test(rest[i]!.image.trim())) && titleParts.length < 4) titleParts.push(rest[i++]!.image.trim());
+    while (i < rest.length && (rest[i]!.tokenType.name === "CapsLine" || rest[i]!.tokenType.name === "AnnexLine" || /^\(.*\)$/u.test(rest[i]!.image.trim())) && titleParts.length < 4) titleParts.push(rest[i++]!.image.trim());
     const annexBody: IToken[] = [];
     for (const t of rest.slice(i)) {
       if (t.tokenType.name === "FootnoteLine" || isNextFootnote(t)) takeFootnote(t);
@@ -296,6 +305,14 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     const sections = buildSections(annexBody, []).sections;
     annexes.push({ title: titleParts.join(" "), sections });
     regions.push({ start: head!.startOffset, end: ls[ls.length - 1]!.endOffset! + 1, context: "annex" });
+  }
+
+  // No header: the document may name itself in its annex's caption (`(Kèm theo Hướng dẫn số
+  // 12-HD/BTGTW, ngày 03/5/2024 của Ban …)`): its own number, date and issuer.
+  const own = number === null ? ownAnnexCaption(annexes, docTypeName) : null;
+  if (own) {
+    number = readNumber(own.number);
+    date ??= own.date ? readDate(own.date) : null;
   }
 
   // Type: the type-name line, else the form (V/v or Kính gửi without a type name is a công văn),
@@ -314,6 +331,12 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     const entry = docTypeByCode(number.typeCode);
     if (entry) docType = { code: entry.code, name: entry.name };
   }
+  // A law's number has no type code (`41/2024/QH15`): its issuer's code says what it is.
+  if (!docType && number && !number.typeCode && number.issuerCode) {
+    const implied = impliedTypeCode(number.issuerCode);
+    const entry = implied ? docTypeByCode(implied) : undefined;
+    if (entry) docType = { code: entry.code, name: entry.name };
+  }
   const hasSubject = titleLines.some((t) => t.tokenType.name === "SubjectLine") || subjectInNumber !== null;
   if (!docTypeName && hasSubject) docType = null;
   if (!docType && (number || addressees.length || hasSubject) && (addressees.length || hasSubject || (number && !number.typeCode))) {
@@ -326,7 +349,8 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   if (!system) system = party ? "party" : docType || number || signature ? "state" : null;
 
   // Issuer: the header's lines, else inferred from the body.
-  let issuer: Issuer | null = readIssuer(issuerLines);
+  let issuer: Issuer | null = readIssuer(issuerLines.map(cutRightColumn));
+  if (!issuer && own?.issuer) issuer = { name: sentenceCase(own.issuer), parent: null, inferred: true };
   if (!issuer) {
     issuer = (authorityLine && issuerFromAuthority(authorityLine)) || inferIssuer(text);
     if (!issuer && header.length === 0) diagnostics.push({ severity: "info", code: "no-header", message: "the document has no header block: issuer, number and date are unknown", line: 1, column: 1 });
@@ -364,18 +388,29 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   };
 }
 
-/**
- * Gives the right column back its words: when the Quốc hiệu wrapped in its cell and the flattened
- * table ran its first words onto the issuer's last line (`CỤC THUẾ CỘNG` / `HÒA XÃ HỘI …`), they
- * are cut from that line.
- */
-function dropNationalTitleLead(issuerLines: string[], nationalTitle: string): void {
-  const lead = nationalTitleLead(nationalTitle);
-  const last = issuerLines[issuerLines.length - 1];
-  if (!lead.length || last === undefined) return;
-  const words = last.trim().split(/\s+/);
-  const tail = words.slice(-lead.length).join(" ");
-  if (words.length > lead.length && foldUpper(tail) === lead.join(" ")) issuerLines[issuerLines.length - 1] = words.slice(0, -lead.length).join(" ");
+// `(Kèm theo <type> số <number>, ngày <date> của <issuer>)` in an annex's caption.
+const ANNEX_CAPTION = /\((?:Ban hành )?[Kk]èm theo\s+(\p{Lu}[\p{Ll}\s]{2,25}?)\s+số\s*([\p{L}\d][\p{L}\d/.-]*[\p{L}\d])\s*,?\s*(ngày\s*\d{1,2}\s*(?:\/|tháng)\s*\d{1,2}\s*(?:\/|năm)\s*\d{4})?\s*(?:của\s+([^)]{3,120}))?\)/u;
+
+/** The number, date and issuer an annex's caption gives its own document (of type `typeName`, when known). */
+function ownAnnexCaption(annexes: Annex[], typeName: string | null): { number: string; date: string | null; issuer: string | null } | null {
+  for (const a of annexes) {
+    const m = ANNEX_CAPTION.exec(a.title ?? "");
+    if (!m) continue;
+    if (typeName && sentenceName(typeName) !== sentenceName(m[1]!.trim())) continue;
+    return { number: m[2]!, date: m[3] ?? null, issuer: m[4]?.trim() ?? null };
+  }
+  return null;
+}
+
+/** True when a preamble node stands right under the type name and reads as a title (no closing punctuation). */
+function titleLikeBasis(node: CstNode, frontLines: IToken[], header: IToken[]): boolean {
+  const lines = linesOf(node);
+  const first = lines[0]!;
+  const at = frontLines.indexOf(first);
+  const before = at > 0 ? frontLines[at - 1] : header[header.length - 1];
+  if (lines.length !== 1 || before?.tokenType.name !== "DocTypeLine") return false;
+  const line = first.image.trim();
+  return /^(?:Triển khai|Thực hiện)\s/u.test(line) && line.length < 300 && !/[;,.:]$/u.test(line);
 }
 
 /** True when the title so far is a bare `V/v:` whose subject went to the next line. */

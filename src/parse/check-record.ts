@@ -65,8 +65,8 @@ export function issuerCodeFits(issuerCode: string, issuer: { name: string; paren
   const first = issuerCode.split(/[-/.–]/)[0] ?? "";
   const letters = codeLetters(first);
   if (letters.length < 2) return true;
-  const hay = initialsOf(`${issuer.parent ?? ""} ${issuer.name}`);
-  return isSubsequence(letters, hay);
+  // The parent's words may stand before the body's or after (`BTCTW`: Ban Tổ chức Trung ương).
+  return [`${issuer.parent ?? ""} ${issuer.name}`, `${issuer.name} ${issuer.parent ?? ""}`].some((n) => isSubsequence(letters, initialsOf(n)));
 }
 
 // The kinds of body an issuer is and a signing office serves, from the first words of each.

@@ -6,7 +6,8 @@ import type { Issuer } from "../model/record.js";
 // is the issuer under a superior body (`BỘ TÀI CHÍNH` / `CỤC THUẾ`).
 const BODY_HEAD = /^(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|CỤC|TỔNG CỤC|CHI CỤC|TRUNG TÂM|VỤ|VIỆN|TRƯỜNG|ĐẠI HỌC|HỌC VIỆN|THANH TRA|BỆNH VIỆN|ĐẢNG ỦY|ĐẢNG UỶ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|CÔNG AN|BỘ CHỈ HUY|KHO BẠC|BẢO HIỂM|TÒA ÁN|VIỆN KIỂM SÁT|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ|CHÍNH PHỦ|THỦ TƯỚNG)(?![\p{L}])/u;
 // A name that still needs its place or level (`ỦY BAN NHÂN DÂN` / `HUYỆN BÌNH SƠN`).
-const INCOMPLETE = /(?:VĂN PHÒNG|NHÂN DÂN|CHẤP HÀNH|ỦY BAN|UỶ BAN|HỘI|CHỦ TỊCH ỦY BAN|CHỦ TỊCH|BAN|SỞ|VÀ|CỦA|VỀ|-|–)$/u;
+// `CHỦ TỊCH ỦY` / `BAN NHÂN DÂN …`: an `ỦY` that is not a Party committee's (`TỈNH ỦY`) opens `ỦY BAN`.
+const INCOMPLETE = /(?:(?<!TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ĐẢNG|XÃ|PHƯỜNG|KHỐI)\s(?:ỦY|UỶ)|VĂN PHÒNG|NHÂN DÂN|CHẤP HÀNH|ỦY BAN|UỶ BAN|HỘI|CHỦ TỊCH ỦY BAN|CHỦ TỊCH|BAN|SỞ|VÀ|CỦA|VỀ|-|–)$/u;
 const PLACE_LEVEL = /^(?:tỉnh|huyện|thành phố|quận|thị xã|thị trấn|xã|phường|tp\.?|đặc khu)$/iu;
 const KEEP_UPPER = new Set(["UBND", "HĐND", "TP", "TP.", "BCĐQG1237", "VN"]);
 
