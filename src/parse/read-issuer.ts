@@ -7,7 +7,7 @@ import type { Issuer } from "../model/record.js";
 const BODY_HEAD = /^(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|CỤC|TỔNG CỤC|CHI CỤC|TRUNG TÂM|VỤ|VIỆN|TRƯỜNG|ĐẠI HỌC|HỌC VIỆN|THANH TRA|BỆNH VIỆN|ĐẢNG ỦY|ĐẢNG UỶ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|CÔNG AN|BỘ CHỈ HUY|KHO BẠC|BẢO HIỂM|TÒA ÁN|VIỆN KIỂM SÁT|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ|CHÍNH PHỦ|THỦ TƯỚNG)(?![\p{L}])/u;
 // A name that still needs its place or level (`ỦY BAN NHÂN DÂN` / `HUYỆN BÌNH SƠN`).
 // `CHỦ TỊCH ỦY` / `BAN NHÂN DÂN …`: an `ỦY` that is not a Party committee's (`TỈNH ỦY`) opens `ỦY BAN`.
-const INCOMPLETE = /(?:(?<!TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ĐẢNG|XÃ|PHƯỜNG|KHỐI)\s(?:ỦY|UỶ)|VĂN PHÒNG|NHÂN DÂN|CHẤP HÀNH|ỦY BAN|UỶ BAN|HỘI|CHỦ TỊCH ỦY BAN|CHỦ TỊCH|BAN|SỞ|VÀ|CỦA|VỀ|-|–)$/u;
+const INCOMPLETE = /(?:THƯỜNG VỤ|(?<!TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ĐẢNG|XÃ|PHƯỜNG|KHỐI)\s(?:ỦY|UỶ)|VĂN PHÒNG|NHÂN DÂN|CHẤP HÀNH|ỦY BAN|UỶ BAN|HỘI|CHỦ TỊCH ỦY BAN|CHỦ TỊCH|BAN|SỞ|VÀ|CỦA|VỀ|-|–)$/u;
 const PLACE_LEVEL = /^(?:tỉnh|huyện|thành phố|quận|thị xã|thị trấn|xã|phường|tp\.?|đặc khu)$/iu;
 const KEEP_UPPER = new Set(["UBND", "HĐND", "TP", "TP.", "BCĐQG1237", "VN"]);
 
@@ -83,6 +83,11 @@ export function sentenceCase(name: string): string {
   const out = words.map((w, i) => {
     const upper = w.toUpperCase();
     if (KEEP_UPPER.has(upper)) return upper;
+    // A Party committee is named for its place (`Tỉnh ủy Lâm Sơn`): both are proper names.
+    if (/^(?:ủy|uỷ)$/u.test(w) && PARTY_COMMITTEE_LEVEL.test(words[i - 1] ?? "")) {
+      proper = true;
+      return w;
+    }
     if (i === 0 || proper) return capitalise(w);
     // The first word of the field after the kind, and after `và` or a dash joining fields.
     if (kind && !/^(?:ủy|uỷ|hội) /u.test(kind) && (i === kindWords || (i > kindWords && /^(?:và|-|–)$|,$/u.test(words[i - 1]!)))) return capitalise(w);
@@ -92,8 +97,12 @@ export function sentenceCase(name: string): string {
     }
     return w;
   });
-  return out.join(" ").replace(/(?<![\p{L}])(trung ương|việt nam|chính phủ|quốc hội)(?![\p{L}])/gu, (m) => m.split(" ").map((x, i) => (i === 0 ? capitalise(x) : x)).join(" ")).replace(/Việt nam/gu, "Việt Nam").replace(/thường vụ (?=Quốc hội)/gu, "Thường vụ ");
+  return out.join(" ").replace(/(?<![\p{L}])(trung ương|việt nam|chính phủ|quốc hội)(?![\p{L}])/gu, (m) => m.split(" ").map((x, i) => (i === 0 ? capitalise(x) : x)).join(" ")).replace(/Việt nam/gu, "Việt Nam").replace(/thường vụ (?=Quốc hội)/gu, "Thường vụ ")
+    .replace(/(?<=^Ban )thường vụ/u, "Thường vụ")
+    .replace(/(?<=\s)(tỉnh|huyện|thành|quận|thị|đảng)(?= (?:ủy|uỷ)(?![\p{L}]))/gu, (m) => capitalise(m));
 }
+
+const PARTY_COMMITTEE_LEVEL = /^(?:tỉnh|huyện|thành|quận|thị|đảng)$/u;
 
 function capitalise(w: string): string {
   return w ? w[0]!.toUpperCase() + w.slice(1) : w;
