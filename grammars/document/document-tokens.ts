@@ -300,7 +300,8 @@ export function splitTypeLine(line: string): { name: string; rest: string } {
 // A công văn's trích yếu (`V/v ...`).
 export const SubjectLine = lineToken("SubjectLine", initials("V"), (l) => /^V\/[vV](?:[.:\s]|$)/u.test(l));
 // Addressees of a công văn, công điện, tờ trình.
-export const AddresseesLabel = lineToken("AddresseesLabel", initials("K"), (l) => /^Kính\s*gửi\s*:?/u.test(l));
+// A công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:` stands where a công văn has `Kính gửi:` (NĐ 30/2020 Phụ lục III).
+export const AddresseesLabel = lineToken("AddresseesLabel", "any", (l) => /^Kính\s*gửi\s*:?/u.test(l) || (l.length < 70 && l.includes("điện") && /^[\p{Lu}\s]{3,60}\sđiện\s*:\s*$/u.test(l)));
 // NĐ 30/2020 Điều 8.8: nơi nhận.
 export const RecipientsLine = lineToken("RecipientsLine", initials("N"), (l) => RECIPIENTS_LABEL.test(l));
 // NĐ 30/2020 Điều 8.7: the authority prefix of a signature (TM., KT., TL., TUQ., Q.; Party T/M, K/T, T/L).

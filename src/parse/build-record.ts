@@ -5,7 +5,7 @@ import type { Basis, Diagnostic, DocNumber, DocType, DocumentRecord, Footnote, I
 import { linesOf, nodesOf } from "./cst-lines.js";
 import { readDate, readPassageDate, type ParsedDate } from "./read-date.js";
 import { readNumber } from "./read-number.js";
-import { inferIssuer, issuerFromAuthority, readIssuer, sentenceCase } from "./read-issuer.js";
+import { dropTrailingAuthority, inferIssuer, issuerFromAuthority, readIssuer, sentenceCase } from "./read-issuer.js";
 import { readSignature } from "./read-signature.js";
 import { readRecipients } from "./read-recipients.js";
 import { buildSections } from "./build-sections.js";
@@ -35,6 +35,7 @@ const NUMBER_IN_LINE = /S[ốỐ]\s*[:.]?\s*((?:\d[\d.]*)?\s*(?:\/\s*(?:19|20)\d
 const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|THỦ TƯỚNG|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?![\p{L}])/u;
 // Four or more words in capitals, then a capitalised word in lower case opening a sentence.
 const CAPS_TITLE_RUN = /^((?:[\p{Lu}\d][\p{Lu}\d,.;()-]*\s+){3,}[\p{Lu}\d][\p{Lu}\d,.;()-]*)\s+(?=\p{Lu}\p{Ll})/u;
+const TELEGRAM_ADDRESS = /^[\p{Lu}\s]{3,60}\sđiện\s*:\s*/u;
 const TITLE_BREAKERS = new Set(["NationalTitle", "Motto", "PartyTitle", "PlaceDate", "NumberLine", "Separator"]);
 const HEADER_EVIDENCE = new Set(["NationalTitle", "Motto", "PartyTitle", "NumberLine"]);
 const PLACE_DATE = /^(.{2,60}?)[,.]?\s*(ngày\b.*)$/u;
@@ -209,7 +210,9 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     // The record drops `V/v` from a công văn's trích yếu (its only title); under a type name the
     // line is kept as written (`QUYẾT ĐỊNH` / `V/v ban hành ...`).
     const joined = titleLines.map((t) => cutRightColumn(titleText.get(t) ?? t.image).trim()).join(" ");
-    title = (docTypeName ? joined : joined.replace(/^V\/[vV][.:]?\s*/u, "")).replace(/\s+/g, " ").trim();
+    // A công điện's trích yếu is a công văn's (`CÔNG ĐIỆN` / `V/V TẬP TRUNG …`): its label goes too.
+    const keepLabel = docTypeName !== null && !/^C[ÔO]NG ĐIỆN$/iu.test(docTypeName);
+    title = (keepLabel ? joined : joined.replace(/^V\/[vV][.:]?\s*/u, "")).replace(/\s+/g, " ").trim();
     const first = titleLines[0]!;
     const last = titleLines[titleLines.length - 1]!;
     regions.push({ start: first.startOffset, end: last.endOffset! + 1, context: "title" });
@@ -219,7 +222,7 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
   for (const n of addresseeNodes) {
     for (const [i, t] of linesOf(n).entries()) {
       let line = t.image.trim();
-      if (i === 0) line = line.replace(/^Kính\s*gửi\s*:?\s*/u, "");
+      if (i === 0) line = line.replace(/^Kính\s*gửi\s*:?\s*/u, "").replace(TELEGRAM_ADDRESS, "");
       for (const item of line.split(/(?<=;)\s*-\s+/u)) {
         const name = item.replace(/^[-–+•]\s*/u, "").replace(/[;,.]+\s*$/u, "").trim();
         if (name) addressees.push(name);
@@ -355,6 +358,8 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     issuer = (authorityLine && issuerFromAuthority(authorityLine)) || inferIssuer(text);
     if (!issuer && header.length === 0) diagnostics.push({ severity: "info", code: "no-header", message: "the document has no header block: issuer, number and date are unknown", line: 1, column: 1 });
   }
+
+  if (title && issuer) title = dropTrailingAuthority(title, issuer);
 
   // A date only in an annex caption (`Kèm theo Nghị định số ... ngày ...`) when the header lost it.
   if (!date && number?.seq) {

@@ -33,7 +33,8 @@ export function readIssuer(lines: string[]): Issuer | null {
 
 // The office that heads a body, before the body's name in the enacting line of a decision
 // (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X`, `BỘ TRƯỞNG BỘ TÀI CHÍNH`, `GIÁM ĐỐC SỞ Y TẾ`).
-const HEAD_OF_BODY = /^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|THỐNG ĐỐC)\s+(?=\S)/u;
+const HEAD_OFFICES = "(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|THỐNG ĐỐC)";
+const HEAD_OF_BODY = new RegExp(`^${HEAD_OFFICES}\\s+(?=\\S)`, "u");
 
 /**
  * The issuer named by the enacting line between a title and its preamble (NĐ 30/2020 Phụ lục I:
@@ -65,6 +66,21 @@ function splitParentAndChild(segment: string): string[] {
     return [parent, segment.slice(m.index).trim()];
   }
   return [segment];
+}
+
+/**
+ * A caps title without the enacting authority that a line joiner ran onto its end
+ * (`… TRONG TÌNH HÌNH MỚI” ỦY BAN NHÂN DÂN TỈNH KON TUM`): the issuer's own name, maybe after the
+ * office that heads it, is no part of the title.
+ */
+export function dropTrailingAuthority(title: string, issuer: Issuer): string {
+  const name = issuer.name.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const m = new RegExp(`\\s+(?:${HEAD_OFFICES}\\s+)?${name}$`, "u").exec(title.toUpperCase());
+  // `… CỦA BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO`: after a word that governs it, the name is the title's own.
+  // After a body's head (`THUỘC VĂN PHÒNG ỦY BAN …`) the name completes a name of the title's.
+  const before = m ? title.slice(0, m.index).trimEnd() : "";
+  if (!m || m.index < 20 || title !== title.toUpperCase() || /(?:^|\s)(?:CỦA|VÀ|VỚI|CHO|TẠI|THUỘC|VỀ|GIỮA|TRONG|ĐỐI|TRÌNH|GỬI)$/u.test(before) || INCOMPLETE.test(before)) return title;
+  return title.slice(0, m.index).trim();
 }
 
 // The kinds of body a name opens with. Vietnamese capitalises the kind's first word and the first

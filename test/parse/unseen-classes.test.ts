@@ -150,6 +150,21 @@ describe("titles", () => {
     expect(r).toMatchObject({ docType: { code: "CĐ" }, title: "Về việc tập trung ứng phó bão số 10", issuer: { name: "Thủ tướng Chính phủ" } });
   });
 
+  it("drops a công điện's V/V label and reads its addressees from the `… điện:` line", () => {
+    const r = parse(lines("THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 98/CĐ-TTg", "Hà Nội, ngày 2 tháng 10 năm 2025", "CÔNG ĐIỆN", "V/V CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ", "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Chủ tịch Ủy ban nhân dân các tỉnh miền Trung;", "- Bộ trưởng các Bộ: Quốc phòng, Công an.", "Để chủ động ứng phó mưa lũ, Thủ tướng yêu cầu:", "1. Theo dõi chặt chẽ diễn biến.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "THỦ TƯỚNG", "Lê Văn Cường"));
+    expect(r.title).toBe("CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ");
+    expect(r.addressees).toEqual(["Chủ tịch Ủy ban nhân dân các tỉnh miền Trung", "Bộ trưởng các Bộ: Quốc phòng, Công an"]);
+  });
+
+  it.each<[string, string, string]>([
+    ["VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP ỦY BAN NHÂN DÂN TỈNH LÂM SƠN", "VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP", "the enacting authority run onto the title's end"],
+    ["VỀ VIỆC GIAO NHIỆM VỤ CHO ỦY BAN NHÂN DÂN TỈNH LÂM SƠN", "VỀ VIỆC GIAO NHIỆM VỤ CHO ỦY BAN NHÂN DÂN TỈNH LÂM SƠN", "after a word that governs it the name is the title's own"],
+    ["QUY ĐỊNH NHIỆM VỤ CỦA TRUNG TÂM THUỘC VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH LÂM SƠN", "QUY ĐỊNH NHIỆM VỤ CỦA TRUNG TÂM THUỘC VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH LÂM SƠN", "after a body's head the name completes a name"],
+  ])("%s", (titleLine, title) => {
+    const r = parse(lines("ỦY BAN NHÂN DÂN", "TỈNH LÂM SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 7/QĐ-UBND", "Lâm Sơn, ngày 1 tháng 1 năm 2025", "QUYẾT ĐỊNH", titleLine, "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo."));
+    expect(r.title).toBe(title);
+  });
+
   it("takes a caps title out of the sentence the line joiner ran it into", () => {
     const r = parse(lines("BỘ QUỐC PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 92/VBHN-BQP", "Hà Nội, ngày 24 tháng 11 năm 2025", "QUYẾT ĐỊNH", `VỀ CHẾ ĐỘ ĐỐI VỚI QUÂN NHÂN ĐÃ PHỤC VIÊN Quyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm 2008 ${"của Thủ tướng Chính phủ, được sửa đổi, bổ sung bởi văn bản sau đây ".repeat(5)}`, "Căn cứ Luật Tổ chức Chính phủ;", "Điều 1. Phạm vi"));
     expect(r.title).toBe("VỀ CHẾ ĐỘ ĐỐI VỚI QUÂN NHÂN ĐÃ PHỤC VIÊN");
