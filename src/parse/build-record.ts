@@ -432,9 +432,14 @@ function sentenceName(name: string): string {
 // its type (`Căn cứ Luật A; Luật B;`, `Xét Tờ trình ...; Báo cáo thẩm tra ...; Ý kiến thảo luận ...`).
 // Anything else after a `;` continues the statement (`... ủy quyền thực hiện Phê duyệt A; Phê duyệt B`).
 const STATEMENT_START = new RegExp(
-  `^(?:(?:-\\s*)?(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Xét|Trên cơ sở|Dựa trên|(?:đồng thời|Đồng thời),?\\s+(?:trên cơ sở|căn cứ|theo đề nghị|thực hiện|xét))|(?:${DOC_TYPES.map((t) => t.name).join("|")}|Văn bản|Ý kiến|ý kiến|Chương trình hành động)(?![\\p{L}]))`,
+  `^(?:(?:-\\s*)?(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|theo đề nghị|Xét|Trên cơ sở|Dựa trên|(?:đồng thời|Đồng thời),?\\s+(?:trên cơ sở|căn cứ|theo đề nghị|thực hiện|xét))|(?:${DOC_TYPES.map((t) => t.name).join("|")}|Văn bản|Ý kiến|ý kiến|Chương trình hành động)(?![\\p{L}]))`,
   "u",
 );
+
+/** True when a statement opens here and names a numbered document within its first words. */
+function citesNumberedDocument(head: string): boolean {
+  return STATEMENT_START.test(head) && /^[^.;]{0,40}?\ssố\s*\d/u.test(head);
+}
 
 /** Splits a preamble paragraph into statements at `;` (outside brackets and quotes). */
 function splitStatements(text: string, start: number, end: number): { start: number; end: number }[] {
@@ -446,6 +451,10 @@ function splitStatements(text: string, start: number, end: number): { start: num
     if (ch === "(" || ch === "“") depth++;
     else if ((ch === ")" || ch === "”") && depth > 0) depth--;
     else if (ch === ";" && depth === 0) {
+      push(pieceStart, i + 1);
+      pieceStart = i + 1;
+    } else if (ch === "." && depth === 0 && /^\.\s+\p{Lu}/u.test(text.slice(i, i + 3)) && citesNumberedDocument(text.slice(i + 1, i + 80).trimStart())) {
+      // A full stop standing for a semicolon before the next document (`… 16/2006/QĐ-BGDĐT. Thông tư số 28/…`).
       push(pieceStart, i + 1);
       pieceStart = i + 1;
     } else if (ch === "," && depth === 0 && /^,\s*(?:theo|xét) đề nghị/iu.test(text.slice(i, i + 20))) {

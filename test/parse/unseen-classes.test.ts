@@ -193,6 +193,17 @@ describe("pages whose header was lost", () => {
   });
 });
 
+describe("preamble statements", () => {
+  it.each<[string, number, string]>([
+    ["Dựa trên các quy định hiện hành, theo đề nghị của Trưởng phòng Đào tạo, Giám đốc quyết định", 2, "a second ground after a comma, in lower case"],
+    ["Thực hiện Thông tư số 32/2018/TT-BGDĐT ngày 26/12/2018. Thông tư số 28/2020/TT-BGDĐT ngày 04/9/2020 của Bộ Giáo dục và Đào tạo;", 2, "a full stop standing for a semicolon before the next numbered document"],
+    ["Thực hiện Kế hoạch số 12/KH-UBND ngày 2/1/2025. Kế hoạch này được triển khai trong toàn tỉnh;", 1, "a sentence naming no numbered document continues the statement"],
+  ])("%s", (preamble, count) => {
+    const r = parse(lines("ỦY BAN NHÂN DÂN", "TỈNH LÂM SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 7/QĐ-UBND", "Lâm Sơn, ngày 1 tháng 1 năm 2025", "QUYẾT ĐỊNH", "Về việc ban hành quy chế", preamble, "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo."));
+    expect(r.bases).toHaveLength(count);
+  });
+});
+
 describe("recipients with codes", () => {
   it.each<[string, { name: string; note: string | null }, string]>([
     ["- Bộ Y tế (02);", { name: "Bộ Y tế (02)", note: null }, "a copy count is part of the entry, not its purpose"],
