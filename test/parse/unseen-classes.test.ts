@@ -206,8 +206,9 @@ describe("preamble statements", () => {
 
 describe("recipients with codes", () => {
   it.each<[string, { name: string; note: string | null }, string]>([
-    ["- Bộ Y tế (02);", { name: "Bộ Y tế (02)", note: null }, "a copy count is part of the entry, not its purpose"],
-    ["- Lưu: VT, P.KT (A12b).", { name: "Lưu: VT, P.KT (A12b)", note: null }, "a filing code in brackets"],
+    ["- Bộ Y tế (02);", { name: "Bộ Y tế", note: "02" }, "a copy count is a note on the copy, not part of the name"],
+    ["- VP UBND tỉnh (3E);", { name: "VP UBND tỉnh", note: "3E" }, "a unit's filing code likewise"],
+    ["- Lưu: VT, P.KT (A12b).", { name: "Lưu: VT, P.KT (A12b)", note: null }, "the Lưu line keeps its file's code"],
     ["- Bộ trưởng (để b/c);", { name: "Bộ trưởng", note: "để b/c" }, "a purpose in brackets is the note"],
   ])("%s", (item, expected) => {
     const r = parse(lines("BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 1234/BYT-KH", "V/v tăng cường phòng chống dịch", "Hà Nội, ngày 1 tháng 2 năm 2025", "Kính gửi: Sở Y tế các tỉnh.", "Bộ Y tế đề nghị các Sở thực hiện nghiêm.", "Nơi nhận:", "- Như trên;", item, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn An"));
