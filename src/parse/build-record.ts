@@ -13,7 +13,7 @@ import { DOC_TYPES, docTypeByCode, docTypeByName } from "../../grammars/vocabula
 import { impliedTypeCode } from "../../grammars/vocabulary/issuer-codes.js";
 import { foldUpper, splitTypeLine } from "../../grammars/document/document-tokens.js";
 import { cutRightColumn, dropNationalTitleLead } from "./header-columns.js";
-import { isBodyName } from "../../grammars/document/layout-zones.js";
+import { isBodyName, trailingName } from "../../grammars/document/layout-zones.js";
 import { FOOTNOTE_BODY, isAllCaps } from "../../grammars/document/line-patterns.js";
 import type { LineIndex } from "../input/line-index.js";
 
@@ -35,6 +35,7 @@ const NUMBER_IN_LINE = /S[ốỐ]\s*[:.]?\s*((?:\d[\d.]*)?\s*(?:\/\s*(?:19|20)\d
 const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|THỦ TƯỚNG|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?![\p{L}])/u;
 // Four or more words in capitals, then a capitalised word in lower case opening a sentence.
 const CAPS_TITLE_RUN = /^((?:[\p{Lu}\d][\p{Lu}\d,.;()-]*\s+){3,}[\p{Lu}\d][\p{Lu}\d,.;()-]*)\s+(?=\p{Lu}\p{Ll})/u;
+const SIGNING_OFFICE_START = /^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|VỤ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|CHỦ NHIỆM|BÍ THƯ|THỨ TRƯỞNG|TRƯỞNG PHÒNG)(?![\p{L}])/u;
 const TELEGRAM_ADDRESS = /^[\p{Lu}\s]{3,60}\sđiện\s*:\s*/u;
 const TITLE_BREAKERS = new Set(["NationalTitle", "Motto", "PartyTitle", "PlaceDate", "NumberLine", "Separator"]);
 const HEADER_EVIDENCE = new Set(["NationalTitle", "Motto", "PartyTitle", "NumberLine"]);
@@ -286,7 +287,9 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     closingRest.push(t);
   }
   // The signature is the run that starts at the first office line of the closing.
-  const officeAt = closingRest.findIndex((t) => t.tokenType.name === "AuthorityLine" || (t.tokenType.name === "CapsLine" && t.image.length < 80));
+  // A signature cell flattened onto one line reads as prose: offices in capitals, then the name
+  // (`TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Văn A`).
+  const officeAt = closingRest.findIndex((t) => t.tokenType.name === "AuthorityLine" || (t.tokenType.name === "CapsLine" && t.image.length < 80) || (t.tokenType.name === "TextLine" && t.image.length < 120 && isSignatureCell(t.image)));
   if (officeAt >= 0) for (const t of closingRest.slice(officeAt)) signatureLines.push(t.image);
   const signature: Signature | null = readSignature(signatureLines);
   if (!signature && closingRest.length) diagnostics.push({ severity: "info", code: "no-signature", message: "the closing holds no recognisable signature", line: closingRest[0]!.startLine ?? 0, column: 1 });
@@ -405,6 +408,13 @@ function ownAnnexCaption(annexes: Annex[], typeName: string | null): { number: s
     return { number: m[2]!, date: m[3] ?? null, issuer: m[4]?.trim() ?? null };
   }
   return null;
+}
+
+/** True when a line is a signature's offices in capitals followed by the signer's name. */
+function isSignatureCell(line: string): boolean {
+  const name = trailingName(line.trim());
+  const offices = name ? line.trim().slice(0, -name.length).trim() : "";
+  return offices.length > 0 && isAllCaps(offices) && SIGNING_OFFICE_START.test(offices);
 }
 
 /** True when a preamble node stands right under the type name and reads as a title (no closing punctuation). */

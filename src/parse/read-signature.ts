@@ -63,7 +63,8 @@ export function readSignature(lines: string[]): Signature | null {
       continue;
     }
     if (p === p.toUpperCase()) {
-      const split = prefixed.length === 0 && offices.length === 0 ? [p] : splitOffices(p);
+      // Unprefixed, only a deputy's office splits off (`TRƯỞNG BAN PHÓ THỦ TƯỚNG`: the office, then the signer's rank).
+      const split = prefixed.length === 0 && offices.length === 0 ? splitDeputy(p) : splitOffices(p);
       offices.push(...split);
     }
   }
@@ -81,6 +82,10 @@ export function readSignature(lines: string[]): Signature | null {
 function splitOffices(s: string): string[] {
   const m = SECOND_OFFICE.exec(s);
   if (m) return [m[1]!.trim(), m[2]!.trim()];
+  return splitDeputy(s);
+}
+
+function splitDeputy(s: string): string[] {
   const deputy = DEPUTY_OFFICE.exec(s);
   return deputy && deputy.index > 0 ? [s.slice(0, deputy.index).trim(), s.slice(deputy.index).trim()] : [s];
 }

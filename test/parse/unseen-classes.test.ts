@@ -111,6 +111,11 @@ describe("signatures", () => {
     expect(readSignature(input)).toMatchObject(expected);
   });
 
+  it("reads a signature cell flattened onto one prose line beside the recipients", () => {
+    const r = parse(lines("BAN CHỈ ĐẠO QUỐC GIA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 25/KH-BCĐ", "Hà Nội, ngày 1 tháng 3 năm 2025", "KẾ HOẠCH", "Hoạt động năm 2025", "I. MỤC TIÊU", "1. Hoàn thành nhiệm vụ.", "Nơi nhận: - Thủ tướng, các Phó Thủ tướng; - Lưu: VT.", "TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Văn Tâm"));
+    expect(r.signature).toMatchObject({ authority: null, title: "TRƯỞNG BAN", signer: "Nguyễn Văn Tâm" });
+  });
+
   it("reads a signature that comes after the Nơi nhận", () => {
     const r = parse(lines(...["ỦY BAN NHÂN DÂN", "TỈNH LÂM SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 7/QĐ-UBND", "Lâm Sơn, ngày 1 tháng 1 năm 2025"], ...DECISION_REST.slice(0, 5), "Nơi nhận:", "- Như Điều 1;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hà Văn Tâm"));
     expect(r.signature).toMatchObject({ onBehalfOf: "ỦY BAN NHÂN DÂN", authority: "KT", principal: "CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", signer: "Hà Văn Tâm" });
