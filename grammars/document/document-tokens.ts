@@ -98,6 +98,26 @@ function isPieceOf(line: string, whole: string, min: number): boolean {
 }
 
 const NATIONAL_TITLE_INITIALS = initials(...NATIONAL_TITLE.split(" "));
+const NATIONAL_TITLE_WORDS = NATIONAL_TITLE.split(" ");
+
+/**
+ * The Quốc hiệu's words that a line wrapped inside it leaves to the line before: for a line
+ * reading `HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `["CONG"]`; none for a line that opens the Quốc hiệu or
+ * is no piece of it. When a flattened header table puts the left column's lines first, those words
+ * end the issuer's last line (`CỤC THUẾ CỘNG`) or stand alone (`CỘNG`): they belong to the right column.
+ */
+export function nationalTitleLead(line: string): string[] {
+  const words = foldUpper(line).replace(/[-–—*|]+/gu, " ").trim().split(/\s+/);
+  const at = NATIONAL_TITLE_WORDS.indexOf(words[0] ?? "");
+  if (at <= 0 || !isPieceOf(words.slice(0, NATIONAL_TITLE_WORDS.length - at).join(" "), NATIONAL_TITLE, Math.min(2, NATIONAL_TITLE_WORDS.length - at))) return [];
+  return NATIONAL_TITLE_WORDS.slice(0, at);
+}
+
+/** True when `line` is the Quốc hiệu's opening words and the next line goes on with the rest (`CỘNG` / `HÒA XÃ HỘI …`). */
+function opensWrappedNationalTitle(folded: string, next: string): boolean {
+  const lead = nationalTitleLead(next);
+  return lead.length > 0 && folded.replace(/[-–—*|]+/gu, " ").trim().split(/\s+/).join(" ") === lead.join(" ");
+}
 
 function nextLine(text: string, offset: number): string {
   const end = text.indexOf("\n", offset);
@@ -205,7 +225,15 @@ export const Newline = createToken({ name: "Newline", pattern: /\n/, group: Lexe
 // Header lines are short: long lines skip the folding these tests need.
 const SHORT = 160;
 
-export const NationalTitle = lineToken("NationalTitle", NATIONAL_TITLE_INITIALS, (l, f) => l.length < SHORT && (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) || (isPieceOf(f(), NATIONAL_TITLE, 2) && !/^VIET\s*NAM\b/.test(f()))));
+export const NationalTitle = lineToken(
+  "NationalTitle",
+  NATIONAL_TITLE_INITIALS,
+  (l, f, text, offset) =>
+    l.length < SHORT &&
+    (/^CONG\s*HOA\s*XA\s*HOI(?:\s*CHU\s*NGHIA\s*VIET\s*NAM)?(?:[\s\-–—|*]|DOC LAP|$)/.test(f()) ||
+      (isPieceOf(f(), NATIONAL_TITLE, 2) && (!/^VIET\s*NAM\b/.test(f()) || /CHU\s*NGHIA\s*$/.test(foldUpper(previousLine(text, offset))))) ||
+      (l.length < 12 && opensWrappedNationalTitle(f(), nextLine(text, offset)))),
+);
 // NĐ 30/2020 Điều 8.1: tiêu ngữ.
 export const Motto = lineToken("Motto", initials("Đ"), (l, f) => l.length < SHORT && /^DOC\s*LAP\s*[-–—]\s*TU\s*DO/.test(f()));
 // HD 36-HD/VPTW: the Party line `ĐẢNG CỘNG SẢN VIỆT NAM` (top right), also wrapped.
@@ -221,7 +249,12 @@ export const PartyTitle = lineToken("PartyTitle", PARTY_TITLE_INITIALS, (l, f, t
 // Rules under the header blocks (`-------`) and the Party star `*`.
 export const Separator = lineToken("Separator", SEPARATOR_INITIALS, (l) => /^[-–—_=*·.\s|]+$/.test(l));
 // NĐ 30/2020 Điều 8.3: số, ký hiệu (`Số: 203 /TB-UBND`, Party `Số 253-KH/HU`, a draft `Số: /KH-UBND`).
-export const NumberLine = lineToken("NumberLine", initials("S"), (l) => /^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*[/-]\s*\S/ui.test(l) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
+const STREET_AFTER_NUMBER = /^S[ốỐ]\s*[:.]?\s*[\d/-]+\S*,?\s+(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)(?![\p{L}])/u;
+// A number named in a sentence (`Số 349/GP-BTTTT do Bộ … cấp ngày …`) is no header's number cell.
+const PROSE_AFTER_NUMBER = /^S[ốỐ]\s*[:.]?\s*\S+\s+(?:do|được|cấp|của|là|đã|và|có|cho)\s/u;
+// Spec deviation: an address (`Số 12-14, phố Hàng Bài`, `Số 26/1C đường …`) also opens with `Số`;
+// a number's symbol starts with a letter after its separator, an address's with a digit.
+export const NumberLine = lineToken("NumberLine", initials("S"), (l) => (/^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*\p{L}/ui.test(l) && !STREET_AFTER_NUMBER.test(l) && !PROSE_AFTER_NUMBER.test(l)) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
 // NĐ 30/2020 Điều 8.4: địa danh và ngày tháng (`Bình Sơn, ngày 18 tháng 6 năm 2024`, blanks in drafts).
 export const PlaceDate = lineToken("PlaceDate", "any", (l) => isPlaceDate(l) && !BASIS_START.test(l));
 
@@ -243,17 +276,32 @@ const ENACTING_INITIALS = initials("QUYẾT", "KẾT", "CHỈ", "BAN", "ĐIỀU"
 export const EnactingLine = lineToken("EnactingLine", ENACTING_INITIALS, (l, f) => l.length < SHORT && /^(?:QUYET\s*DINH|QUYET\s*NGHI|KET\s*LUAN|CHI\s*THI|BAN\s*HANH|DIEU\s*CHINH)\s*:\s*$/.test(f()));
 // NĐ 30/2020 Điều 8.5: tên loại on its own line, upper case (`KẾ HOẠCH`, `QUYẾT ĐỊNH`).
 // Older documents name the issuing authority on the type's line (`QUYẾT ĐỊNH CỦA CHỦ TỊCH UBND TỈNH`).
+// Spec deviation: a converter that drops the break after the bold type name glues the title on
+// (`THÔNG TƯQuy định chế độ …`); the type name is the capitals before the first capitalised word.
 export const DocTypeLine = lineToken("DocTypeLine", TYPE_NAME_INITIALS, (l, f) => {
-  if (l.length >= SHORT) return false;
-  const folded = f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim();
-  if (isAllCaps(l) && TYPE_NAMES.has(folded)) return true;
-  const m = /^(.+?) CUA /.exec(folded);
-  return m !== null && TYPE_NAMES.has(m[1]!) && isAllCaps(l.split(/\s+của\s+|\s+CỦA\s+/u)[0]!);
+  if (l.length >= 400) return false;
+  if (l.length < SHORT) {
+    const folded = f().replace(/[\s:.*]+$/, "").replace(/\s+/g, " ").trim();
+    if (isAllCaps(l) && TYPE_NAMES.has(folded)) return true;
+    const m = /^(.+?) CUA /.exec(folded);
+    if (m !== null && TYPE_NAMES.has(m[1]!) && isAllCaps(l.split(/\s+của\s+|\s+CỦA\s+/u)[0]!)) return true;
+  }
+  return GLUED_TYPE_NAME.exec(l) !== null && TYPE_NAMES.has(foldUpper(GLUED_TYPE_NAME.exec(l)![1]!).replace(/\s+/g, " "));
 });
+const GLUED_TYPE_NAME = /^((?:\p{Lu}+ ?){1,4}?)(?=\p{Lu}\p{Ll})/u;
+
+/** A type-name line split into the type's name and what follows it (the authority after `của`, or a glued title). */
+export function splitTypeLine(line: string): { name: string; rest: string } {
+  const glued = GLUED_TYPE_NAME.exec(line);
+  if (glued && TYPE_NAMES.has(foldUpper(glued[1]!).replace(/\s+/g, " ").trim())) return { name: glued[1]!.trim(), rest: line.slice(glued[0].length).trim() };
+  const [name, ...after] = line.split(/\s+(?:của|CỦA)\s+/u);
+  return { name: name!.replace(/[:.*\s]+$/u, ""), rest: after.length ? `của ${after.join(" của ")}` : "" };
+}
 // A công văn's trích yếu (`V/v ...`).
 export const SubjectLine = lineToken("SubjectLine", initials("V"), (l) => /^V\/[vV](?:[.:\s]|$)/u.test(l));
 // Addressees of a công văn, công điện, tờ trình.
-export const AddresseesLabel = lineToken("AddresseesLabel", initials("K"), (l) => /^Kính\s*gửi\s*:?/u.test(l));
+// A công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:` stands where a công văn has `Kính gửi:` (NĐ 30/2020 Phụ lục III).
+export const AddresseesLabel = lineToken("AddresseesLabel", "any", (l) => /^Kính\s*gửi\s*:?/u.test(l) || (l.length < 70 && l.includes("điện") && /^[\p{Lu}\s]{3,60}\sđiện\s*:\s*$/u.test(l)));
 // NĐ 30/2020 Điều 8.8: nơi nhận.
 export const RecipientsLine = lineToken("RecipientsLine", initials("N"), (l) => RECIPIENTS_LABEL.test(l));
 // NĐ 30/2020 Điều 8.7: the authority prefix of a signature (TM., KT., TL., TUQ., Q.; Party T/M, K/T, T/L).

@@ -85,7 +85,8 @@ export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
   let headerStart = 0;
   if (anchor >= 0) {
     headerStart = anchor;
-    while (headerStart > 0 && anchor - headerStart < 6 && (HEADER_KINDS.has(kind(headerStart - 1)) || isBodyName(image(headerStart - 1))) && !FURNITURE_LINE.test(image(headerStart - 1))) headerStart--;
+    // The left column before the right one: issuer, number and the công văn's V/v under it.
+    while (headerStart > 0 && anchor - headerStart < 6 && (HEADER_KINDS.has(kind(headerStart - 1)) || (kind(headerStart - 1) === "SubjectLine" && kind(headerStart - 2) === "NumberLine") || isBodyName(image(headerStart - 1))) && !FURNITURE_LINE.test(image(headerStart - 1))) headerStart--;
   } else {
     for (let i = 0; i < n; i++) {
       const k = kind(i);
@@ -163,7 +164,18 @@ export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
     }
     if (FURNITURE_LINE.test(image(i))) break;
   }
-  if (closingStart < 0) closingStart = n;
+  if (closingStart < 0) {
+    // No closing: an unsigned text (a guidance published without its signature block) still ends
+    // where its first attached part (`PHỤ LỤC`) begins.
+    closingStart = n;
+    for (let i = bodyStart; i < n; i++) {
+      if (kind(i) === "AnnexLine" && isAllCaps(image(i).split(/[(:]/)[0] ?? "")) {
+        closingStart = i;
+        break;
+      }
+      if (FURNITURE_LINE.test(image(i))) break;
+    }
+  }
 
   // The signer: the first name line after an authority/office line in the closing.
   let signerLine = -1;
@@ -223,7 +235,8 @@ export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
   for (let i = annexFrom; i < trailerStart; i++) {
     const k = kind(i);
     const img = image(i);
-    if (k === "AnnexLine" && !/^(?:PHỤ LỤC|Phụ lục)\s+\d+\.\d+/u.test(img)) annexStarts.push(i);
+    // `PHỤ LỤC` / `ĐỀ CƯƠNG TUYÊN TRUYỀN`: a heading right under an annex's is its caption, not a second annex.
+    if (k === "AnnexLine" && !/^(?:PHỤ LỤC|Phụ lục)\s+\d+\.\d+/u.test(img) && annexStarts[annexStarts.length - 1] !== i - 1) annexStarts.push(i);
     else if (signatureEnd >= 0 && annexStarts.length === 0 && opensTitle(k, img)) annexStarts.push(i);
   }
 

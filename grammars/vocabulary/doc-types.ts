@@ -64,8 +64,9 @@ export const PARTY_THONG_TRI: DocTypeEntry = { code: "TT", name: "Thông tri", p
 
 const byCode = new Map<string, DocTypeEntry>();
 for (const t of DOC_TYPES) if (!byCode.has(t.code.toUpperCase())) byCode.set(t.code.toUpperCase(), t);
-// OCR and keyboards lose Đ (`QD`, `ND`); such spellings still name the type.
-const OCR_CODES: Record<string, string> = { QD: "QĐ", ND: "NĐ", DA: "DA", HD: "HD", CD: "CĐ", QYD: "QyĐ", QDI: "QĐi" };
+// OCR and keyboards lose Đ (`QD`, `ND`); such spellings still name the type. A Pháp lệnh's code
+// inside its number is `PL` (`15/2004/PL-UBTVQH11`).
+const OCR_CODES: Record<string, string> = { QD: "QĐ", ND: "NĐ", DA: "DA", HD: "HD", CD: "CĐ", QYD: "QyĐ", QDI: "QĐi", PL: "Pháp lệnh" };
 
 /** The entry for a code as written in a number (`QĐ`, `qđ`, OCR `QD`), or undefined. */
 export function docTypeByCode(code: string): DocTypeEntry | undefined {

@@ -34,3 +34,16 @@ export function isSharedIssuerCode(code: string): boolean {
   const first = code.split(/[-/.–]/)[0] ?? "";
   return SHARED_ISSUER_CODE.test(first.toUpperCase());
 }
+
+// Issuers whose numbers carry no type code but whose type is plain: the National Assembly passes
+// laws (`43/2019/QH14`), its Standing Committee resolutions.
+const IMPLIED_TYPES: readonly [RegExp, string][] = [
+  [/^QH\d*$/i, "Luật"],
+  [/^UBTVQH\d*$/i, "NQ"],
+];
+
+/** The type code an issuer code implies when a number has none (`QH15` → Luật), or null. */
+export function impliedTypeCode(issuerCode: string): string | null {
+  const first = issuerCode.split(/[-/]/)[0] ?? "";
+  return IMPLIED_TYPES.find(([re]) => re.test(first))?.[1] ?? null;
+}

@@ -6,7 +6,7 @@
 // `50/CP`) takes its type from the type word, and its whole symbol is the issuer code.
 import type { NumberShape } from "../../grammars/reference-tokens.js";
 import type { ReferenceDocType } from "../../grammars/vocabulary/reference-doc-types.js";
-import { isPartyBody } from "../../grammars/vocabulary/issuer-codes.js";
+import { impliedTypeCode, isPartyBody } from "../../grammars/vocabulary/issuer-codes.js";
 import { typesByCode, typesByName } from "./doc-type-lookup.js";
 
 /** A number read with its type word: the document type, sequence, year and issuer code. */
@@ -20,13 +20,6 @@ export interface NumberReading {
 }
 
 const CONG_VAN = typesByName("Công văn")[0]!;
-
-// Issuers whose numbers carry no type code but whose type is plain: the National Assembly passes
-// laws (`43/2019/QH14`), its Standing Committee resolutions.
-const IMPLIED_TYPES: readonly [RegExp, string][] = [
-  [/^QH\d*$/i, "Luật"],
-  [/^UBTVQH\d*$/i, "NQ"],
-];
 
 /** The entry a code stands for, given the type word's entries and whether the number is Party. */
 function typeForCode(code: string, party: boolean, wordTypes: readonly ReferenceDocType[]): ReferenceDocType | null {
@@ -60,8 +53,8 @@ export function readNumber(shape: NumberShape, wordTypes: readonly ReferenceDocT
     const t = typeForCode(segs[i]!, false, wordTypes);
     if (t && wordTypes.includes(t)) return { ...base, type: t, issuerCode: join(segs.filter((_, j) => j !== i)), party };
   }
-  const implied = IMPLIED_TYPES.find(([re]) => re.test(segs[0]!));
+  const implied = impliedTypeCode(segs[0]!);
   const type =
-    wordTypes[0] ?? (implied ? typesByCode(implied[1])[0] : undefined) ?? CONG_VAN;
+    wordTypes[0] ?? (implied ? typesByCode(implied)[0] : undefined) ?? CONG_VAN;
   return { ...base, type, issuerCode: join(segs), party };
 }

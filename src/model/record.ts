@@ -110,7 +110,7 @@ export type Signature = z.infer<typeof Signature>;
 
 /** Something odd or unparseable, with where it is. */
 export const Diagnostic = z.object({
-  severity: z.enum(["error", "warning", "info"]),
+  severity: z.enum(["error", "warning", "info", "suspect"]).describe("`suspect`: the fields read but fail a plausibility check (code `suspect-<check>`); verify the record"),
   code: z.string(),
   message: z.string(),
   line: z.number().int().min(0),

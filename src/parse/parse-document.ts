@@ -7,6 +7,7 @@ import { documentLexer } from "../../grammars/document/document-tokens.js";
 import { findLayoutZones } from "../../grammars/document/layout-zones.js";
 import { parseLines } from "../../grammars/document/document-parser.js";
 import { buildStructure } from "./build-record.js";
+import { checkRecord } from "./check-record.js";
 import { LineIndex } from "../input/line-index.js";
 import { detectFormat, prepareText, type SourceFormat } from "../input/prepare-text.js";
 import type { OffsetMap } from "../input/offset-map.js";
@@ -72,6 +73,7 @@ export function parseText(source: string, options: TextSource = {}, findCitation
     Object.assign(base, structure.fields);
     // Not push(...list): spreading 200,000 diagnostics into arguments overflows the stack.
     for (const d of structure.diagnostics) diagnostics.push(d);
+    for (const d of checkRecord(base, { hasHeader: structure.hasHeader })) diagnostics.push(d);
     if (findCitations) {
       const selfNumber = base.number?.seq ? base.number.raw : null;
       const citations = findCitations(text, structure.regions, { lineIndex, selfNumber });

@@ -32,3 +32,13 @@ export function readDate(text: string): ParsedDate | null {
   if (d) return { raw: d[0], iso: iso(Number(d[1]), Number(d[2]), Number(d[3])), index: d.index };
   return null;
 }
+
+// The adoption clause that closes a law or a resolution of an elected body (`Nghị quyết này được Ủy
+// ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm 2025.`): its date is the document's.
+const PASSAGE = /(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp) này (?:đã )?được [^.\n]{3,200}?\s*thông qua\s*(ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})/u;
+
+/** The date a law or resolution was adopted, from its closing clause, or null. */
+export function readPassageDate(text: string): ParsedDate | null {
+  const m = PASSAGE.exec(text);
+  return m ? readDate(m[1]!) : null;
+}

@@ -6,7 +6,8 @@ import type { Issuer } from "../model/record.js";
 // is the issuer under a superior body (`BỘ TÀI CHÍNH` / `CỤC THUẾ`).
 const BODY_HEAD = /^(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|CỤC|TỔNG CỤC|CHI CỤC|TRUNG TÂM|VỤ|VIỆN|TRƯỜNG|ĐẠI HỌC|HỌC VIỆN|THANH TRA|BỆNH VIỆN|ĐẢNG ỦY|ĐẢNG UỶ|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|QUẬN ỦY|QUẬN UỶ|THỊ ỦY|THỊ UỶ|CÔNG AN|BỘ CHỈ HUY|KHO BẠC|BẢO HIỂM|TÒA ÁN|VIỆN KIỂM SÁT|ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ|CHÍNH PHỦ|THỦ TƯỚNG)(?![\p{L}])/u;
 // A name that still needs its place or level (`ỦY BAN NHÂN DÂN` / `HUYỆN BÌNH SƠN`).
-const INCOMPLETE = /(?:NHÂN DÂN|CHẤP HÀNH|ỦY BAN|UỶ BAN|HỘI|CHỦ TỊCH ỦY BAN|CHỦ TỊCH|BAN|SỞ|VÀ|CỦA|VỀ|-|–)$/u;
+// `CHỦ TỊCH ỦY` / `BAN NHÂN DÂN …`: an `ỦY` that is not a Party committee's (`TỈNH ỦY`) opens `ỦY BAN`.
+const INCOMPLETE = /(?:THƯỜNG VỤ|(?<!TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ĐẢNG|XÃ|PHƯỜNG|KHỐI)\s(?:ỦY|UỶ)|VĂN PHÒNG|NHÂN DÂN|CHẤP HÀNH|ỦY BAN|UỶ BAN|HỘI|CHỦ TỊCH ỦY BAN|CHỦ TỊCH|BAN|SỞ|VÀ|CỦA|VỀ|-|–)$/u;
 const PLACE_LEVEL = /^(?:tỉnh|huyện|thành phố|quận|thị xã|thị trấn|xã|phường|tp\.?|đặc khu)$/iu;
 const KEEP_UPPER = new Set(["UBND", "HĐND", "TP", "TP.", "BCĐQG1237", "VN"]);
 
@@ -17,13 +18,69 @@ export function readIssuer(lines: string[]): Issuer | null {
   const segments: string[] = [];
   for (const line of cleaned) {
     const current = segments[segments.length - 1];
-    if (current !== undefined && !(BODY_HEAD.test(line) && !INCOMPLETE.test(current))) segments[segments.length - 1] = `${current} ${line}`;
+    // A single word is never a whole name: a bold header wrapped after its first word (`ỦY` / `BAN NHÂN DÂN …`).
+    if (current !== undefined && !(BODY_HEAD.test(line) && !INCOMPLETE.test(current) && /\s/u.test(current))) segments[segments.length - 1] = `${current} ${line}`;
     else segments.push(line);
   }
+  const split = segments.flatMap(splitParentAndChild);
+  segments.length = 0;
+  segments.push(...split);
   // A line mixing cases (a TCVN3 heading decoded without its toned capitals) is a heading all the same.
   const name = segments[segments.length - 1]!.toUpperCase();
   const parent = segments.length > 1 ? segments[segments.length - 2]! : null;
   return { name: sentenceCase(name), parent, inferred: false };
+}
+
+// The office that heads a body, before the body's name in the enacting line of a decision
+// (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X`, `BỘ TRƯỞNG BỘ TÀI CHÍNH`, `GIÁM ĐỐC SỞ Y TẾ`).
+const HEAD_OFFICES = "(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|THỐNG ĐỐC)";
+const HEAD_OF_BODY = new RegExp(`^${HEAD_OFFICES}\\s+(?=\\S)`, "u");
+
+/**
+ * The issuer named by the enacting line between a title and its preamble (NĐ 30/2020 Phụ lục I:
+ * thẩm quyền ban hành), for a page that lost its header: the body, without the office heading it
+ * (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X` → Ủy ban nhân dân tỉnh X). Marked inferred: not read from a header.
+ */
+export function issuerFromAuthority(line: string): Issuer | null {
+  const upper = line.replace(/[*_:]+/g, " ").replace(/\s+/g, " ").trim().toUpperCase();
+  // `THỦ TƯỚNG CHÍNH PHỦ` is itself an issuer; any other office needs the body's name after it.
+  const body = /^THỦ TƯỚNG/u.test(upper) ? upper : upper.replace(HEAD_OF_BODY, "");
+  if (body === upper && HEAD_OF_BODY.test(`${upper} X`) && !/^THỦ TƯỚNG/u.test(upper)) return null;
+  const issuer = readIssuer([body]);
+  return issuer && { ...issuer, inferred: true };
+}
+
+// A superior body's complete name, and the head of a subordinate body's name after it on the same
+// line (`BỘ TÀI CHÍNH CỤC HẢI QUAN`, `UBND TỈNH X SỞ Y TẾ`, `BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ CHỨC`).
+const PARENT_HEAD = /^(?:BỘ\s|ỦY BAN NHÂN DÂN\s|UỶ BAN NHÂN DÂN\s|UBND\s|BAN CHẤP HÀNH\s|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ)/u;
+const CHILD_HEAD = /\s(?=(?:SỞ|CỤC|TỔNG CỤC|CHI CỤC|VĂN PHÒNG|TRUNG TÂM|THANH TRA|BAN|PHÒNG)\s)/gu;
+
+/** Splits one line holding a parent body and its child into the two (the child is the issuer). */
+function splitParentAndChild(segment: string): string[] {
+  const upper = segment.toUpperCase();
+  if (!PARENT_HEAD.test(upper)) return [segment];
+  for (const m of upper.matchAll(CHILD_HEAD)) {
+    const parent = segment.slice(0, m.index).trim();
+    // `ỦY BAN NHÂN DÂN` / `BỘ` alone is not yet a name: the word after it is still the parent's.
+    if (parent.split(/\s+/).length < 3 || INCOMPLETE.test(parent.toUpperCase()) || /(?:NHÂN DÂN|TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|XÃ|PHƯỜNG)$/u.test(parent.toUpperCase())) continue;
+    return [parent, segment.slice(m.index).trim()];
+  }
+  return [segment];
+}
+
+/**
+ * A caps title without the enacting authority that a line joiner ran onto its end
+ * (`… TRONG TÌNH HÌNH MỚI” ỦY BAN NHÂN DÂN TỈNH KON TUM`): the issuer's own name, maybe after the
+ * office that heads it, is no part of the title.
+ */
+export function dropTrailingAuthority(title: string, issuer: Issuer): string {
+  const name = issuer.name.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const m = new RegExp(`\\s+(?:${HEAD_OFFICES}\\s+)?${name}$`, "u").exec(title.toUpperCase());
+  // `… CỦA BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO`: after a word that governs it, the name is the title's own.
+  // After a body's head (`THUỘC VĂN PHÒNG ỦY BAN …`) the name completes a name of the title's.
+  const before = m ? title.slice(0, m.index).trimEnd() : "";
+  if (!m || m.index < 20 || title !== title.toUpperCase() || /(?:^|\s)(?:CỦA|VÀ|VỚI|CHO|TẠI|THUỘC|VỀ|GIỮA|TRONG|ĐỐI|TRÌNH|GỬI)$/u.test(before) || INCOMPLETE.test(before)) return title;
+  return title.slice(0, m.index).trim();
 }
 
 // The kinds of body a name opens with. Vietnamese capitalises the kind's first word and the first
@@ -42,17 +99,26 @@ export function sentenceCase(name: string): string {
   const out = words.map((w, i) => {
     const upper = w.toUpperCase();
     if (KEEP_UPPER.has(upper)) return upper;
+    // A Party committee is named for its place (`Tỉnh ủy Lâm Sơn`): both are proper names.
+    if (/^(?:ủy|uỷ)$/u.test(w) && PARTY_COMMITTEE_LEVEL.test(words[i - 1] ?? "")) {
+      proper = true;
+      return w;
+    }
     if (i === 0 || proper) return capitalise(w);
     // The first word of the field after the kind, and after `và` or a dash joining fields.
-    if (kind && !/^(?:ủy|uỷ|hội) /u.test(kind) && (i === kindWords || (i > kindWords && /^(?:và|-|–)$/u.test(words[i - 1]!)))) return capitalise(w);
+    if (kind && !/^(?:ủy|uỷ|hội) /u.test(kind) && (i === kindWords || (i > kindWords && /^(?:và|-|–)$|,$/u.test(words[i - 1]!)))) return capitalise(w);
     if (PLACE_LEVEL.test(w) || (w === "phố" && words[i - 1] === "thành")) {
       proper = w !== "thành";
       return w;
     }
     return w;
   });
-  return out.join(" ").replace(/\b(trung ương|việt nam|chính phủ|quốc hội)\b/gu, (m) => m.split(" ").map((x, i) => (i === 0 ? capitalise(x) : x)).join(" ")).replace(/Việt nam/gu, "Việt Nam");
+  return out.join(" ").replace(/(?<![\p{L}])(trung ương|việt nam|chính phủ|quốc hội)(?![\p{L}])/gu, (m) => m.split(" ").map((x, i) => (i === 0 ? capitalise(x) : x)).join(" ")).replace(/Việt nam/gu, "Việt Nam").replace(/thường vụ (?=Quốc hội)/gu, "Thường vụ ")
+    .replace(/(?<=^Ban )thường vụ/u, "Thường vụ")
+    .replace(/(?<=\s)(tỉnh|huyện|thành|quận|thị|đảng)(?= (?:ủy|uỷ)(?![\p{L}]))/gu, (m) => capitalise(m));
 }
+
+const PARTY_COMMITTEE_LEVEL = /^(?:tỉnh|huyện|thành|quận|thị|đảng)$/u;
 
 function capitalise(w: string): string {
   return w ? w[0]!.toUpperCase() + w.slice(1) : w;
@@ -63,6 +129,8 @@ function isUpper(s: string): boolean {
 }
 
 const INFER_PATTERNS: RegExp[] = [
+  // The promulgation sentence that closes a decree's preamble: `Chính phủ ban hành Nghị định …`.
+  /(?:^|\n)(Chính phủ|Quốc hội|(?:Ủy|Uỷ) ban Thường vụ Quốc hội)\s+ban hành\s+(?:Nghị định|Nghị quyết|Luật|Pháp lệnh)/u,
   // `Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư`: the ministry issues.
   /Bộ trưởng\s+(Bộ\s[\p{L}\s,&–-]+?)\s+ban hành/u,
   // `THỦ TƯỚNG CHÍNH PHỦ điện:`

@@ -21,6 +21,11 @@ export function readNumber(written: string): DocNumber | null {
     const [type, ...body] = symbol.split("/");
     return { raw, seq, year, typeCode: normaliseCode(type!), issuerCode: body.join("/") || null };
   }
+  // Older state numbers use slashes only (`57/2001/QĐ/BYT`): type code, then issuer.
+  if (sep === "/" && /^[^-]+\/[^-]+$/u.test(symbol)) {
+    const [type, ...body] = symbol.split("/");
+    if (docTypeByCode(type!)) return { raw, seq, year, typeCode: normaliseCode(type!), issuerCode: body.join("/") || null };
+  }
   const parts = symbol.split("-");
   const head = parts[0]!;
   if (parts.length > 1 && docTypeByCode(head)) return { raw, seq, year, typeCode: normaliseCode(head), issuerCode: parts.slice(1).join("-") || null };

@@ -4,6 +4,10 @@ import type { Recipient } from "../model/record.js";
 // Parentheses that say why a copy is sent, as opposed to a unit or a copy count in the name.
 const PURPOSE = /^\(\s*((?:để|thay|b\/c|t\/h|p\/h|đ\/b|báo cáo|thực hiện|phối hợp|chỉ đạo|theo dõi|biết|đăng|t\/d|qua|trình|phụ trách)[^()]*)\)\s*$/iu;
 
+// A copy count or a unit's filing code after an entry (`Bộ Y tế (02)`, `VP UBND TP (3E)`): a note on the
+// copy, not part of the name; on the `Lưu:` line it is the file's own code and stays.
+const COPY_CODE = /^\(\s*([\p{L}\d]{1,6})\s*\)$/u;
+
 /** Reads the items after `Nơi nhận:` (the label's own line may hold the first). */
 export function readRecipients(lines: string[]): Recipient[] {
   const items: string[] = [];
@@ -32,7 +36,7 @@ function toRecipient(item: string): Recipient {
   // The purpose stands last, before or after the item's semicolon.
   const m = /\s*(\([^()]*\))\s*[;,.]?\s*$/u.exec(text);
   if (m) {
-    const p = PURPOSE.exec(m[1]!);
+    const p = PURPOSE.exec(m[1]!) ?? (/^Lưu\b/u.test(text) ? null : COPY_CODE.exec(m[1]!));
     if (p) {
       note = p[1]!.trim();
       text = text.slice(0, m.index).trim();

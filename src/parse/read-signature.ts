@@ -3,7 +3,12 @@
 import type { Signature } from "../model/record.js";
 import { looksLikeName, trailingName } from "../../grammars/document/layout-zones.js";
 
-const PREFIX = /^(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L)\s*[.:]?\s+/iu;
+// The prefix's dot may touch the office (`KT.BỘ TRƯỞNG`); without a dot a space must follow.
+const PREFIX = /^(TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L)(?:\s*[.:]\s*|\s+)(?=\S)/iu;
+/** A prefix alone on its line (`TL.` above `CỤC TRƯỞNG`): the office it is for is the next part. */
+const BARE_PREFIX = /^(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.:]?$/iu;
+// The signer's own office after the principal's (`TRƯỞNG BAN GIÁM SÁT … PHÓ TRƯỞNG BAN`): a deputy's.
+const DEPUTY_OFFICE = /\s(?=(?:PHÓ\s|THỨ TRƯỞNG)\S*)/u;
 const AUTHORITY: Record<string, Signature["authority"]> = { TM: "TM", KT: "KT", TL: "TL", TUQ: "TUQ", Q: "Q", "T/M": "TM", "K/T": "KT", "T/L": "TL" };
 // Offices a signature names, to tell where one ends and the signer's own begins when they share
 // a line (`BỘ TRƯỞNG THỨ TRƯỞNG`, `CHỦ TỊCH PHÓ CHỦ TỊCH`, `CHỦ TỊCH CHÁNH VĂN PHÒNG`).
@@ -24,9 +29,15 @@ export function readSignature(lines: string[]): Signature | null {
     line = line.replace(/\(\s*đã\s*ký[^)]*\)?/giu, " ").trim();
     const name = looksLikeName(line) ? line : trailingName(line);
     const offices = name ? line.slice(0, line.length - name.length).trim() : line;
-    for (const p of offices.split(/\s(?=(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.]\s)/u)) if (p.trim()) parts.push(p.trim());
+    // A line of the recipients' unit codes set beside the signature (`TH, KTTH, NN;`) is no office.
+    if (/;$/u.test(offices)) {
+      if (name) parts.push(name);
+      continue;
+    }
+    for (const p of offices.split(/\s(?=(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.]\s?)/u)) if (p.trim()) parts.push(p.trim());
     if (name) parts.push(name);
   }
+  for (let i = 0; i + 1 < parts.length; i++) if (BARE_PREFIX.test(parts[i]!)) parts.splice(i, 2, `${parts[i]} ${parts[i + 1]}`);
   // An office wrapped in its cell (`TM. ỦY BAN` / `NHÂN DÂN`, `K/T CHÁNH` / `VĂN PHÒNG`): glue the tail back.
   for (let i = 0; i + 1 < parts.length; i++) {
     if (INCOMPLETE_OFFICE.test(parts[i]!) && isUpperCase(parts[i + 1]!) && !PREFIX.test(parts[i + 1]!)) {
@@ -42,7 +53,7 @@ export function readSignature(lines: string[]): Signature | null {
     const m = PREFIX.exec(p);
     if (m && offices.length === 0) {
       const rest = p.slice(m[0].length).trim();
-      const split = prefixed.length === 0 || true ? splitOffices(rest) : [rest];
+      const split = splitOffices(rest);
       prefixed.push({ authority: AUTHORITY[m[1]!.toUpperCase()] ?? null, principal: split[0]! });
       if (split[1]) offices.push(split[1]);
       continue;
@@ -52,7 +63,8 @@ export function readSignature(lines: string[]): Signature | null {
       continue;
     }
     if (p === p.toUpperCase()) {
-      const split = prefixed.length === 0 && offices.length === 0 ? [p] : splitOffices(p);
+      // Unprefixed, only a deputy's office splits off (`TRƯỞNG BAN PHÓ THỦ TƯỚNG`: the office, then the signer's rank).
+      const split = prefixed.length === 0 && offices.length === 0 ? splitDeputy(p) : splitOffices(p);
       offices.push(...split);
     }
   }
@@ -69,7 +81,13 @@ export function readSignature(lines: string[]): Signature | null {
 
 function splitOffices(s: string): string[] {
   const m = SECOND_OFFICE.exec(s);
-  return m ? [m[1]!.trim(), m[2]!.trim()] : [s];
+  if (m) return [m[1]!.trim(), m[2]!.trim()];
+  return splitDeputy(s);
+}
+
+function splitDeputy(s: string): string[] {
+  const deputy = DEPUTY_OFFICE.exec(s);
+  return deputy && deputy.index > 0 ? [s.slice(0, deputy.index).trim(), s.slice(deputy.index).trim()] : [s];
 }
 
 
