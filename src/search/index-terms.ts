@@ -8,12 +8,24 @@ import { foldAligned } from "../text/fold.js";
 import { KEYWORD_FIELDS, TEXT_FIELDS } from "./index-document.js";
 import { readingTerm, toneKeyOfSpan } from "./tone-key.js";
 
+// Reading terms by the word as written: a collection's few thousand spellings recur in every
+// document, and a lookup costs less than building the tone key again (bounded by clearing).
+const readings = new Map<string, string>();
+const MAX_CACHED_READINGS = 100_000;
+
 // The reading term of the word `text[start, end)` (folded `term`), or null when it is written
 // without diacritics (all ASCII: its reading is the folded term itself).
 function readingOf(text: string, start: number, end: number, term: string): string | null {
   let i = start;
   while (i < end && text.charCodeAt(i) < 0x80) i++;
-  return i === end ? null : readingTerm(term, toneKeyOfSpan(text, start, end));
+  if (i === end) return null;
+  const written = text.slice(start, end);
+  let reading = readings.get(written);
+  if (reading === undefined) {
+    if (readings.size >= MAX_CACHED_READINGS) readings.clear();
+    readings.set(written, (reading = readingTerm(term, toneKeyOfSpan(text, start, end))));
+  }
+  return reading;
 }
 
 // `ngày D tháng M năm YYYY`, matched on folded terms so both diacritic spellings count: the six

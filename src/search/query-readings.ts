@@ -5,7 +5,8 @@
 // documents holding both are counted from the postings, and a few of them are checked for the
 // two standing side by side in one phrase of a sentence, which tells the word meant (`hoa giai`:
 // hòa giải, not hóa … giải pháp, though hóa is the commoner syllable). A word with no neighbour
-// to read it with takes its most frequent reading.
+// to read it with takes its commonest toned reading when most documents with the word hold it;
+// else it stays plain (the index does not count the spelling without diacritics apart).
 import type { IndexShard } from "./index-shard.js";
 import { findOccurrences, TextView } from "./match-text.js";
 import type { QueryWord } from "./parse-query.js";
@@ -23,10 +24,12 @@ export interface Reading {
   plain: boolean;
 }
 
-// Readings compared per word when reading two words together, the most frequent first.
+// Toned readings compared per word when reading two words together (the plain one besides).
 const PAIR_READINGS = 3;
 // Documents holding both readings whose text is checked for the two side by side.
-const SAMPLE = 6;
+const SAMPLE = 4;
+// A word read alone takes its commonest toned reading only when most documents with the word hold it.
+const ALONE_SHARE = 0.5;
 
 // About how many documents hold `term`: its commonest field's count (a document holding it in
 // two fields is counted once; one holding it only in a rarer field is missed).
@@ -40,15 +43,16 @@ function documentsHolding(shards: readonly IndexShard[], term: string): number {
   return total;
 }
 
-/** The readings of a folded word in the index, most frequent first; the plain one when it seems to occur. */
+/**
+ * The readings of a folded word in the index, the most frequent toned ones first, then the plain
+ * one (whose documents the index does not tell apart: `documents` counts every document with the word).
+ */
 export function readingsOf(shards: readonly IndexShard[], folded: string): Reading[] {
   const terms = new Set<string>();
   for (const shard of shards) for (const term of shard.mini.termsWithPrefix(readingPrefix(folded))) terms.add(term);
-  const readings = [...terms].map((term): Reading => ({ term, toneKey: toneKeyOfReading(term), documents: documentsHolding(shards, term), plain: false }));
-  const toned = readings.reduce((sum, r) => sum + r.documents, 0);
-  const plain = documentsHolding(shards, folded) - toned;
-  if (plain > 0) readings.push({ term: folded, toneKey: folded, documents: plain, plain: true });
-  return readings.sort((a, b) => b.documents - a.documents || (a.toneKey < b.toneKey ? -1 : 1));
+  const toned = [...terms].map((term): Reading => ({ term, toneKey: toneKeyOfReading(term), documents: documentsHolding(shards, term), plain: false }));
+  toned.sort((a, b) => b.documents - a.documents || (a.toneKey < b.toneKey ? -1 : 1));
+  return [...toned, { term: folded, toneKey: folded, documents: documentsHolding(shards, folded), plain: true }];
 }
 
 type DocumentRef = { shard: number; doc: number };
@@ -79,13 +83,19 @@ class TextCache {
   }
 }
 
-// For each pair of readings of two neighbouring words: about how many documents hold them side
-// by side (documents holding both × the share of the sample that has them side by side).
-function pairEstimates(shards: readonly IndexShard[], a: readonly Reading[], b: readonly Reading[], folded: [string, string], texts: TextCache): number[][] {
+/** A pair of readings of two neighbouring words, with the documents holding both. */
+interface ReadingPair {
+  a: Reading;
+  b: Reading;
+  together: number;
+  sample: DocumentRef[];
+}
+
+// Every pair of readings, with the documents holding both counted from the postings and the first few kept.
+function readingPairs(shards: readonly IndexShard[], a: readonly Reading[], b: readonly Reading[]): ReadingPair[] {
   const bMarks = b.map((reading) => holders(shards, reading.term));
-  return a.map((ra) => {
-    const together = b.map(() => 0);
-    const samples: DocumentRef[][] = b.map(() => []);
+  return a.flatMap((ra) => {
+    const pairs = b.map((rb): ReadingPair => ({ a: ra, b: rb, together: 0, sample: [] }));
     shards.forEach((shard, s) => {
       const postings = shard.mini.postings(ra.term);
       if (!postings) return;
@@ -94,60 +104,91 @@ function pairEstimates(shards: readonly IndexShard[], a: readonly Reading[], b: 
         postings.forEachDocument(fieldId, (_, doc) => {
           if (seen[doc] === 1) return;
           seen[doc] = 1;
-          bMarks.forEach((marks, j) => {
-            if (marks[s]![doc] !== 1) return;
-            together[j]! += 1;
-            if (samples[j]!.length < SAMPLE) samples[j]!.push({ shard: s, doc });
-          });
+          for (let j = 0; j < pairs.length; j++) {
+            if (bMarks[j]![s]![doc] !== 1) continue;
+            const pair = pairs[j]!;
+            pair.together++;
+            if (pair.sample.length < SAMPLE) pair.sample.push({ shard: s, doc });
+          }
         }),
       );
     });
-    return b.map((rb, j) => {
-      const sample = samples[j]!;
-      if (sample.length === 0) return 0;
-      const units = [{ term: folded[0], toneKey: ra.toneKey }, { term: folded[1], toneKey: rb.toneKey }];
-      const adjacent = sample.filter((ref) => {
-        const view = texts.get(ref);
-        return view !== null && findOccurrences(view, units, { spaced: true, untilExact: true }).some((o) => o.exact);
-      }).length;
-      return (together[j]! * adjacent) / sample.length;
-    });
+    return pairs;
   });
 }
 
-/**
- * The reading each query word is taken in: a word typed with diacritics in its own; a word typed
- * without them in the reading that stands most often beside its neighbour's, else in its most
- * frequent one; null for numbers, identifiers and words the index holds in no reading.
- */
-export function chooseReadings(shards: readonly IndexShard[], words: readonly QueryWord[]): (Reading | null)[] {
+// The pair of readings most often side by side: about how many documents hold them so (documents
+// holding both × the share of a sample that has them side by side). Pairs are tried from the most
+// co-occurring down, and no more once fewer documents hold a pair than the best estimate so far.
+function likeliestPair(pairs: ReadingPair[], folded: [string, string], texts: TextCache): { pair: ReadingPair; estimate: number } | null {
+  let best: { pair: ReadingPair; estimate: number } | null = null;
+  for (const pair of [...pairs].sort((x, y) => y.together - x.together)) {
+    if (pair.together === 0 || pair.together <= (best?.estimate ?? 0)) break;
+    const units = [{ term: folded[0], toneKey: pair.a.toneKey }, { term: folded[1], toneKey: pair.b.toneKey }];
+    const adjacent = pair.sample.filter((ref) => {
+      const view = texts.get(ref);
+      return view !== null && findOccurrences(view, units, { spaced: true, untilExact: true }).some((o) => o.exact);
+    }).length;
+    const estimate = (pair.together * adjacent) / pair.sample.length;
+    if (estimate > (best?.estimate ?? 0)) best = { pair, estimate };
+  }
+  return best;
+}
+
+// The options a word is read in when paired: its commonest toned readings and the plain one.
+function pairOptions(readings: readonly Reading[]): Reading[] {
+  const toned = readings.filter((r) => !r.plain).slice(0, PAIR_READINGS);
+  return [...toned, ...readings.filter((r) => r.plain)];
+}
+
+/** How the words of a query are read. */
+export interface QueryReadings {
+  /**
+   * per word, the reading it is taken in: a word typed with diacritics in its own; a word typed
+   * without them in the reading that stands most often beside its neighbour's, else in its
+   * commonest toned reading when most documents with the word hold it, else plain; null for
+   * numbers and identifiers
+   */
+  readings: (Reading | null)[];
+  /** per pair of neighbouring words, false when a sample of the documents holding both never has them side by side */
+  sideBySide: boolean[];
+}
+
+/** Reads the words of a query (see `QueryReadings`). */
+export function chooseReadings(shards: readonly IndexShard[], words: readonly QueryWord[]): QueryReadings {
   const options = words.map((word): Reading[] | null => {
     if (word.token.kind !== "word") return null;
     const folded = word.token.term;
     if (word.toneKey === null) return readingsOf(shards, folded);
-    if (word.toneKey === folded) return [{ term: folded, toneKey: folded, documents: 0, plain: true }];
-    const term = readingTerm(folded, word.toneKey);
-    return [{ term, toneKey: word.toneKey, documents: documentsHolding(shards, term), plain: false }];
+    const plain = word.toneKey === folded;
+    const term = plain ? folded : readingTerm(folded, word.toneKey);
+    return [{ term, toneKey: word.toneKey, documents: documentsHolding(shards, term), plain }];
   });
   const chosen: (Reading | null)[] = words.map((word, i) => (word.toneKey !== null ? (options[i]?.[0] ?? null) : null));
   const texts = new TextCache(shards);
-  const pairs: { at: number; a: Reading; b: Reading; estimate: number }[] = [];
+  const best: { at: number; pair: ReadingPair; estimate: number }[] = [];
+  const sideBySide = words.slice(1).map(() => true);
   for (let i = 0; i + 1 < words.length; i++) {
-    const a = options[i]?.slice(0, PAIR_READINGS);
-    const b = options[i + 1]?.slice(0, PAIR_READINGS);
-    if (!a?.length || !b?.length || (chosen[i] !== null && chosen[i + 1] !== null)) continue;
-    const estimates = pairEstimates(shards, a, b, [words[i]!.token.term, words[i + 1]!.token.term], texts);
-    let best = { at: i, a: a[0]!, b: b[0]!, estimate: 0 };
-    estimates.forEach((row, x) => row.forEach((estimate, y) => {
-      if (estimate > best.estimate) best = { at: i, a: a[x]!, b: b[y]!, estimate };
-    }));
-    if (best.estimate > 0) pairs.push(best);
+    const a = options[i];
+    const b = options[i + 1];
+    if (!a || !b) continue;
+    const found = likeliestPair(readingPairs(shards, pairOptions(a), pairOptions(b)), [words[i]!.token.term, words[i + 1]!.token.term], texts);
+    if (found) best.push({ at: i, ...found });
+    else sideBySide[i] = false;
   }
   // The pairs read most surely first; a word keeps the reading its surest pair gave it.
-  pairs.sort((x, y) => y.estimate - x.estimate);
-  for (const { at, a, b } of pairs) {
-    chosen[at] ??= a;
-    chosen[at + 1] ??= b;
+  best.sort((x, y) => y.estimate - x.estimate);
+  for (const { at, pair } of best) {
+    chosen[at] ??= pair.a;
+    chosen[at + 1] ??= pair.b;
   }
-  return chosen.map((reading, i) => reading ?? options[i]?.[0] ?? null);
+  const readings = chosen.map((reading, i) => {
+    if (reading) return reading;
+    const readings = options[i];
+    const commonest = readings?.[0];
+    const all = readings?.at(-1);
+    if (!commonest || !all || commonest.plain) return all ?? null;
+    return commonest.documents >= ALONE_SHARE * all.documents ? commonest : all;
+  });
+  return { readings, sideBySide };
 }

@@ -119,10 +119,11 @@ interface QueryPlan {
   words: WordPlan[];
 }
 
-function planQuery(parsed: ParsedQuery, shards: readonly IndexShard[]): QueryPlan {
+// The clauses of a query. `exact`: each word that has a reading is matched in that reading only
+// (the documents that rank first), else in any spelling with its reading weighing more.
+function planQuery(parsed: ParsedQuery, shards: readonly IndexShard[], readings: readonly (Reading | null)[], exact: boolean): QueryPlan {
   const clauses: TermClause[] = [];
   const known = (term: string) => shards.some((shard) => shard.mini.postings(term) !== undefined);
-  const readings = chooseReadings(shards, parsed.words);
   const words = parsed.words.map((word, w): WordPlan => {
     const token = word.token;
     const first = clauses.length;
@@ -146,7 +147,8 @@ function planQuery(parsed: ParsedQuery, shards: readonly IndexShard[]): QueryPla
       const also = reading
         ? [{ term: reading.term, weight: READING_WEIGHT }]
         : references.map((reference) => ({ term: reference, weight: REFERENCE_WEIGHT }));
-      clauses.push({
+      if (exact && reading) clauses.push({ term: reading.term, prefix: false, fuzzy: 0, boost: 1 });
+      else clauses.push({
         term,
         prefix: tolerant && term.length >= PREFIX_MIN_LENGTH,
         fuzzy: tolerant && term.length >= FUZZY_MIN_LENGTH ? 1 : 0,
@@ -397,10 +399,17 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   if (parsed.words.length === 0 && parsed.phrases.length === 0) return [];
 
   const shards = index.shards.filter((shard) => shard.size > 0);
-  const plan = planQuery(parsed, shards);
+  const { readings, sideBySide } = chooseReadings(shards, parsed.words);
   const depth = Math.max(RERANK_MIN_DEPTH, limit * 3);
+  // The documents with every word in its reading rank first: when there are enough of them the
+  // others (other spellings that fold the same) need not be scored at all.
+  let plan = planQuery(parsed, shards, readings, true);
   let combine: "and" | "or" = "and";
   let { candidates, expansions, exhausted } = collect(shards, parsed, plan, combine, filter, depth);
+  if (candidates.length < depth && plan.words.some((w) => w.reading !== null)) {
+    plan = planQuery(parsed, shards, readings, false);
+    ({ candidates, expansions, exhausted } = collect(shards, parsed, plan, combine, filter, depth));
+  }
   // Nothing has every word: rank what has some of them (phrases stay required).
   if (candidates.length === 0 && plan.clauses.length > 1 && parsed.phrases.length === 0) {
     combine = "or";
@@ -408,9 +417,11 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   }
   rerank(candidates, plan);
   // Query words standing side by side decide more than BM25 can see: when too few of the
-  // candidates have them all so, look deeper once (such documents may score lower on the terms).
+  // candidates have them all so, look deeper once (such documents may score lower on the terms),
+  // unless a sample of the collection never has them side by side.
   const pairs = plan.words.length - 1;
-  if (pairs > 0 && !exhausted && candidates.filter((c) => c.adjacent === pairs).length < limit) {
+  const deeper = pairs > 0 && !exhausted && sideBySide.some(Boolean);
+  if (deeper && candidates.filter((c) => c.adjacent === pairs).length < limit) {
     const reranked = new Map(candidates.map((c) => [c.hit.id, c]));
     ({ candidates, expansions } = collect(shards, parsed, plan, combine, filter, depth * ADJACENCY_DEEPENING, reranked));
     rerank(candidates.filter((c) => !reranked.has(c.hit.id)), plan);
@@ -418,7 +429,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   candidates.sort((a, b) => b.tier - a.tier || b.adjacent - a.adjacent || b.agreement - a.agreement || compareHits(a.hit, b.hit));
   const pairSlots = Math.max(0, pairs) + 1;
   const agreementSlots = plan.words.length + 1;
-  const readings = plan.words.flatMap(({ word, reading }) =>
+  const wordReadings = plan.words.flatMap(({ word, reading }) =>
     reading && word.toneKey === null ? [{ word: word.text, reading: spellingOfToneKey(reading.toneKey) }] : [],
   );
 
@@ -428,7 +439,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     const relevance = candidate.hit.score;
     const snippet = snippetOf(candidate, parsed, plan, expansions, entry.segmentEnds);
     const fraction = (candidate.adjacent + (candidate.agreement + (top > 0 ? relevance / top : 0)) / agreementSlots) / pairSlots;
-    return toResult(entry.summary, candidate.tier + fraction, relevance, snippet, candidate.foldedWords, readings);
+    return toResult(entry.summary, candidate.tier + fraction, relevance, snippet, candidate.foldedWords, wordReadings);
   });
 }
 
