@@ -112,6 +112,18 @@ describe("relevance: search prefers what was typed", () => {
     expect(top.sort()).toEqual([...expected].sort());
   });
 
+  it("reads a lone word without diacritics in its commonest reading when most documents with it have that one", () => {
+    // Every Thông báo has báo; bảo is in most of them, bão in three.
+    const results = search(index, "bao", { limit: 10 });
+    expect(results[0]!.readings).toEqual([{ word: "bao", reading: "báo" }]);
+    expect(results.every((r) => r.id.startsWith("bao-other-"))).toBe(true);
+  });
+
+  it("leaves a lone word plain when no reading holds most of its documents", () => {
+    // `an` stands plain in an toàn, an ninh; `án` only in dự án: no reading is taken.
+    expect(search(index, "an", { limit: 1 })[0]!.readings).toEqual([]);
+  });
+
   it("says which words a result matched only without their diacritics", () => {
     const results = search(index, "bão", { limit: 10 });
     expect(results[0]!.foldedWords).toEqual([]);
