@@ -57,13 +57,13 @@ export function readingsOf(shards: readonly IndexShard[], folded: string): Readi
 
 type DocumentRef = { shard: number; doc: number };
 
-// Per shard, 1 at every document holding `term`.
-function holders(shards: readonly IndexShard[], term: string): Uint8Array[] {
+// Per shard, how many times each document holds `term` (over all its fields; 0: not at all).
+function frequencies(shards: readonly IndexShard[], term: string): Uint16Array[] {
   return shards.map((shard) => {
-    const marks = new Uint8Array(shard.mini.slotCount);
+    const counts = new Uint16Array(shard.mini.slotCount);
     const postings = shard.mini.postings(term);
-    postings?.forEachField((fieldId) => postings.forEachDocument(fieldId, (_, doc) => (marks[doc] = 1)));
-    return marks;
+    postings?.forEachField((fieldId) => postings.forEachDocument(fieldId, (frequency, doc) => (counts[doc] = Math.min(0xffff, counts[doc]! + frequency))));
+    return counts;
   });
 }
 
@@ -88,32 +88,37 @@ interface ReadingPair {
   a: Reading;
   b: Reading;
   together: number;
-  sample: DocumentRef[];
+  /** the documents where the rarer of the two occurs most often: where a word they make is likeliest */
+  sample: { ref: DocumentRef; weight: number }[];
 }
 
-// Every pair of readings, with the documents holding both counted from the postings and the first few kept.
+function keepSample(sample: ReadingPair["sample"], ref: DocumentRef, weight: number): void {
+  if (sample.length === SAMPLE && weight <= sample[SAMPLE - 1]!.weight) return;
+  let at = sample.length;
+  while (at > 0 && sample[at - 1]!.weight < weight) at--;
+  sample.splice(at, 0, { ref, weight });
+  if (sample.length > SAMPLE) sample.pop();
+}
+
+// Every pair of readings, with the documents holding both counted from the postings, and a sample
+// of them: where the two occur most often, which is where a word they make together shows first.
 function readingPairs(shards: readonly IndexShard[], a: readonly Reading[], b: readonly Reading[]): ReadingPair[] {
-  const bMarks = b.map((reading) => holders(shards, reading.term));
+  const bCounts = b.map((reading) => frequencies(shards, reading.term));
   return a.flatMap((ra) => {
-    const pairs = b.map((rb): ReadingPair => ({ a: ra, b: rb, together: 0, sample: [] }));
-    shards.forEach((shard, s) => {
-      const postings = shard.mini.postings(ra.term);
-      if (!postings) return;
-      const seen = new Uint8Array(shard.mini.slotCount);
-      postings.forEachField((fieldId) =>
-        postings.forEachDocument(fieldId, (_, doc) => {
-          if (seen[doc] === 1) return;
-          seen[doc] = 1;
-          for (let j = 0; j < pairs.length; j++) {
-            if (bMarks[j]![s]![doc] !== 1) continue;
-            const pair = pairs[j]!;
-            pair.together++;
-            if (pair.sample.length < SAMPLE) pair.sample.push({ shard: s, doc });
-          }
-        }),
-      );
+    const aCounts = frequencies(shards, ra.term);
+    return b.map((rb, j): ReadingPair => {
+      const pair: ReadingPair = { a: ra, b: rb, together: 0, sample: [] };
+      aCounts.forEach((counts, s) => {
+        const other = bCounts[j]![s]!;
+        for (let doc = 0; doc < counts.length; doc++) {
+          const both = Math.min(counts[doc]!, other[doc]!);
+          if (both === 0) continue;
+          pair.together++;
+          keepSample(pair.sample, { shard: s, doc }, both);
+        }
+      });
+      return pair;
     });
-    return pairs;
   });
 }
 
@@ -125,7 +130,7 @@ function likeliestPair(pairs: ReadingPair[], folded: [string, string], texts: Te
   for (const pair of [...pairs].sort((x, y) => y.together - x.together)) {
     if (pair.together === 0 || pair.together <= (best?.estimate ?? 0)) break;
     const units = [{ term: folded[0], toneKey: pair.a.toneKey }, { term: folded[1], toneKey: pair.b.toneKey }];
-    const adjacent = pair.sample.filter((ref) => {
+    const adjacent = pair.sample.filter(({ ref }) => {
       const view = texts.get(ref);
       return view !== null && findOccurrences(view, units, { spaced: true, untilExact: true }).some((o) => o.exact);
     }).length;
@@ -156,15 +161,18 @@ export interface QueryReadings {
 
 /** Reads the words of a query (see `QueryReadings`). */
 export function chooseReadings(shards: readonly IndexShard[], words: readonly QueryWord[]): QueryReadings {
+  // Who types diacritics types them on every word: a word without them beside others with them is plain (`giao` of `an toàn giao thông`).
+  const typed = words.some((word) => word.toneKey !== null);
   const options = words.map((word): Reading[] | null => {
     if (word.token.kind !== "word") return null;
     const folded = word.token.term;
+    if (word.toneKey === null && typed) return [{ term: folded, toneKey: folded, documents: documentsHolding(shards, folded), plain: true }];
     if (word.toneKey === null) return readingsOf(shards, folded);
     const plain = word.toneKey === folded;
     const term = plain ? folded : readingTerm(folded, word.toneKey);
     return [{ term, toneKey: word.toneKey, documents: documentsHolding(shards, term), plain }];
   });
-  const chosen: (Reading | null)[] = words.map((word, i) => (word.toneKey !== null ? (options[i]?.[0] ?? null) : null));
+  const chosen: (Reading | null)[] = words.map((word, i) => (word.toneKey !== null || typed ? (options[i]?.[0] ?? null) : null));
   const texts = new TextCache(shards);
   const best: { at: number; pair: ReadingPair; estimate: number }[] = [];
   const sideBySide = words.slice(1).map(() => true);

@@ -119,8 +119,9 @@ interface QueryPlan {
   words: WordPlan[];
 }
 
-// The clauses of a query. `exact`: each word that has a reading is matched in that reading only
-// (the documents that rank first), else in any spelling with its reading weighing more.
+// The clauses of a query. `exact`: each word typed with diacritics is matched in its reading only
+// (the documents that rank first); else in any spelling, its reading (typed, or taken for a word
+// typed without diacritics) weighing more.
 function planQuery(parsed: ParsedQuery, shards: readonly IndexShard[], readings: readonly (Reading | null)[], exact: boolean): QueryPlan {
   const clauses: TermClause[] = [];
   const known = (term: string) => shards.some((shard) => shard.mini.postings(term) !== undefined);
@@ -147,7 +148,7 @@ function planQuery(parsed: ParsedQuery, shards: readonly IndexShard[], readings:
       const also = reading
         ? [{ term: reading.term, weight: READING_WEIGHT }]
         : references.map((reference) => ({ term: reference, weight: REFERENCE_WEIGHT }));
-      if (exact && reading) clauses.push({ term: reading.term, prefix: false, fuzzy: 0, boost: 1 });
+      if (exact && reading && word.toneKey !== null) clauses.push({ term: reading.term, prefix: false, fuzzy: 0, boost: 1 });
       else clauses.push({
         term,
         prefix: tolerant && term.length >= PREFIX_MIN_LENGTH,
@@ -401,12 +402,13 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const shards = index.shards.filter((shard) => shard.size > 0);
   const { readings, sideBySide } = chooseReadings(shards, parsed.words);
   const depth = Math.max(RERANK_MIN_DEPTH, limit * 3);
-  // The documents with every word in its reading rank first: when there are enough of them the
-  // others (other spellings that fold the same) need not be scored at all.
+  // The documents with every word typed with diacritics in those diacritics rank first: when there
+  // are enough of them the others (other words that fold the same) need not be scored at all. A
+  // reading taken for a word typed without them only weighs: it may be wrong.
   let plan = planQuery(parsed, shards, readings, true);
   let combine: "and" | "or" = "and";
   let { candidates, expansions, exhausted } = collect(shards, parsed, plan, combine, filter, depth);
-  if (candidates.length < depth && plan.words.some((w) => w.reading !== null)) {
+  if (candidates.length < depth && plan.words.some((w) => w.reading !== null && w.word.toneKey !== null)) {
     plan = planQuery(parsed, shards, readings, false);
     ({ candidates, expansions, exhausted } = collect(shards, parsed, plan, combine, filter, depth));
   }
