@@ -2,11 +2,14 @@
 // unaccented query folds together several words (`hoa`: hòa, hóa, hoa, họa …); the index holds a
 // reading term for each spelling (see `readingTerm`), so how often each reading occurs is read
 // from the index. Words typed side by side are read together: for each pair of readings the
-// documents holding both are counted from the postings, and a few of them are checked for the
-// two standing side by side in one phrase of a sentence, which tells the word meant (`hoa giai`:
-// hòa giải, not hóa … giải pháp, though hóa is the commoner syllable). A word with no neighbour
-// to read it with takes its commonest toned reading when most documents with the word hold it;
-// else it stays plain (the index does not count the spelling without diacritics apart).
+// documents holding both are counted from the postings, and the few where both occur most are
+// checked for the two standing side by side in one phrase of a sentence, which tells the word
+// meant (`hoa giai`: hòa giải, not hóa … giải pháp, though hóa is the commoner syllable). A word
+// with no neighbour to read it with takes its commonest toned reading when most documents with
+// the word hold it; else it stays plain (the index does not count the spelling without
+// diacritics apart), as does a word typed without diacritics beside words typed with them.
+// Spec deviation: a pair common in the collection outweighs a rarer word the typist may have
+// meant (`con bao` is read `còn bảo` where `cơn bão` is rare); only typing diacritics says which.
 import type { IndexShard } from "./index-shard.js";
 import { findOccurrences, TextView } from "./match-text.js";
 import type { QueryWord } from "./parse-query.js";
