@@ -7,6 +7,7 @@
 // heap keeps the top candidates. The formula is MiniSearch's BM25+ with its default parameters
 // and prefix/typo weights, so the ranking is what MiniSearch would give on one index.
 import type { ShardMiniSearch, TermPostings } from "./shard-minisearch.js";
+import { isReadingTerm } from "./tone-key.js";
 
 /** One required (AND) or optional (OR) term of a query. */
 export interface TermClause {
@@ -17,6 +18,11 @@ export interface TermClause {
   fuzzy: number;
   /** multiplies the clause's score */
   boost: number;
+  /**
+   * More terms that match the clause, each with its weight: the reading of a word (`hoa~hoa2`),
+   * the document references a number stands in (`29/nq/tw` for `29`)
+   */
+  also?: readonly DerivedTerm[];
 }
 
 /** A candidate document: shard index, short id within the shard, score. */
@@ -74,17 +80,18 @@ function expand(shards: readonly ShardMiniSearch[], clause: TermClause): Derived
   for (const shard of shards) {
     if (clause.fuzzy > 0) {
       for (const [term, distance] of shard.termsNear(clause.term, clause.fuzzy)) {
-        if (distance > 0 && !weights.has(term)) weights.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+        if (distance > 0 && !weights.has(term) && !isReadingTerm(term)) weights.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
       }
     }
     if (clause.prefix) {
       // A prefix match outweighs a typo match of the same term, as in MiniSearch.
       for (const term of shard.termsWithPrefix(clause.term)) {
         const distance = term.length - length;
-        if (distance > 0) weights.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+        if (distance > 0 && !isReadingTerm(term)) weights.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
       }
     }
   }
+  for (const { term, weight } of clause.also ?? []) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
   // A fixed order (the term, then its expansions alphabetically) sums scores in the same order
   // whatever the shard layout, so equal inputs give bit-identical scores.
   const [own, ...derived] = [...weights].map(([term, weight]) => ({ term, weight }));

@@ -25,7 +25,8 @@ import type { DocumentRecord } from "../model/record.js";
 import type { TextLocation } from "./shard-texts.js";
 
 /** The version of the on-disk format; bumped whenever the files or the analysis change meaning. */
-// 2: postings in a binary file of their own. 3: the manifest checksummed (src/store).
+// 2: postings in a binary file of their own. 3: the manifest checksummed (src/store), and reading
+// terms (`hoa~hoa2`) indexed beside folded words.
 export const INDEX_FORMAT_VERSION = 3;
 const MANIFEST_FORMAT = "vanban-search-index";
 const SHARD_FORMAT = "vanban-search-shard";

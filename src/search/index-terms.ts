@@ -1,10 +1,32 @@
 // The terms a text field is indexed under, from one analysis of the document's stored text:
 // every token's term, and for identifiers also their parts (`113/kh/ubnd`, `113`, `kh`, `ubnd`),
 // plus dates written out in words (`ngày 13 tháng 4 năm 2020` → `13/4/2020`) so that a query
-// typed as digits finds them.
+// typed as digits finds them; and for each word written with diacritics its reading term
+// (`hòa` → `hoa` and `hoa~hoa2`), so that a query can prefer the reading it means.
 import { TokenCursor } from "./analyze-text.js";
 import { foldAligned } from "../text/fold.js";
 import { KEYWORD_FIELDS, TEXT_FIELDS } from "./index-document.js";
+import { readingTerm, toneKeyOfSpan } from "./tone-key.js";
+
+// Reading terms by the word as written: a collection's few thousand spellings recur in every
+// document, and a lookup costs less than building the tone key again (bounded by clearing).
+const readings = new Map<string, string>();
+const MAX_CACHED_READINGS = 100_000;
+
+// The reading term of the word `text[start, end)` (folded `term`), or null when it is written
+// without diacritics (all ASCII: its reading is the folded term itself).
+function readingOf(text: string, start: number, end: number, term: string): string | null {
+  let i = start;
+  while (i < end && text.charCodeAt(i) < 0x80) i++;
+  if (i === end) return null;
+  const written = text.slice(start, end);
+  let reading = readings.get(written);
+  if (reading === undefined) {
+    if (readings.size >= MAX_CACHED_READINGS) readings.clear();
+    readings.set(written, (reading = readingTerm(term, toneKeyOfSpan(text, start, end))));
+  }
+  return reading;
+}
 
 // `ngày D tháng M năm YYYY`, matched on folded terms so both diacritic spellings count: the six
 // terms ending at the `k`-th token of a field (kept in rings of six), or null.
@@ -22,8 +44,8 @@ function writtenDate(terms: readonly string[], numeric: readonly boolean[], k: n
  * The terms of every index field (in `INDEX_FIELDS` order) of a document, from its stored text,
  * the end offsets of its segments and its keyword terms; deterministic, so removing a document
  * can rebuild exactly what was added. Each token's term, and for identifiers also their parts
- * (`113/kh/ubnd`, `113`, `kh`, `ubnd`); a date written in words is indexed as digits too, right
- * after its `ngày`.
+ * (`113/kh/ubnd`, `113`, `kh`, `ubnd`); for a word with diacritics also its reading term; a
+ * date written in words is indexed as digits too, right after its `ngày`.
  */
 export function buildFieldTerms(text: string, segmentEnds: readonly number[], numberTerms: string, refTerms: string): string[][] {
   // The number segment comes first and is indexed through the keyword terms only.
@@ -55,7 +77,10 @@ export function buildFieldTerms(text: string, segmentEnds: readonly number[], nu
       ringAt[slot] = out.length;
       out.push(term);
       if (parts) out.push(...parts);
-      else if (k >= 5 && term.length === 4 && numeric) {
+      else if (!numeric) {
+        const reading = readingOf(text, cursor.start, cursor.end, term);
+        if (reading !== null) out.push(reading);
+      } else if (k >= 5 && term.length === 4) {
         const date = writtenDate(ringTerms, ringNumeric, k);
         if (date) out.splice(ringAt[(k - 5) % 6]! + 1, 0, date);
       }

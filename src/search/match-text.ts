@@ -56,15 +56,17 @@ function expand(tokens: readonly Token[]): UnitRun {
   return { terms, tokens: owners };
 }
 
-// Whether `units` stand at unit index `at` of `run`, adjacent (no line break between tokens).
-function matchAt(text: string, run: UnitRun, at: number, units: readonly QueryUnit[]): Occurrence | null {
+// Whether `units` stand at unit index `at` of `run`, adjacent (no line break between tokens; with
+// `spaced`, nothing but spaces).
+function matchAt(text: string, run: UnitRun, at: number, units: readonly QueryUnit[], spaced = false): Occurrence | null {
   if (at < 0 || at + units.length > run.terms.length) return null;
   let exact = true;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     if (run.terms[at + i] !== unit.term) return null;
     const token = run.tokens[at + i]!;
-    if (i > 0 && token !== run.tokens[at + i - 1] && token.lineBreakBefore) return null;
+    const previous = run.tokens[at + i - 1];
+    if (i > 0 && token !== previous && (token.lineBreakBefore || (spaced && !onlySpaces(text, previous!.end, token.start)))) return null;
     if (unit.toneKey !== null && (token.kind !== "word" || toneKeyOfSpan(text, token.start, token.end) !== unit.toneKey)) exact = false;
   }
   return { start: run.tokens[at]!.start, end: run.tokens[at + units.length - 1]!.end, exact };
@@ -73,6 +75,11 @@ function matchAt(text: string, run: UnitRun, at: number, units: readonly QueryUn
 function isWordChar(code: number): boolean {
   const c = classOf(code);
   return c === CharClass.letter || c === CharClass.digit || c === CharClass.mark;
+}
+
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 // White space: a token never spans it, so a window cut there cuts no token.
@@ -110,6 +117,8 @@ export function containsWord(text: string, spellings: readonly string[]): boolea
 export interface FindOptions {
   /** stop at the first exact occurrence (enough to rank a candidate) */
   untilExact?: boolean;
+  /** only units separated by spaces alone, not by punctuation (`hiện đại hóa, giải quyết` is no `hóa giải`) */
+  spaced?: boolean;
   /** only look in `[from, to)` of the text */
   from?: number;
   to?: number;
@@ -121,7 +130,7 @@ function findInTokens(view: TextView, units: readonly QueryUnit[], options: Find
   const run = expand(view.tokens.filter((token) => token.start >= from && token.end <= to));
   const found: Occurrence[] = [];
   for (let at = 0; at + units.length <= run.terms.length; at++) {
-    const occurrence = matchAt(view.text, run, at, units);
+    const occurrence = matchAt(view.text, run, at, units, options.spaced);
     if (occurrence) {
       found.push(occurrence);
       if (options.untilExact && occurrence.exact) break;
@@ -161,7 +170,7 @@ export function findOccurrences(view: TextView, units: readonly QueryUnit[], opt
     for (let j = 0; j < run.terms.length; j++) {
       const token = run.tokens[j]!;
       if (token.end <= pos || token.start > pos || run.terms[j] !== needle) continue;
-      const occurrence = matchAt(text, run, j - anchor, units);
+      const occurrence = matchAt(text, run, j - anchor, units, options.spaced);
       if (occurrence) {
         found.push(occurrence);
         lastEnd = occurrence.end;

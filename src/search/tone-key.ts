@@ -97,3 +97,56 @@ export function spellingsOf(word: string): string[] {
   }
   return [...spellings];
 }
+
+// A reading term joins a folded term and the tone key of one of its spellings (`hoa~hoa2` for
+// `hòa`/`hoà`): the index holds it beside the folded term for every word written with diacritics,
+// so that the documents with one reading, and how many there are, are read from the index.
+// The tokenizer never puts `~` in a term, so reading terms neither collide with words nor turn up
+// as their prefix or typo expansions unless asked for (`hoa~`).
+const READING_SEPARATOR = "~";
+
+/** The index term of one reading of a folded word: `readingTerm("hoa", "hoa2")` is the term of `hòa`. */
+export function readingTerm(folded: string, key: string): string {
+  return folded + READING_SEPARATOR + key;
+}
+
+/** The prefix every reading term of a folded word starts with. */
+export function readingPrefix(folded: string): string {
+  return folded + READING_SEPARATOR;
+}
+
+/** True for a reading term (see `readingTerm`). */
+export function isReadingTerm(term: string): boolean {
+  return term.includes(READING_SEPARATOR);
+}
+
+/** The tone key of a reading term (`hoa~hoa2` → `hoa2`). */
+export function toneKeyOfReading(term: string): string {
+  return term.slice(term.indexOf(READING_SEPARATOR) + 1);
+}
+
+const QUALITY_VOWELS = new Set("ăâêôơư");
+
+/**
+ * A spelling of a tone key, to show which reading was taken: the tone on the vowel that carries a
+ * quality mark, else on the last vowel before a final consonant, else on the first of two final
+ * vowels (the older placement, `hòa`, `thủy`, as most documents write it).
+ * @example spellingOfToneKey("giai3") // "giải"
+ */
+export function spellingOfToneKey(key: string): string {
+  const tone = /\d$/.test(key) ? Number(key.slice(-1)) : 0;
+  const base = tone === 0 ? key : key.slice(0, -1);
+  if (tone === 0) return base;
+  // `gi` and `qu` before a vowel are initials: their vowel letter is not the nucleus.
+  const onset = /^(?:gi|qu)(?=[aăâeêioôơuưy])/.test(base) ? 2 : 0;
+  const vowels: number[] = [];
+  for (let i = onset; i < base.length; i++) if (VOWELS.has(base[i]!)) vowels.push(i);
+  if (vowels.length === 0) return base;
+  const quality = vowels.filter((i) => QUALITY_VOWELS.has(base[i]!));
+  const lastVowel = vowels.at(-1)!;
+  let at: number;
+  if (quality.length > 0) at = quality.at(-1)!;
+  else if (lastVowel < base.length - 1 || vowels.length === 1) at = lastVowel;
+  else at = vowels.at(-2)!;
+  return base.slice(0, at) + TONED.get(`${base[at]}${tone}`)! + base.slice(at + 1);
+}

@@ -2,13 +2,17 @@
 // written from them, each naming the document that must rank in the top 3 — with and without
 // diacritics, either tone placement, numbers in other spellings, phrases and filters.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { search, type SearchOptions } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
 import { makeRecord } from "./record-fixture.js";
 
-const SEEDS = "/work/shared/seeds";
-const CORPUS = "/work/shared/corpus";
+// ../shared beside the checkout, wherever the clone is; the tests are skipped without it.
+const SHARED = resolve(fileURLToPath(new URL("../..", import.meta.url)), "../shared");
+const SEEDS = resolve(SHARED, "seeds");
+const CORPUS = resolve(SHARED, "corpus");
 
 function documents(dir: string): { file: string; text: string }[] {
   return readdirSync(dir)

@@ -3,6 +3,8 @@
 // dates, issuers and references, so that the vocabulary and the identifiers grow with the
 // collection the way they do in real ones.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { RecordSpec } from "./record-fixture.js";
 import { docTypeByCode } from "../../grammars/vocabulary/doc-types.js";
 
@@ -44,7 +46,7 @@ export function createRandom(seed: number): () => number {
 }
 
 /** Paragraphs of the real documents under `dirs` (seeds, corpus), or the built-in sample when none exist. */
-export function sourceParagraphs(dirs: readonly string[] = ["/work/shared/seeds"]): string[] {
+export function sourceParagraphs(dirs: readonly string[] = [resolve(fileURLToPath(new URL("../..", import.meta.url)), "../shared/seeds")]): string[] {
   const paragraphs: string[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasDiacritics, spellingsOf, toneKey } from "../../src/search/tone-key.js";
+import { hasDiacritics, readingTerm, spellingOfToneKey, spellingsOf, toneKey, toneKeyOfReading } from "../../src/search/tone-key.js";
 
 // Old and new tone placement (../shared/notes/vietnamese-text.md, "Tone-mark placement").
 const PLACEMENT_PAIRS: [string, string][] = [
@@ -114,5 +114,33 @@ describe("spellingsOf", () => {
   it("does not yield another tone", () => {
     expect(spellingsOf("hoà")).not.toContain("hoá");
     expect(spellingsOf("hoà")).not.toContain("hoa");
+  });
+});
+
+describe("spellingOfToneKey", () => {
+  it.each([
+    ["hòa", "an open oa takes the mark on o (the older placement most documents use)"],
+    ["giải", "gi is an initial: the mark goes on a"],
+    ["quý", "qu is an initial: the mark goes on y"],
+    ["thủy", "an open uy takes the mark on u"],
+    ["toàn", "before a final consonant the mark goes on the last vowel"],
+    ["trường", "on the vowel with a quality mark, the last of ươ"],
+    ["nguyện", "on ê of uyê"],
+    ["nghĩa", "on i of an open ia"],
+    ["đơn", "no tone: the quality marks only"],
+    ["con", "no diacritics at all"],
+    ["bão", "a single vowel"],
+  ])("spells the key of %s back as it (%s)", (word) => {
+    expect(spellingOfToneKey(toneKey(word))).toBe(word);
+  });
+
+  it("reads the key back from a reading term", () => {
+    expect(toneKeyOfReading(readingTerm("hoa", toneKey("hòa")))).toBe(toneKey("hòa"));
+  });
+
+  it("gives a spelling with the same key for other syllables", () => {
+    for (const word of ["hoà", "thuỷ", "khoẻ", "Nguyễn", "quyết", "ĐẢNG", "gìn", "người", "chuyển", "giữa", "quả", "ưu", "yêu", "khuya", "tuổi"]) {
+      expect(toneKey(spellingOfToneKey(toneKey(word)))).toBe(toneKey(word));
+    }
   });
 });
