@@ -128,7 +128,8 @@ function continuesBand(row: readonly Fragment[], gutter: number, lastY: number, 
   return true;
 }
 
-// Rows → fragments. A split needs a gap wider than any word space, or a smaller gap where the
+// Rows → fragments. A split needs a gap wider than any word space (justified text stretches its
+// spaces, not the jumps between items), or a smaller gap where the
 // items were not drawn one after the other (the writer finished another block in between).
 function splitRows(rows: readonly PdfRow[]): Fragment[][] {
   // Stream positions of every row's items, to tell whether two neighbours were drawn in one go.
@@ -143,17 +144,20 @@ function splitRows(rows: readonly PdfRow[]): Fragment[][] {
     let end = -Infinity;
     for (let k = 0; k < row.items.length; k++) {
       const item = row.items[k]!;
+      // A space drawn as its own item counts in the extent: a jump past it is no word space.
       if (isBlank(item.text)) {
-        if (current.length) current.push(item);
+        if (current.length) {
+          current.push(item);
+          end = Math.max(end, item.x + item.width);
+        }
         continue;
       }
       const prev = current.findLast((it) => !isBlank(it.text));
       if (prev) {
         const gap = item.x - end;
         const size = Math.max(prev.size, item.size);
-        const spaced = current.at(-1) !== prev || /\s$/u.test(prev.text) || /^\s/u.test(item.text);
         const drawnApart = !drawnTogether(prev.index, item.index, r, rowOf);
-        if (gap > 2.2 * size || (gap > 0.9 * size && !spaced) || (gap > 0.3 * size && drawnApart)) {
+        if (gap > 0.9 * size || (gap > 0.3 * size && drawnApart)) {
           fragments.push(fragment(current));
           current = [];
           end = -Infinity;

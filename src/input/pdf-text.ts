@@ -1,8 +1,10 @@
 // A PDF's pages → the text the parser reads: furniture removed, each page laid out in reading
-// order, pages one after another. The text keeps a map back to the PDF's own text (every item's
+// order, pages one after another (a scanned page's items are the words OCR read, placed alike).
+// The text keeps a map back to the PDF's own text (every item's
 // text in content-stream order, one item per line, pages separated by a form feed), so that any
 // span leads to the item, hence to its page and position; a page table says where each page starts.
 import { TextBuilder, type OffsetMap } from "./offset-map.js";
+import { isVietnameseSyllable } from "./vietnamese-syllable.js";
 import { groupRows, layoutRows, lineText, type PdfRow } from "./pdf-layout.js";
 import { findSectionHeading, readSigningStamp, removeFurniture, type PdfFurniture, type PdfSigning } from "./pdf-furniture.js";
 import type { PdfPage, PdfSignatureStamp, PdfTextItem } from "./read-pdf.js";
@@ -10,6 +12,8 @@ import type { PdfPage, PdfSignatureStamp, PdfTextItem } from "./read-pdf.js";
 /** Where one page's text begins in the text built, and what was removed from it. */
 export interface PdfPageText {
   number: number;
+  /** Whether the page's text layer looks like garbage (a font without a true ToUnicode map). */
+  garbled: boolean;
   /** Offset in the built text where the page's text begins. */
   offset: number;
   /** Letters the page's text holds once furniture is removed: few or none on a scanned page. */
@@ -58,7 +62,7 @@ export function buildPdfText(pages: readonly PdfPage[], stamps: readonly PdfSign
     const offsets = itemOffsets[p]!;
     const pageStart = offsets[0] ?? 0;
     if (builder.size && builder.lastChar() !== "\n") builder.insert("\n", pageStart);
-    pageTable.push({ number: page.number, offset: builder.size, letters: 0, furniture: furniture[p]! });
+    pageTable.push({ number: page.number, offset: builder.size, letters: 0, garbled: false, furniture: furniture[p]! });
     let letters = 0;
     const lines = layoutRows(laid[p]!.rows, page.width);
     const heading = findSectionHeading(lines.map(lineText));
@@ -66,6 +70,7 @@ export function buildPdfText(pages: readonly PdfPage[], stamps: readonly PdfSign
       pageTable[pageTable.length - 1]!.furniture.push({ kind: "section-heading", text: lineText(lines[heading]!) });
       lines.splice(heading, 1);
     }
+    const pageText: string[] = [];
     for (const line of lines) {
       const firstItem = line.pieces.find((piece) => piece.item >= 0)?.item ?? 0;
       const at = offsets[firstItem] ?? pageStart;
@@ -74,11 +79,14 @@ export function buildPdfText(pages: readonly PdfPage[], stamps: readonly PdfSign
         const text = piece.text.replace(/[\n\f]/gu, " ");
         if (piece.item < 0) builder.insert(text, at);
         else builder.copy(text, offsets[piece.item]!);
+        pageText.push(text);
         letters += countLetters(text);
       }
       builder.insert("\n", at);
+      pageText.push("\n");
     }
     pageTable[pageTable.length - 1]!.letters = letters;
+    pageTable[pageTable.length - 1]!.garbled = isGarbled(pageText.join(""));
   });
   const built = builder.finish(sourceLength);
   const signing: PdfSigning[] = [];
@@ -89,9 +97,34 @@ export function buildPdfText(pages: readonly PdfPage[], stamps: readonly PdfSign
   pageTable.forEach((page) => {
     const lines = page.furniture.filter((f) => f.kind === "stamp").map((f) => f.text);
     const read = lines.length ? readSigningStamp(lines, page.number) : null;
-    if (read) signing.push(read);
+    // A scan's OCR reads the stamp that the signature widget already gave.
+    if (read && !signing.some((s) => s.raw === read.raw && s.signer === read.signer)) signing.push(read);
   });
   return { text: built.text, map: built.map, source: sourceParts.join(""), pages: pageTable, signing, itemOffsets };
+}
+
+/**
+ * Whether text from a text layer is garbage: a font whose ToUnicode map is wrong or missing gives
+ * letters, but not Vietnamese words. Decided on the words with a lower-case letter (abbreviations
+ * and numbers say nothing), once there are enough of them to judge.
+ */
+export function isGarbled(text: string): boolean {
+  let words = 0;
+  let syllables = 0;
+  let odd = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) letters++;
+    // Private-use and replacement characters: glyph codes passed through without a map.
+    else if (/[\uE000-\uF8FF\uFFFD\u0000-\u0008\u000E-\u001F]/u.test(ch)) odd++;
+  }
+  if (letters + odd >= 40 && odd > 0.05 * (letters + odd)) return true;
+  for (const word of text.split(/[^\p{L}]+/u)) {
+    if (word.length < 2 || !/\p{Ll}/u.test(word)) continue;
+    words++;
+    if (isVietnameseSyllable(word)) syllables++;
+  }
+  return words >= 30 && syllables < 0.5 * words;
 }
 
 function countLetters(text: string): number {
