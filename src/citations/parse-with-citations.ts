@@ -99,6 +99,8 @@ function cleanOffsetOf(parsed: ParsedText, source: number): number {
     if (parsed.map.toSource(mid) < source) lo = mid + 1;
     else hi = mid;
   }
+  // The line break that ends the previous page belongs to it.
+  while (parsed.text[lo] === "\n") lo++;
   return lo;
 }
 

@@ -144,11 +144,12 @@ function splitRows(rows: readonly PdfRow[]): Fragment[][] {
     let end = -Infinity;
     for (let k = 0; k < row.items.length; k++) {
       const item = row.items[k]!;
-      // A space drawn as its own item counts in the extent: a jump past it is no word space.
+      // A space drawn as its own item counts in the extent: a jump past it is no word space. A
+      // wide one is PDF.js's own filler for a gap between two runs, and says nothing.
       if (isBlank(item.text)) {
         if (current.length) {
           current.push(item);
-          end = Math.max(end, item.x + item.width);
+          if (item.width < 0.6 * item.size) end = Math.max(end, item.x + item.width);
         }
         continue;
       }
