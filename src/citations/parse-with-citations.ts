@@ -82,7 +82,7 @@ async function parsePdf(bytes: Uint8Array, options: PdfParseOptions): Promise<Pa
     return { number: page.number, offset, line: lines.position(offset).line, ocr: confidence === undefined ? null : { engine: "tesseract", confidence }, furniture: page.furniture };
   });
   record.signing = pdf.signing;
-  const checked = checkOcrFields(record);
+  const checked = checkOcrFields(record, parsed.text);
   if (checked.length) record.id = recordId(record, sha256);
   record.diagnostics = [...pdf.diagnostics, ...checked, ...record.diagnostics];
   // The map leads to the PDF's own text (items in content-stream order), where pages and positions are known.
@@ -107,10 +107,14 @@ function cleanOffsetOf(parsed: ParsedText, source: number): number {
 // What OCR reads of a header field may be noise (a handwritten date, a smudged number). A field
 // from a page read by OCR that does not look like its kind is left empty, with a diagnostic,
 // rather than guessed.
-function checkOcrFields(record: DocumentRecord): Diagnostic[] {
+function checkOcrFields(record: DocumentRecord, text: string): Diagnostic[] {
   const first = record.pages?.[0];
   if (!first?.ocr) return [];
   const out: Diagnostic[] = [];
+  // The parse found no date, yet the header holds a place-and-date line whose figures OCR misread.
+  const header = text.slice(0, record.pages?.[1]?.offset ?? text.length).slice(0, 4000);
+  const misread = !record.date && /\bngày\s+(\S{1,6})\s+tháng\s+(\S{1,6})\s+năm\s+(\S{1,6})/iu.exec(header);
+  if (misread && misread.slice(1).some((figure) => !/^\d+[,.;]?$/u.test(figure))) out.push(diagnostic("warning", "ocr-field", `the date read by OCR ("${misread[0]}") does not look like a date: left empty`));
   if (record.date && !(record.date.iso && /^[\p{L}\s,.]*\d{1,2}\s*(?:tháng|[/.-])\s*\d{1,2}\s*(?:năm|[/.-])\s*\d{4}\s*$/u.test(record.date.raw.replace(/^.*?ngày\s*/iu, "")))) {
     out.push(diagnostic("warning", "ocr-field", `the date read by OCR ("${record.date.raw}") does not look like a date: left empty`));
     record.date = null;
