@@ -56,7 +56,9 @@ let pdfjs: Promise<PdfJs> | null = null;
 const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
 
 // CMaps (for CID fonts without a ToUnicode map) and the standard fonts ship with pdfjs-dist.
-const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+// Found when the first PDF is read: a bundle of vanban that never reads one needs no pdfjs-dist.
+let pdfjsRoot: string | null = null;
+const findPdfjsRoot = (): string => (pdfjsRoot ??= dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")));
 
 /**
  * Reads a PDF's text items, page by page, with their positions; never throws.
@@ -68,8 +70,10 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promis
   const maxPages = limits.maxPages ?? MAX_PDF_PAGES;
   const maxItems = limits.maxItems ?? MAX_PDF_TEXT_ITEMS;
   let lib: PdfJs;
+  let root: string;
   try {
     lib = await loadPdfJs();
+    root = findPdfjsRoot();
   } catch (error) {
     return { problem: `cannot load the PDF reader (pdfjs-dist): ${(error as Error).message}` };
   }
@@ -83,9 +87,9 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promis
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,
-    cMapUrl: join(pdfjsRoot, "cmaps") + "/",
+    cMapUrl: join(root, "cmaps") + "/",
     cMapPacked: true,
-    standardFontDataUrl: join(pdfjsRoot, "standard_fonts") + "/",
+    standardFontDataUrl: join(root, "standard_fonts") + "/",
   });
   } catch (error) {
     return { problem: describePdfError(error) };

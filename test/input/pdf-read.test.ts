@@ -1,7 +1,11 @@
 // PDFs with a text layer, made in the test: the layout is rebuilt from positions (the header's two
 // columns kept apart, the signature block after Nơi nhận), furniture removed and recorded, spans
 // lead to their page, and bad input gets a record with a diagnostic, never an exception.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readDocumentFile } from "../../src/input/read-document-file.js";
 import { parseDocumentAsync } from "../../src/citations/parse-with-citations.js";
 import { DocumentRecord } from "../../src/model/record.js";
 import { readPdf } from "../../src/input/read-pdf.js";
@@ -121,5 +125,26 @@ describe.skipIf(!HAS_FONT)("PDF bad input: a record with a diagnostic or a state
   it("a PDF over the text-item limit is refused", async () => {
     const content = await readPdf(await makePdf([bodyPage(1), bodyPage(2)]), { maxItems: 20 });
     expect(content).toEqual({ problem: "a PDF with over 20 pieces of text, over the limit: split it into its documents" });
+  });
+});
+
+describe("the size limit is the format's, checked before the file is read", () => {
+  it.each([
+    ["big.pdf", "%PDF-1.7\n", 20 << 20, { acceptPdf: true }, null, "a 20 MB gazette scan is under the PDF limit"],
+    ["big.pdf", "%PDF-1.7\n", 70 << 20, { acceptPdf: true }, "too large (70 MB): vanban reads files up to 64 MB; split it into its documents", "over 64 MB"],
+    ["big.txt", "Số: 1/KH\n", 20 << 20, {}, "too large (20 MB): vanban reads files up to 16 MB; split it into its documents", "text keeps its 16 MB"],
+    ["small.pdf", "%PDF-1.7\n", 1 << 10, {}, "a PDF file, not text: extract its text first: pdftotext -layout {dir}/small.pdf (poppler-utils), then parse {dir}/small.txt", "the synchronous parse's callers still get the advice"],
+  ])("%s", (name, head, size, options, problem, _why) => {
+    const dir = mkdtempSync(join(tmpdir(), "vanban-pdf-size-"));
+    try {
+      const bytes = new Uint8Array(size).fill(0x20);
+      bytes.set(new TextEncoder().encode(head));
+      writeFileSync(join(dir, name), bytes);
+      const read = readDocumentFile(join(dir, name), options);
+      if (problem === null) expect("bytes" in read && read.bytes.length).toBe(size);
+      else expect(read).toEqual({ problem: problem.replaceAll("{dir}", dir) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
