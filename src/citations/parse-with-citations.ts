@@ -119,7 +119,7 @@ function checkOcrFields(record: DocumentRecord, text: string): Diagnostic[] {
     out.push(diagnostic("warning", "ocr-field", `the date read by OCR ("${record.date.raw}") does not look like a date: left empty`));
     record.date = null;
   }
-  if (record.number && !/^\d+[a-zđ]?$/iu.test(record.number.seq ?? "")) {
+  if (record.number && !/^\d+(?:\.\d+)?[a-zđ]?$/iu.test(record.number.seq ?? "")) {
     out.push(diagnostic("warning", "ocr-field", `the number read by OCR ("${record.number.raw}") does not look like a number: left empty`));
     record.number = null;
   }

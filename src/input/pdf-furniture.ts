@@ -37,7 +37,7 @@ const FOOT_ZONE = 0.08;
  * A head or foot counts as running when, digits aside, it repeats on at least three pages and a
  * third of them.
  */
-export function removeFurniture(pages: { rows: PdfRow[]; height: number }[]): PdfFurniture[][] {
+export function removeFurniture(pages: { rows: PdfRow[]; height: number; vertical?: string[] }[]): PdfFurniture[][] {
   const marginKey = (text: string) => text.replace(/\d+/gu, "#").replace(/\s+/gu, " ").trim().toLowerCase();
   const inMargin = (row: PdfRow, height: number) => row.y > height * (1 - HEAD_ZONE) || row.y < height * FOOT_ZONE;
   const counts = new Map<string, number>();
@@ -49,6 +49,13 @@ export function removeFurniture(pages: { rows: PdfRow[]; height: number }[]): Pd
   const repeats = (key: string) => (counts.get(key) ?? 0) >= Math.max(3, pages.length / 3) && /\p{L}/u.test(key);
   return pages.map((page) => {
     const removed: PdfFurniture[] = [];
+    // Text set up the margin of a landscape page: furniture when it reads as furniture.
+    page.vertical = page.vertical?.filter((text) => {
+      if (GAZETTE_HEAD.test(text) || repeats(marginKey(text))) removed.push({ kind: "running-head", text });
+      else if (PAGE_NUMBER.test(text)) removed.push({ kind: "page-number", text });
+      else return true;
+      return false;
+    });
     page.rows = page.rows.filter((row) => {
       const text = rowText(row.items).replace(/\s+/gu, " ").trim();
       if (RULE.test(text)) {

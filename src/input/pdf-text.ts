@@ -54,7 +54,7 @@ export function buildPdfText(pages: readonly PdfPage[], stamps: readonly PdfSign
     sourceLength += 1;
     itemOffsets.push(offsets);
   }
-  const laid: { rows: PdfRow[]; height: number }[] = pages.map((p) => ({ rows: groupRows(p.items), height: p.height }));
+  const laid: { rows: PdfRow[]; height: number; vertical: string[] }[] = pages.map((p) => ({ rows: groupRows(p.items.filter((i) => !i.vertical)), height: p.height, vertical: verticalLines(p.items) }));
   const furniture = removeFurniture(laid);
   const builder = new TextBuilder();
   const pageTable: PdfPageText[] = [];
@@ -84,6 +84,12 @@ export function buildPdfText(pages: readonly PdfPage[], stamps: readonly PdfSign
       }
       builder.insert("\n", at);
       pageText.push("\n");
+    }
+    // Vertical text that is no furniture (a rotated table heading) follows the page's lines.
+    for (const text of laid[p]!.vertical) {
+      builder.insert(`${text}\n`, pageStart);
+      letters += countLetters(text);
+      pageText.push(text, "\n");
     }
     pageTable[pageTable.length - 1]!.letters = letters;
     pageTable[pageTable.length - 1]!.garbled = isGarbled(pageText.join(""));
@@ -125,6 +131,29 @@ export function isGarbled(text: string): boolean {
     if (isVietnameseSyllable(word)) syllables++;
   }
   return words >= 30 && syllables < 0.5 * words;
+}
+
+// Vertical items → lines: those at one x (a column of text turned on its side), read top down.
+function verticalLines(items: readonly PdfTextItem[]): string[] {
+  const columns = new Map<number, PdfTextItem[]>();
+  for (const item of items) {
+    if (!item.vertical) continue;
+    const key = Math.round(item.x / 4);
+    const column = columns.get(key);
+    if (column) column.push(item);
+    else columns.set(key, [item]);
+  }
+  return [...columns.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, column]) =>
+      column
+        .sort((a, b) => b.y - a.y)
+        .map((i) => i.text)
+        .join("")
+        .replace(/\s+/gu, " ")
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 function countLetters(text: string): number {

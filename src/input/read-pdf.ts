@@ -15,6 +15,8 @@ export interface PdfTextItem {
   size: number;
   /** Its index among the page's items in content-stream order: a writer emits a table cell or a text box in one go. */
   index: number;
+  /** Set across the page rather than along it (a running head up the margin of a landscape page). */
+  vertical?: boolean;
 }
 
 /** One page's text items and size. */
@@ -116,19 +118,22 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promis
     let work = 0;
     for (const number of wanted) {
       const page = await doc.getPage(number);
-      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      // Positions as the page is shown: rotated (a landscape annex) and cropped, y from the bottom.
+      const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent({ disableNormalization: false });
       const items: PdfTextItem[] = [];
       for (const raw of content.items) {
         if (!("str" in raw)) continue;
         if (++work > maxItems) return { problem: `a PDF with over ${maxItems} pieces of text, over the limit: split it into its documents` };
         if (!raw.str) continue;
-        const [a, b, c, d, e, f] = raw.transform as number[];
+        const [a, b, c, d, e, f] = lib.Util.transform(viewport.transform, raw.transform as number[]) as number[];
         // Rotated text (a vertical margin note) has its size in the other pair of the matrix.
         const size = Math.max(Math.hypot(c ?? 0, d ?? 0), Math.hypot(a ?? 0, b ?? 0)) || 1;
-        items.push({ text: raw.str, x: (e ?? 0) - x0, y: (f ?? 0) - y0, width: raw.width, size, index: items.length });
+        const item: PdfTextItem = { text: raw.str, x: e ?? 0, y: viewport.height - (f ?? 0), width: raw.width, size, index: items.length };
+        if (Math.abs(b ?? 0) > Math.abs(a ?? 0)) item.vertical = true;
+        items.push(item);
       }
-      pages.push({ number, width: x1 - x0, height: y1 - y0, items });
+      pages.push({ number, width: viewport.width, height: viewport.height, items });
       stamps.push(...(await readSignatureStamps(lib, page, number)));
       page.cleanup();
     }
