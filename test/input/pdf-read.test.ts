@@ -118,8 +118,16 @@ describe.skipIf(!HAS_FONT)("PDF bad input: a record with a diagnostic or a state
       if (!("work" in content)) throw new Error(content.problem);
       return content.work;
     };
-    const [five, twenty] = [await work(5), await work(20)];
-    expect(twenty).toBe(4 * five);
+    const [five, hundred] = [await work(5), await work(100)];
+    expect(hundred).toBe(20 * five);
+  });
+
+  it("a 500-page PDF is read whole, page table and all", { timeout: 120_000 }, async () => {
+    const bytes = await makePdf(Array.from({ length: 500 }, (_, i) => [{ text: `CÔNG BÁO/Số 245/Ngày 23-04-2026`, x: 200, top: 40 }, { text: String(i + 1), x: 525, top: 40 }, { text: `Điều ${i + 1}. Nội dung của điều này, trang ${i + 1}.`, x: 85, top: 100 }]));
+    const { record, text } = await parseDocumentAsync(bytes, { path: "long.pdf", ocr: false });
+    expect(record.pages).toHaveLength(500);
+    expect(text.slice(record.pages![499]!.offset)).toMatch(/^Điều 500\. /u);
+    expect(text).not.toContain("CÔNG BÁO");
   });
 
   it("a PDF over the text-item limit is refused", async () => {
