@@ -2,8 +2,9 @@
 // then, for collections of growing size, index build rate, memory per document, store size,
 // cold start and query latency by kind — so the growth of every cost is visible. Prints a table
 // and writes bench/results/latest.json plus a dated copy.
-//   npm run bench -- [--quick | --large | --parse-only] [--sizes 1000,5000] [--jobs N] [--seed 7]
+//   npm run bench -- [--quick | --large | --parse-only | --pdf] [--sizes 1000,5000] [--jobs N] [--seed 7]
 // --parse-only measures the parse against the floor and stops (nothing is written).
+// --pdf measures PDF reading beside pdftotext, and OCR, and stops (bench/pdf.ts).
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -21,6 +22,11 @@ const option = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf
 const sizes = option("sizes")?.split(",").map(Number) ?? (flag("quick") ? [1_000, 10_000] : flag("large") ? [1_000, 10_000, 100_000, 1_000_000] : [1_000, 10_000, 100_000]);
 const seed = Number(option("seed") ?? 7);
 const jobs = option("jobs") ?? String(Math.min(4, cpus().length));
+
+if (flag("pdf")) {
+  await import("./pdf.js");
+  process.exit(0);
+}
 
 // 1. Parse throughput on one core, against the floor, on the same files (the real documents).
 // Both read each file from disk (the page cache, after the first round) as `vanban parse` does:

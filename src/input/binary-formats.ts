@@ -26,11 +26,11 @@ const RTF: BinaryFormat = { kind: "rtf", name: "an RTF file", advice: OFFICE_ADV
 const ODT: BinaryFormat = { kind: "odt", name: "an OpenDocument file", advice: OFFICE_ADVICE };
 
 /**
- * Documents in formats vanban does not read, by file name: a folder's PDFs are reported with how
- * to extract their text rather than passed over in silence.
+ * Documents in formats vanban does not read, by file name: a folder's old Office files are
+ * reported with how to convert them rather than passed over in silence. (PDFs are read: see
+ * document-formats.ts and parseDocumentAsync.)
  */
 export const UNREAD_DOCUMENT_EXTENSIONS: ReadonlyMap<string, BinaryFormat> = new Map([
-  [".pdf", PDF],
   [".doc", DOC],
   [".rtf", RTF],
   [".odt", ODT],

@@ -3,4 +3,4 @@
 // Each format's reader lives in its own module (read-docx.ts, …); this file only names them.
 
 /** Extensions of the files read as documents when a folder is listed (a file named explicitly is read whatever its extension). */
-export const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set([".txt", ".md", ".markdown", ".text", ".docx"]);
+export const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set([".txt", ".md", ".markdown", ".text", ".docx", ".pdf"]);

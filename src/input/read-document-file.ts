@@ -1,28 +1,48 @@
 // A file from the user's folders → the bytes to parse, or the reason in a few words why it holds
 // no document vanban can read: it cannot be opened (permission, a broken or looping symbolic
 // link), it is no regular file (a FIFO would block the read forever), it is empty, too large, or
-// binary (a PDF, a scan, an archive — with how to get its text). A .docx passes: the parse reads
-// its text. The size is checked before anything is read, and the read itself stops past the
-// limit, so a 200 MB file (or a file growing while it is read) costs no memory.
+// binary (a scan, an archive — with how to get its text). A .docx passes: the parse reads its
+// text; so does a PDF for callers of parseDocumentAsync. The size limit is the format's (told by
+// the first bytes), checked before the rest is read, and the read itself stops past the limit, so
+// a 200 MB file (or a file growing while it is read) costs no memory.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import { describeBinaryFile, detectBinaryFormat } from "./binary-formats.js";
 
 /**
- * The largest file read as a document: 16 MiB, some 8,000 pages of text (the longest codes of law
- * are under 2 MB). Parsing takes about 60 bytes of memory per byte of input, so this keeps a parse
- * under about 1 GB; larger files are refused with a message before they are read.
+ * The largest text file read as a document: 16 MiB, some 8,000 pages of text (the longest codes of
+ * law are under 2 MB). Parsing takes about 60 bytes of memory per byte of input, so this keeps a
+ * parse under about 1 GB; larger files are refused with a message before they are read.
  */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The largest PDF read: 64 MiB. A gazette issue's PDF is 3–5 MB, a scanned one ten times that;
+ * what the parse reads of a PDF is its text, a small part of its bytes, and PDF.js holds the file
+ * once. The page and text-item limits of read-pdf.ts bound the rest.
+ */
+export const MAX_PDF_BYTES = 64 * 1024 * 1024;
+
+/** The size limit for a file in `format` (a binary format's kind, or an extension such as `.pdf`); text's otherwise. */
+export function maxDocumentBytes(format: string | null | undefined): number {
+  return format === "pdf" || format?.toLowerCase() === ".pdf" ? MAX_PDF_BYTES : MAX_DOCUMENT_BYTES;
+}
 
 /** The bytes of a document file, or why it cannot be parsed. */
 export type DocumentFile = { bytes: Uint8Array } | { problem: string };
 
+/** Options of `readDocumentFile`. */
+export interface ReadDocumentOptions {
+  /** The size limit, for every format (default: by format, see `maxDocumentBytes`). */
+  maxBytes?: number;
+  /** Pass PDFs through, for callers that parse with `parseDocumentAsync` (default: refused with advice, as the synchronous parse reads no PDF). */
+  acceptPdf?: boolean;
+}
+
 /**
- * Reads a file to parse, refusing what is not a text document; never throws.
+ * Reads a file to parse, refusing what is not a document vanban reads; never throws.
  * @example readDocumentFile("scan.pdf") // { problem: "a PDF file, not text: extract its text first: pdftotext -layout scan.pdf …" }
  */
-export function readDocumentFile(path: string, options: { maxBytes?: number } = {}): DocumentFile {
-  const maxBytes = options.maxBytes ?? MAX_DOCUMENT_BYTES;
+export function readDocumentFile(path: string, options: ReadDocumentOptions = {}): DocumentFile {
   let fd: number;
   try {
     // Non-blocking, so that opening a FIFO does not wait for a writer; regular files ignore it.
@@ -34,6 +54,10 @@ export function readDocumentFile(path: string, options: { maxBytes?: number } = 
     const info = fstatSync(fd);
     if (info.isDirectory()) return { problem: "is a directory" };
     if (!info.isFile()) return { problem: "not a regular file" };
+    // The limit depends on the format, told by the first bytes: read them before the rest.
+    const head = Buffer.alloc(8);
+    const headLength = readSync(fd, head, 0, head.length, 0);
+    const maxBytes = options.maxBytes ?? maxDocumentBytes(detectBinaryFormat(head.subarray(0, headLength))?.kind);
     if (info.size > maxBytes) return { problem: tooLarge(info.size, maxBytes) };
     // Read to the end, whatever the size said (files in /proc say 0), but never past the limit.
     const chunks: Buffer[] = [];
@@ -49,7 +73,7 @@ export function readDocumentFile(path: string, options: { maxBytes?: number } = 
     if (total === 0) return { problem: "empty file" };
     const bytes = new Uint8Array(Buffer.concat(chunks, total));
     const binary = detectBinaryFormat(bytes);
-    if (binary && binary.kind !== "docx") return { problem: describeBinaryFile(binary, path) };
+    if (binary && binary.kind !== "docx" && !(binary.kind === "pdf" && options.acceptPdf)) return { problem: describeBinaryFile(binary, path) };
     return { bytes };
   } catch (error) {
     return { problem: describeFileError(error, path) };

@@ -155,6 +155,27 @@ export const DocDate = z.object({
 });
 export type DocDate = z.infer<typeof DocDate>;
 
+/** One page of a PDF: where its text begins in the clean text, how it was read, and the furniture removed from it. */
+export const Page = z.object({
+  number: z.number().int().min(1).describe("1-based page number in the PDF"),
+  offset: z.number().int().min(0).describe("0-based UTF-16 offset in the clean text where the page begins: a span is on the last page whose offset is at or before it"),
+  line: z.number().int().min(1).describe("1-based line in the clean text where the page begins"),
+  ocr: z.object({ engine: z.string(), confidence: z.number().min(0).max(100) }).nullable().describe("set when the page's text was read by OCR, with the engine's mean word confidence"),
+  furniture: z.array(z.object({ kind: z.enum(["running-head", "page-number", "rule", "stamp", "section-heading"]), text: z.string() })).describe("what was removed from the page as furniture"),
+});
+export type Page = z.infer<typeof Page>;
+
+/** The signing metadata of a digital-signature stamp (`Ký bởi: … Cơ quan: … Ngày ký: …`). */
+export const Signing = z.object({
+  signer: z.string().nullable().describe("Ký bởi / Người ký"),
+  organization: z.string().nullable().describe("Cơ quan"),
+  email: z.string().nullable(),
+  raw: z.string().nullable().describe("the signing time as written"),
+  date: z.string().nullable().describe("the signing date, ISO"),
+  page: z.number().int().min(1),
+});
+export type Signing = z.infer<typeof Signing>;
+
 /** The record of one document (schema version 1). */
 export const DocumentRecord = z.object({
   schemaVersion: z.literal(1),
@@ -177,5 +198,7 @@ export const DocumentRecord = z.object({
   signature: Signature.nullable(),
   citations: z.array(Citation),
   diagnostics: z.array(Diagnostic),
+  pages: z.array(Page).optional().describe("a PDF's pages (an extension of the v1 contract; absent for other formats)"),
+  signing: z.array(Signing).optional().describe("a PDF's digital-signature stamps (an extension of the v1 contract)"),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
