@@ -203,6 +203,10 @@ function decode(input: Uint8Array): DecodedText {
 interface Line {
   text: string;
   raw: boolean;
+  /** Decoded already, by what the format said (a run's font): taken as it is, and counted as evidence. */
+  fixed?: { label: Label; text: string };
+  /** The next line continues this one (a stretch of a line in another font): joined without a break. */
+  continues?: boolean;
 }
 
 interface Decision {
@@ -212,7 +216,33 @@ interface Decision {
   value?: number;
 }
 
-function repairLines(lines: Line[], container: Container, diagnostics: Diagnostic[]): DecodedText {
+/** A stretch of text a document format handed over: decoded already when its font said how. */
+export interface TextSegment {
+  text: string;
+  /** The encoding the segment was decoded from, with its decoded text; absent: detect it. */
+  fixed?: { label: Exclude<TextEncodingName, "mixed" | "utf-8-mojibake">; text: string };
+  /** The next segment continues this one's line. */
+  continues?: boolean;
+}
+
+/**
+ * Decodes segments of a document whose format tells the encoding of some of them (runs in legacy
+ * fonts): those are taken as decoded and count as evidence for the rest, which are detected as
+ * lines of a file are. Line numbers mean nothing here, so the result says only which encodings
+ * were found. Never throws.
+ */
+export function decodeSegments(segments: readonly TextSegment[]): { text: string; encoding: TextEncodingName } {
+  try {
+    const lines: Line[] = segments.map((s) => ({ text: s.text, raw: false, fixed: s.fixed, continues: s.continues }));
+    const { text, encoding } = repairLines(lines, "utf-8", [], false);
+    return { text, encoding };
+  } catch {
+    // No input is known to get here; the segments' own text is still the document's.
+    return { text: segments.map((s) => (s.fixed?.text ?? s.text) + (s.continues ? "" : "\n")).join("").normalize("NFC"), encoding: "mixed" };
+  }
+}
+
+function repairLines(lines: Line[], container: Container, diagnostics: Diagnostic[], describe = true): DecodedText {
   const decisions: Decision[] = [];
   const cache: (Map<Label, { text: string; score: VietnameseScore }> | undefined)[] = [];
   const originals: (VietnameseScore | undefined)[] = [];
@@ -236,6 +266,11 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
   const strong: (Set<Label> | undefined)[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line.fixed) {
+      decisions.push({ label: line.fixed.label, text: line.fixed.text });
+      wins.set(line.fixed.label, (wins.get(line.fixed.label) ?? 0) + 1);
+      continue;
+    }
     decisions.push({ label: null, text: line.text });
     if (!(line.raw || isSuspicious(line.text))) continue;
     const base = original(i);
@@ -287,7 +322,7 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const decided = decisions[i]!.label;
-      if (decided === dominant.name || decided === "utf-8-mojibake") continue;
+      if (line.fixed || decided === dominant.name || decided === "utf-8-mojibake") continue;
       if (!(NON_ASCII.test(line.text) || (dominant.fromAscii && VIQR_ANY_MARK.test(line.text)))) continue;
       let take = strong[i]?.has(dominant.name) ?? false;
       // A line with Unicode Vietnamese letters only takes a reading it was strong for.
@@ -316,12 +351,15 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
   }
 
   const restored = capitaliseParagraphStarts(decisions.map((d) => ({ text: d.text, tcvn3: d.label === "tcvn3" })));
-  const text = restored.join("\n").normalize("NFC");
+  let text = "";
+  for (let i = 0; i < restored.length; i++) text += i + 1 < restored.length && !lines[i]!.continues ? `${restored[i]!}\n` : restored[i]!;
+  text = text.normalize("NFC");
   const runs = toRuns(decisions.map((d) => d.label));
-  describeRuns(runs, lines, container, diagnostics);
+  if (describe) describeRuns(runs, lines, container, diagnostics);
   const labels = new Set(runs.map((r) => r.encoding));
   if (labels.size === 0) return { text, encoding: lines.some((l) => l.raw) ? "windows-1252" : container, diagnostics };
   if (labels.size === 1) return { text, encoding: runs[0]!.encoding, diagnostics };
+  if (!describe) return { text, encoding: "mixed", diagnostics };
   const listed = runs.slice(0, MAX_RUN_NOTES).map((r) => `${r.encoding} (${lineRange(r)})`);
   if (runs.length > MAX_RUN_NOTES) listed.push(`${runs.length - MAX_RUN_NOTES} more runs`);
   const summary = listed.join(", ");

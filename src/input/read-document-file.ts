@@ -1,11 +1,12 @@
 // A file from the user's folders → the bytes to parse, or the reason in a few words why it holds
 // no document vanban can read: it cannot be opened (permission, a broken or looping symbolic
 // link), it is no regular file (a FIFO would block the read forever), it is empty, too large, or
-// binary (a PDF, a scan, an archive — with how to get its text). A .docx passes: the parse reads
-// its text. The size is checked before anything is read, and the read itself stops past the
-// limit, so a 200 MB file (or a file growing while it is read) costs no memory.
+// binary (a PDF, a scan, an archive — with how to get its text). Word files (.docx, .doc) and RTF
+// pass: the parse reads their text. The size is checked before anything is read, and the read
+// itself stops past the limit, so a 200 MB file (or a file growing while it is read) costs no
+// memory.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
-import { describeBinaryFile, detectBinaryFormat } from "./binary-formats.js";
+import { describeBinaryFile, detectBinaryFormat, READ_BINARY_FORMATS } from "./binary-formats.js";
 
 /**
  * The largest file read as a document: 16 MiB, some 8,000 pages of text (the longest codes of law
@@ -49,7 +50,7 @@ export function readDocumentFile(path: string, options: { maxBytes?: number } = 
     if (total === 0) return { problem: "empty file" };
     const bytes = new Uint8Array(Buffer.concat(chunks, total));
     const binary = detectBinaryFormat(bytes);
-    if (binary && binary.kind !== "docx") return { problem: describeBinaryFile(binary, path) };
+    if (binary && !READ_BINARY_FORMATS.has(binary.kind)) return { problem: describeBinaryFile(binary, path) };
     return { bytes };
   } catch (error) {
     return { problem: describeFileError(error, path) };
