@@ -8,6 +8,7 @@ import { decodeFontRuns } from "./decode-font-runs.js";
 import type { FontRun } from "./font-runs.js";
 import { readDocRuns } from "./read-doc.js";
 import { readDocxText } from "./read-docx.js";
+import { readRtfRuns } from "./read-rtf.js";
 import { normalizeCharacters } from "./normalize-characters.js";
 import type { OffsetMap } from "./offset-map.js";
 
@@ -79,6 +80,11 @@ function decodeContent(bytes: Uint8Array): Content {
       const read = readDocRuns(bytes);
       if ("runs" in read) return fromRuns(read.runs, "doc");
       return { text: "", encoding: "doc", format: "doc", diagnostics: [unreadable("unreadable-document", `a Word 97–2003 (.doc) document whose text could not be read: ${read.error}`)] };
+    }
+    case "rtf": {
+      const read = readRtfRuns(bytes);
+      if ("runs" in read) return fromRuns(read.runs, "rtf");
+      return { text: "", encoding: "rtf", format: "rtf", diagnostics: [unreadable("unreadable-document", `an RTF document whose text could not be read: ${read.error}`)] };
     }
     default:
       return { text: "", encoding: binary.kind, diagnostics: [unreadable("not-text", `${binary.name}, not text: ${binary.advice}`)] };

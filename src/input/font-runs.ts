@@ -17,3 +17,39 @@ export function appendRun(runs: FontRun[], text: string, font: string | null): v
   if (last && last.font === font) last.text += text;
   else runs.push({ text, font });
 }
+
+/**
+ * A table row's runs. A row of one-line cells is one line, its cells separated by ` | `; a row of
+ * cells holding several paragraphs (a layout table: issuer beside national motto) gives each
+ * cell's lines one after another, as read-docx.ts does.
+ */
+export function tableRowRuns(cells: FontRun[][]): FontRun[] {
+  const trimmed = cells.map(trimTrailingBreaks);
+  const out: FontRun[] = [];
+  if (trimmed.every((c) => c.every((r) => !r.text.includes("\n")))) {
+    if (!trimmed.some((c) => c.some((r) => r.text.trim()))) return out;
+    trimmed.forEach((c, i) => {
+      if (i > 0) appendRun(out, " | ", null);
+      for (const r of c) appendRun(out, r.text, r.font);
+    });
+    appendRun(out, "\n", null);
+    return out;
+  }
+  for (const c of trimmed) {
+    if (!c.some((r) => r.text.trim())) continue;
+    for (const r of c) appendRun(out, r.text, r.font);
+    appendRun(out, "\n", null);
+  }
+  return out;
+}
+
+function trimTrailingBreaks(runs: FontRun[]): FontRun[] {
+  const copy = runs.map((r) => ({ ...r }));
+  while (copy.length) {
+    const last = copy[copy.length - 1]!;
+    last.text = last.text.replace(/\n+$/, "");
+    if (last.text) break;
+    copy.pop();
+  }
+  return copy;
+}

@@ -9,7 +9,7 @@
 // furniture) and comments are left out.
 import CFB from "cfb";
 import { decodeWindows1252 } from "./decode-windows-1252.js";
-import { appendRun, type FontRun } from "./font-runs.js";
+import { appendRun, tableRowRuns as tableRow, type FontRun } from "./font-runs.js";
 
 /** The text of a .doc as font runs, or the reason it could not be read. */
 export type DocText = { runs: FontRun[] } | { error: string };
@@ -460,43 +460,6 @@ function emitStory(word: Bytes, pieces: Piece[], characters: FcRun[], paragraphs
   // A story cut off inside a table keeps the cells it had.
   if (cell.length) cells.push(cell);
   if (cells.length) out.push(...tableRow(cells));
-}
-
-/**
- * A table row's runs. A row of one-line cells is one line, its cells separated by ` | `; a row of
- * cells holding several paragraphs (a layout table: issuer beside national motto) gives each
- * cell's lines one after another, as read-docx.ts does.
- */
-function tableRow(cells: FontRun[][]): FontRun[] {
-  const texts = cells.map((c) => c.map((r) => r.text).join("").replace(/\n+$/, ""));
-  const out: FontRun[] = [];
-  if (texts.every((t) => !t.includes("\n"))) {
-    if (!texts.some((t) => t.trim())) return out;
-    cells.forEach((c, i) => {
-      if (i > 0) appendRun(out, " | ", null);
-      for (const r of trimTrailingBreaks(c)) appendRun(out, r.text, r.font);
-    });
-    appendRun(out, "\n", null);
-    return out;
-  }
-  for (const c of cells) {
-    const trimmed = trimTrailingBreaks(c);
-    if (!trimmed.some((r) => r.text.trim())) continue;
-    for (const r of trimmed) appendRun(out, r.text, r.font);
-    appendRun(out, "\n", null);
-  }
-  return out;
-}
-
-function trimTrailingBreaks(runs: FontRun[]): FontRun[] {
-  const copy = runs.map((r) => ({ ...r }));
-  while (copy.length) {
-    const last = copy[copy.length - 1]!;
-    last.text = last.text.replace(/\n+$/, "");
-    if (last.text) break;
-    copy.pop();
-  }
-  return copy;
 }
 
 // Word 6 and 95 (§ of the Word 6 format, FIB fcMin/fcMac at 0x18/0x1C): the text is one 8-bit
