@@ -129,6 +129,8 @@ function isSuspicious(text: string): boolean {
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
+// A line with a non-ASCII character and every one of them a Latin-1 letter.
+const LATIN1_LETTERS_ONLY = /^(?=[^]*[\u00C0-\u00FF])[\x00-\x7F\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]*$/;
 const VIQR_ANY_MARK = /[AEIOUYaeiouy][(^+`?~'.]|(?:^|[^A-Za-z])[Dd][Dd]|[A-Z]DD|DD[A-Z]|\\[(^+`?~'.]/;
 const LEGACY = new RegExp(`[${LEGACY_CHARS}]`);
 // Vietnamese letters that Windows-1252 has no byte for: a line holding one is Unicode.
@@ -272,7 +274,9 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
       continue;
     }
     decisions.push({ label: null, text: line.text });
-    if (!(line.raw || isSuspicious(line.text))) continue;
+    // In a file that holds legacy text, a line of Latin-1 letters only (`MôC LôC`, TCVN3 for MỤC
+    // LỤC) is as likely legacy as Unicode: it is read by every decoder too.
+    if (!(line.raw || isSuspicious(line.text) || LATIN1_LETTERS_ONLY.test(line.text))) continue;
     const base = original(i);
     let best: { name: Label; text: string; value: number } | null = null;
     for (const c of CANDIDATES) {
@@ -338,6 +342,28 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
         if (decided !== null) take &&= score.value >= (decisions[i]!.value ?? 0) - 2;
       }
       if (take) decisions[i] = { label: dominant.name, text };
+    }
+  }
+
+  // Pass 3: a file that mixes encodings has a second one (and more) that won lines of its own:
+  // each, from the commonest down, takes the lines where it was strong but a rarer reading
+  // scored higher (VISCII's `Sẻ Tễ phịp` for TCVN3's `Sở Tư pháp`), and the lines still
+  // undecided that it reads clearly better (`CH¦¥NG I:` → `CHƯƠNG I:`, too short to be strong).
+  const ranked = CANDIDATES.filter((c) => c !== dominant && c.name !== "utf-8-mojibake" && (wins.get(c.name) ?? 0) >= 2).sort((a, b) => (wins.get(b.name) ?? 0) - (wins.get(a.name) ?? 0));
+  for (const c of ranked) {
+    const count = wins.get(c.name) ?? 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const decided = decisions[i]!.label;
+      if (line.fixed || decided === c.name || decided === "utf-8-mojibake" || (decided !== null && (wins.get(decided) ?? 0) >= count)) continue;
+      if (!NON_ASCII.test(line.text) || BEYOND_1252.test(line.text)) continue;
+      let take = strong[i]?.has(c.name) ?? false;
+      const { text, score } = candidate(i, c);
+      if (!take && decided === null) {
+        const base = original(i);
+        take = score.garbage < base.garbage && score.value > base.value && score.garbage * 3 <= score.syllables;
+      }
+      if (take) decisions[i] = { label: c.name, text };
     }
   }
 
