@@ -1,6 +1,7 @@
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { listDocuments, safeName } from "../list-documents.js";
 import { parseDocumentBytes } from "../../citations/parse-with-citations.js";
+import { UNREADABLE_CODES } from "../../input/decode-document.js";
 import { readDocumentFile } from "../../input/read-document-file.js";
 import { renderRecord } from "../render-record.js";
 import { toJsonLine } from "../json-line.js";
@@ -42,7 +43,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     try {
       const { record } = parseDocumentBytes(read.bytes, { path: file });
       // A .docx whose text could not be read (damaged, a ZIP bomb) is no record, like a PDF.
-      const unreadable = record.diagnostics.find((d) => d.code === "unreadable-docx" || d.code === "not-text");
+      const unreadable = record.diagnostics.find((d) => UNREADABLE_CODES.has(d.code));
       if (unreadable) {
         report(file, unreadable.message);
         failed = true;
