@@ -235,13 +235,21 @@ export interface TextSegment {
  */
 export function decodeSegments(segments: readonly TextSegment[]): { text: string; encoding: TextEncodingName } {
   try {
+    // Text in no legacy font and with nothing a legacy reading explains is Unicode as it stands.
+    if (!segments.some((s) => s.fixed || isSuspicious(s.text))) return { text: joinSegments(segments), encoding: "utf-8" };
     const lines: Line[] = segments.map((s) => ({ text: s.text, raw: false, fixed: s.fixed, continues: s.continues }));
     const { text, encoding } = repairLines(lines, "utf-8", [], false);
     return { text, encoding };
   } catch {
     // No input is known to get here; the segments' own text is still the document's.
-    return { text: segments.map((s) => (s.fixed?.text ?? s.text) + (s.continues ? "" : "\n")).join("").normalize("NFC"), encoding: "mixed" };
+    return { text: joinSegments(segments), encoding: "mixed" };
   }
+}
+
+function joinSegments(segments: readonly TextSegment[]): string {
+  let text = "";
+  segments.forEach((s, i) => (text += (s.fixed?.text ?? s.text) + (s.continues || i === segments.length - 1 ? "" : "\n")));
+  return text.normalize("NFC");
 }
 
 function repairLines(lines: Line[], container: Container, diagnostics: Diagnostic[], describe = true): DecodedText {

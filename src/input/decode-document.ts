@@ -73,7 +73,7 @@ function decodeContent(bytes: Uint8Array): Content {
   switch (binary.kind) {
     case "docx": {
       const read = readDocxText(bytes);
-      if ("text" in read) return { text: read.text.normalize("NFC"), encoding: "docx", format: "docx", diagnostics: [] };
+      if ("runs" in read) return fromRuns(read.runs, "docx");
       return { text: "", encoding: "docx", format: "docx", diagnostics: [unreadable("unreadable-docx", `a Word (.docx) document whose text could not be read: ${read.error}`)] };
     }
     case "doc": {
