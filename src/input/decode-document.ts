@@ -9,6 +9,9 @@ import type { FontRun } from "./font-runs.js";
 import { readDocRuns } from "./read-doc.js";
 import { readDocxText } from "./read-docx.js";
 import { readRtfRuns } from "./read-rtf.js";
+import { looksLikeHtml, readHtmlRuns } from "./read-html.js";
+import { decodeWindows1252 } from "./decode-windows-1252.js";
+import iconv from "iconv-lite";
 import { normalizeCharacters } from "./normalize-characters.js";
 import type { OffsetMap } from "./offset-map.js";
 
@@ -22,7 +25,7 @@ export interface DecodedDocument {
   map: OffsetMap;
   encoding: string;
   /** The file format when the bytes told it (a Word or RTF file); text and markdown are told apart later. */
-  format?: "docx" | "doc" | "rtf";
+  format?: "docx" | "doc" | "rtf" | "html";
   sha256: string;
   diagnostics: Diagnostic[];
 }
@@ -69,7 +72,14 @@ interface Content {
 
 function decodeContent(bytes: Uint8Array): Content {
   const binary = detectBinaryFormat(bytes);
-  if (!binary) return decodeBytes(bytes);
+  if (!binary) {
+    if (looksLikeHtml(decodeWindows1252(bytes.subarray(0, 1024)))) {
+      const read = readHtmlRuns(decodeHtmlBytes(bytes));
+      if ("runs" in read) return fromRuns(read.runs, "html");
+      return { text: "", encoding: "html", format: "html", diagnostics: [unreadable("unreadable-document", `a web page whose text could not be read: ${read.error}`)] };
+    }
+    return decodeBytes(bytes);
+  }
   switch (binary.kind) {
     case "docx": {
       const read = readDocxText(bytes);
@@ -91,11 +101,25 @@ function decodeContent(bytes: Uint8Array): Content {
   }
 }
 
-function fromRuns(runs: FontRun[], format: "doc" | "rtf" | "docx"): Content {
+function fromRuns(runs: FontRun[], format: NonNullable<DecodedDocument["format"]>): Content {
   const decoded = decodeFontRuns(runs);
   return { text: decoded.text, encoding: decoded.encoding, format, diagnostics: decoded.diagnostics };
 }
 
 function unreadable(code: string, message: string): Diagnostic {
   return { severity: "error", code, message, line: 0, column: 0 };
+}
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+// A page's characters: UTF-8 when the bytes are, else the charset its <meta> names, else
+// Windows-1252 (legacy pages in .VnTime fonts are 1252 bytes; their fonts say the rest).
+function decodeHtmlBytes(bytes: Uint8Array): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    const charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(decodeWindows1252(bytes.subarray(0, 4096)))?.[1]?.toLowerCase();
+    if (charset && !/^(?:utf-?8|windows-1252|iso-8859-1|us-ascii)$/.test(charset) && iconv.encodingExists(charset)) return iconv.decode(Buffer.from(bytes), charset);
+    return decodeWindows1252(bytes);
+  }
 }
