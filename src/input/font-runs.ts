@@ -43,7 +43,8 @@ export function tableRowRuns(cells: FontRun[][]): FontRun[] {
   return out;
 }
 
-function trimTrailingBreaks(runs: FontRun[]): FontRun[] {
+/** A copy of runs without the line breaks at their end. */
+export function trimTrailingBreaks(runs: FontRun[]): FontRun[] {
   const copy = runs.map((r) => ({ ...r }));
   while (copy.length) {
     const last = copy[copy.length - 1]!;

@@ -10,7 +10,7 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
-import { appendRun, tableRowRuns, type FontRun } from "./font-runs.js";
+import { appendRun, tableRowRuns, trimTrailingBreaks, type FontRun } from "./font-runs.js";
 
 /** The text of a web page as font runs, or the reason it could not be read. */
 export type HtmlText = { runs: FontRun[] } | { error: string };
@@ -41,7 +41,7 @@ export function readHtmlRuns(html: string): HtmlText {
     const heading = root.type === "element" ? pageHeading(tree, root) : null;
     if (heading) walker.block({ type: "root", children: [heading] }, null, 0);
     walker.block(root, null, 0);
-    return { runs: tidyLines(runs) };
+    return { runs: trimTrailingBreaks(tidyLines(runs)) };
   } catch (error) {
     // No input is known to get here; a defect of the reader must not stop a folder's parse.
     return { error: `unreadable (${(error as Error)?.message ?? String(error)})` };
