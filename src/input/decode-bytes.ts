@@ -16,6 +16,7 @@ import { decodeVisciiText, decodeWindows1258Text } from "./decode-single-byte.js
 import { capitaliseParagraphStarts, decodeTcvn3Text } from "./decode-tcvn3.js";
 import { decodeViqrText, hasViqrMarks } from "./decode-viqr.js";
 import { decodeVniText } from "./decode-vni.js";
+import { decodeWords } from "./decode-words.js";
 import { decodeWindows1252 } from "./decode-windows-1252.js";
 
 /** The encodings decodeBytes reports; `mixed` when lines were decoded from different ones. */
@@ -374,6 +375,29 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
         take = score.garbage < base.garbage && score.value > base.value && (score.garbage * 3 <= score.syllables || score.garbage * 2 <= base.garbage);
       }
       if (take) decisions[i] = { label: c.name, text };
+    }
+  }
+
+  // Pass 4: lines no reading of the whole fits — left undecoded, or holding Unicode letters beside
+  // legacy words (a document converted in part, a font switched mid-line) — are decoded word by
+  // word by the encodings the file is known to use, each word kept only where it becomes a
+  // syllable (decode-words.ts).
+  const known = CANDIDATES.filter((c) => c.name !== "utf-8-mojibake" && !c.fromAscii && (wins.get(c.name) ?? 0) >= 1).sort((a, b) => (wins.get(b.name) ?? 0) - (wins.get(a.name) ?? 0));
+  if (known.length) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const d = decisions[i]!;
+      if (line.fixed || d.label === "utf-8-mojibake" || !LEGACY.test(line.text)) continue;
+      const mixed = BEYOND_1252.test(line.text);
+      if (d.label !== null && !mixed) continue;
+      let best: { label: Label; text: string; fixed: number } | null = null;
+      for (const c of known) {
+        const words = decodeWords(line.text, (w) => c.decode(w).text);
+        if (words.fixed > (best?.fixed ?? 0)) best = { label: c.name, text: words.text.normalize("NFC"), fixed: words.fixed };
+      }
+      if (!best) continue;
+      if (d.label !== null && scoreVietnamese(best.text).value <= scoreVietnamese(d.text).value) continue;
+      decisions[i] = { label: best.label, text: best.text };
     }
   }
 

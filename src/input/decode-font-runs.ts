@@ -5,8 +5,10 @@
 // document converted to Unicode keeps its old font names.
 import type { Diagnostic } from "../model/record.js";
 import { decodeSegments, type TextEncodingName, type TextSegment } from "./decode-bytes.js";
+import { scoreVietnamese } from "./decode-score.js";
 import { decodeTcvn3Text } from "./decode-tcvn3.js";
 import { decodeVniText } from "./decode-vni.js";
+import { hasLegacyCharacter } from "./decode-words.js";
 import type { FontRun } from "./font-runs.js";
 import { fontEncoding, type FontEncoding } from "./legacy-fonts.js";
 
@@ -39,7 +41,15 @@ export function decodeFontRuns(runs: readonly FontRun[]): DecodedRuns {
   // Fonts whose runs hold Unicode Vietnamese somewhere say nothing about their bytes.
   const untrusted = new Set<string>();
   for (const run of runs) if (run.font && !untrusted.has(run.font) && BEYOND_1252.test(run.text)) untrusted.add(run.font);
-  const classOf = (font: string | null): FontEncoding | null => (font && !untrusted.has(font) ? fontEncoding(font) : null);
+  // A run of such a font is still decoded by it when it holds characters only a legacy reading
+  // explains and no Unicode Vietnamese (a document converted to Unicode in part); the rest of
+  // its runs are detected.
+  const classOf = (run: FontRun): FontEncoding | null => {
+    const encoding = fontEncoding(run.font);
+    if (!encoding || !run.font) return null;
+    if (!untrusted.has(run.font)) return encoding;
+    return !BEYOND_1252.test(run.text) && hasLegacyCharacter(run.text) ? encoding : null;
+  };
 
   const segments: TextSegment[] = [];
   const counts = new Map<string, { characters: number; fonts: Set<string> }>();
@@ -53,10 +63,20 @@ export function decodeFontRuns(runs: readonly FontRun[]): DecodedRuns {
       return;
     }
     const bytes = text.replace(SYMBOL_AREA, (c) => String.fromCharCode(c.charCodeAt(0) - 0xf000));
-    segments.push({ text, continues, fixed: { label: LABELS[pendingClass], text: DECODERS[pendingClass](bytes) } });
+    const decoded = DECODERS[pendingClass](bytes);
+    // A font name can lie (TCVN3 text in a run marked VNI-Times): a reading that leaves words
+    // that are not Vietnamese and reads no better than the bytes did is left to detection.
+    if (decoded !== bytes && /[^\x00-\x7f]/.test(bytes)) {
+      const after = scoreVietnamese(decoded.normalize("NFC"));
+      if (after.garbage > 0 && after.value <= scoreVietnamese(bytes.normalize("NFC")).value) {
+        segments.push({ text, continues });
+        return;
+      }
+    }
+    segments.push({ text, continues, fixed: { label: LABELS[pendingClass], text: decoded } });
   };
   for (const run of runs) {
-    const cls = classOf(run.font);
+    const cls = classOf(run);
     if (cls !== null && run.font && /[^\x00-\x7f]/.test(run.text)) {
       const c = counts.get(LABELS[cls]) ?? { characters: 0, fonts: new Set() };
       c.characters += run.text.length;

@@ -5,7 +5,8 @@
 // Vietnamese.
 import { isVietnameseSyllable } from "./vietnamese-syllable.js";
 
-function plausibleCase(word: string): boolean {
+/** Whether a word's letter case is one a word is written in: lower case, capitals, or capitalised. */
+export function plausibleCase(word: string): boolean {
   const rest = word.slice(1);
   return rest === rest.toLowerCase() || word === word.toUpperCase();
 }
@@ -24,7 +25,8 @@ export interface VietnameseScore {
 
 // Word boundaries: white space, ASCII punctuation and digits, NBSP and the General Punctuation
 // block (quotes, dashes, …). Latin-1 symbols stay inside words: legacy encodings use them as letters.
-function isBoundary(code: number): boolean {
+/** Whether a UTF-16 code unit separates words (legacy encodings' Latin-1 letters and symbols do not). */
+export function isBoundary(code: number): boolean {
   if (code < 0x80) return !((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a));
   return code === 0xa0 || (code >= 0x2000 && code <= 0x206f) || code === 0x3000 || code === 0xfeff;
 }
