@@ -130,6 +130,8 @@ function isSuspicious(text: string): boolean {
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
+// Lines one encoding must have won, with next to none for the others, before it is tried first.
+const SETTLED_AFTER = 50;
 // A line with a non-ASCII character and every one of them a Latin-1 letter.
 const LATIN1_LETTERS_ONLY = /^(?=[^]*[\u00C0-\u00FF])[\x00-\x7F\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]*$/;
 const VIQR_ANY_MARK = /[AEIOUYaeiouy][(^+`?~'.]|(?:^|[^A-Za-z])[Dd][Dd]|[A-Z]DD|DD[A-Z]|\\[(^+`?~'.]/;
@@ -273,6 +275,27 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     return hit;
   };
 
+  // A legacy reading must repair words that were not Vietnamese (clean text has none to repair,
+  // while TCVN3 would happily turn its `tháng` into the equally well-formed `thỏng`), gain clearly,
+  // gain syllables with letters beyond Latin-1 (`5 µm` → `5 àm` gains none), and itself read
+  // mostly as Vietnamese. Mojibake needs only a rebuilt UTF-8 sequence.
+  const accepts = (c: Candidate, score: VietnameseScore, base: VietnameseScore): boolean =>
+    c.name === "utf-8-mojibake"
+      ? score.value >= base.value
+      : (score.garbage < base.garbage || c.fromAscii === true) && score.value - base.value >= 3 && score.specific - base.specific >= 2 && score.garbage * 3 <= score.syllables;
+  let totalWins = 0;
+  const settledEncoding = (): Candidate | null => {
+    totalWins = 0;
+    let top: Candidate | null = null;
+    for (const c of CANDIDATES) {
+      const n = wins.get(c.name) ?? 0;
+      totalWins += n;
+      if (!top || n > (wins.get(top.name) ?? 0)) top = c;
+    }
+    const n = top ? (wins.get(top.name) ?? 0) : 0;
+    return top && !top.fromAscii && top.name !== "utf-8-mojibake" && n >= SETTLED_AFTER && totalWins - n <= n / 50 ? top : null;
+  };
+
   // Pass 1: lines whose own evidence is strong.
   const strong: (Set<Label> | undefined)[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -288,23 +311,24 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     if (!(line.raw || isSuspicious(line.text) || LATIN1_LETTERS_ONLY.test(line.text))) continue;
     const base = original(i);
     let best: { name: Label; text: string; value: number } | null = null;
+    // Once one encoding has won many lines and no other has won any to speak of, a line it
+    // reads well is taken without trying the others (most of the cost of a legacy file).
+    const settled = settledEncoding();
+    if (settled) {
+      const { text, score } = candidate(i, settled);
+      if (text !== line.text.normalize("NFC") && accepts(settled, score, base)) {
+        (strong[i] ??= new Set()).add(settled.name);
+        decisions[i] = { label: settled.name, text, value: score.value };
+        wins.set(settled.name, (wins.get(settled.name) ?? 0) + 1);
+        continue;
+      }
+    }
     for (const c of CANDIDATES) {
       // English has `go.` and `me?`: VIQR is only tried on lines with marks only it writes.
       if (c.fromAscii && !hasViqrMarks(line.text)) continue;
       const { text, score } = candidate(i, c);
       if (text === line.text.normalize("NFC")) continue;
-      // A legacy reading must repair words that were not Vietnamese (clean text has none to
-      // repair, while TCVN3 would happily turn its `tháng` into the equally well-formed `thỏng`),
-      // gain clearly, gain syllables with letters beyond Latin-1 (`5 µm` → `5 àm` gains none),
-      // and itself read mostly as Vietnamese. Mojibake needs only a rebuilt UTF-8 sequence.
-      const accepted =
-        c.name === "utf-8-mojibake"
-          ? score.value >= base.value
-          : (score.garbage < base.garbage || c.fromAscii === true) &&
-            score.value - base.value >= 3 &&
-            score.specific - base.specific >= 2 &&
-            score.garbage * 3 <= score.syllables;
-      if (!accepted) continue;
+      if (!accepts(c, score, base)) continue;
       (strong[i] ??= new Set()).add(c.name);
       if (!best || score.value > best.value) best = { name: c.name, text, value: score.value };
     }

@@ -34,6 +34,20 @@ export function isBoundary(code: number): boolean {
 const LETTER = /\p{L}/u;
 const ACRONYM = /^[A-ZĐ]+$/;
 
+// A document repeats a few thousand syllables: each word's answer is kept (a bounded cache, cleared
+// when full, so a file of random words cannot grow it without end).
+const SYLLABLES = new Map<string, boolean>();
+const MAX_CACHED = 65536;
+
+function isSyllable(word: string): boolean {
+  let known = SYLLABLES.get(word);
+  if (known === undefined) {
+    if (SYLLABLES.size >= MAX_CACHED) SYLLABLES.clear();
+    SYLLABLES.set(word, (known = isVietnameseSyllable(word)));
+  }
+  return known;
+}
+
 /**
  * Counts the well-formed Vietnamese syllables and the garbage words of NFC text.
  * @example scoreVietnamese("Cộng hòa").value // 4; scoreVietnamese("Céng hßa").value // -4
@@ -64,7 +78,7 @@ export function scoreVietnamese(text: string): VietnameseScore {
     // Symbols standing alone (©, ±, €) are not words in any reading, nor are acronyms (HĐND).
     if ((!asciiLetter && !LETTER.test(word)) || ACRONYM.test(word)) continue;
     // `TậT` (VISCII read into TCVN3 capitals) is no way to write a syllable.
-    if (isVietnameseSyllable(word) && plausibleCase(word)) {
+    if (isSyllable(word) && plausibleCase(word)) {
       syllables++;
       if (beyondLatin1 && word.length >= 2) specific++;
     } else garbage++;

@@ -23,7 +23,7 @@ const BLOCKS = new Set([
   "header", "footer", "aside", "figure", "figcaption", "center", "address", "hr", "caption", "tbody", "thead", "tfoot",
 ]);
 
-/** The deepest content root is searched no deeper than this: a pathological page stays linear. */
+/** Elements are followed this deep; below, their text is read flat, without recursion. */
 const MAX_DEPTH = 400;
 
 /**
@@ -43,7 +43,9 @@ export function readHtmlRuns(html: string): HtmlText {
     walker.block(root, null, 0);
     return { runs: trimTrailingBreaks(tidyLines(runs)) };
   } catch (error) {
-    // No input is known to get here; a defect of the reader must not stop a folder's parse.
+    // The HTML parser recurses: a page nested thousands of elements deep exhausts the stack.
+    if (error instanceof RangeError) return { error: "elements nested too deeply to read" };
+    // No other input is known to get here; a defect of the reader must not stop a folder's parse.
     return { error: `unreadable (${(error as Error)?.message ?? String(error)})` };
   }
 }
@@ -123,11 +125,33 @@ function contentRoot(tree: Root): Root | Element {
 
 function textLength(node: Element | Root): number {
   let n = 0;
-  for (const child of node.children) {
-    if (child.type === "text") n += child.value.trim().length;
-    else if (isElement(child) && !SKIPPED.has(child.tagName)) n += textLength(child);
+  const stack: (Element | Root)[] = [node];
+  while (stack.length) {
+    for (const child of stack.pop()!.children) {
+      if (child.type === "text") n += child.value.trim().length;
+      else if (isElement(child) && !SKIPPED.has(child.tagName)) stack.push(child);
+    }
   }
   return n;
+}
+
+/** The text under an element nested past the depth followed, in order, one line per block. */
+function flatText(node: Element): string {
+  let text = "";
+  const stack: (ElementContent | "\n")[] = [...node.children].reverse();
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (next === "\n") text += "\n";
+    else if (next.type === "text") text += next.value.replace(/\s+/g, " ");
+    else if (isElement(next) && !SKIPPED.has(next.tagName) && !hidden(next)) {
+      if (next.tagName === "br") text += "\n";
+      const block = BLOCKS.has(next.tagName) || next.tagName === "tr";
+      if (block) stack.push("\n");
+      for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
+      if (block) text += "\n";
+    }
+  }
+  return text;
 }
 
 /** The font an element sets: `<font face>` or a `font-family` in its style. */
@@ -160,13 +184,14 @@ class HtmlWalker {
       const tag = child.tagName;
       const childFont = fontOf(child, font);
       if (tag === "br") appendRun(target, "\n", null);
+      else if (depth >= MAX_DEPTH) appendRun(target, `\n${flatText(child)}\n`, childFont);
       else if (tag === "table") {
-        if (depth < MAX_DEPTH) this.table(child, childFont, depth + 1, target);
+        this.table(child, childFont, depth + 1, target);
       } else if (BLOCKS.has(tag)) {
         appendRun(target, "\n", null);
-        if (depth < MAX_DEPTH) this.block(child, childFont, depth + 1, target);
+        this.block(child, childFont, depth + 1, target);
         appendRun(target, "\n", null);
-      } else if (depth < MAX_DEPTH) this.block(child, childFont, depth + 1, target);
+      } else this.block(child, childFont, depth + 1, target);
     }
   }
 
