@@ -1,8 +1,8 @@
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
-import { listDocuments, safeName } from "../list-documents.js";
+import { safeName } from "../list-documents.js";
+import { readListedDocuments } from "../read-listed-documents.js";
 import { parseDocumentBytes } from "../../citations/parse-with-citations.js";
 import { UNREADABLE_CODES } from "../../input/decode-document.js";
-import { readDocumentFile } from "../../input/read-document-file.js";
 import { renderRecord } from "../render-record.js";
 import { toJsonLine } from "../json-line.js";
 
@@ -28,25 +28,19 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const { positional, options } = parseArgs(args, [], ["json"]);
   if (positional.length === 0) throw new UsageError("no PATH given (see vanban parse --help)");
-  const report = (path: string, reason: string) => io.err(`vanban parse: ${safeName(path)}: ${safeName(reason)}\n`);
-  const { files, skipped } = listDocuments(positional);
-  let failed = skipped.length > 0;
-  for (const s of skipped) report(s.path, s.reason);
-  for (const file of files) {
-    const read = readDocumentFile(file);
-    if ("problem" in read) {
-      report(file, read.problem);
-      failed = true;
-      continue;
-    }
+  let failed = false;
+  const report = (path: string, reason: string) => {
+    failed = true;
+    io.err(`vanban parse: ${safeName(path)}: ${safeName(reason)}\n`);
+  };
+  for (const { file, bytes } of readListedDocuments(positional, report)) {
     let output: string;
     try {
-      const { record } = parseDocumentBytes(read.bytes, { path: file });
+      const { record } = parseDocumentBytes(bytes, { path: file });
       // A .docx whose text could not be read (damaged, a ZIP bomb) is no record, like a PDF.
       const unreadable = record.diagnostics.find((d) => UNREADABLE_CODES.has(d.code));
       if (unreadable) {
         report(file, unreadable.message);
-        failed = true;
         continue;
       }
       output = options.json ? `${toJsonLine(record)}\n` : `${renderRecord(record, { color: io.isTTY })}\n`;
@@ -54,7 +48,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       // The parse is meant never to throw; if it does, this file is reported and the rest parsed.
       report(file, `could not be parsed: ${(error as Error)?.message ?? String(error)}${io.debug ? "" : " (--debug shows details)"}`);
       if (io.debug) io.err(`${((error as Error)?.stack ?? "").split("\n").map(safeName).join("\n")}\n`);
-      failed = true;
       continue;
     }
     io.out(output);

@@ -1,10 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
-import { listDocuments, safeName } from "../list-documents.js";
+import { safeName } from "../list-documents.js";
+import { readListedDocuments } from "../read-listed-documents.js";
 import { parseDocumentAsync } from "../../citations/parse-with-citations.js";
 import { UNREADABLE_CODES } from "../../input/decode-document.js";
-import { readDocumentFile } from "../../input/read-document-file.js";
 
 const HELP = `Usage: vanban text PATH... [--out DIR]
 
@@ -13,7 +13,8 @@ Prints the clean Unicode text of documents, as the parser reads it: decoded from
 wrapped lines joined. Reads what vanban parse reads: text, markdown, Word (.docx, .doc), RTF and
 saved web pages; folders are read recursively.
 
-With one file the text is printed as it is; with several, each follows a line \`==> PATH <==\`.
+With one file the text is printed as it is; with several (or a folder), each follows a line
+\`==> PATH <==\`.
 With --out DIR, each file's text is written to DIR/NAME.txt instead (NAME: the file's name without
 its extension).
 
@@ -31,27 +32,22 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if (positional.length === 0) throw new UsageError("no PATH given (see vanban text --help)");
   const out = typeof options.out === "string" ? resolve(io.cwd, options.out) : null;
   if (out) mkdirSync(out, { recursive: true });
-  const report = (path: string, reason: string) => io.err(`vanban text: ${safeName(path)}: ${safeName(reason)}\n`);
-  const { files, skipped } = listDocuments(positional);
-  let failed = skipped.length > 0;
-  for (const s of skipped) report(s.path, s.reason);
-  for (const file of files) {
-    const read = readDocumentFile(file);
-    if ("problem" in read) {
-      report(file, read.problem);
-      failed = true;
-      continue;
-    }
-    const { record, text } = await parseDocumentAsync(read.bytes, { path: file });
+  let failed = false;
+  const report = (path: string, reason: string) => {
+    failed = true;
+    io.err(`vanban text: ${safeName(path)}: ${safeName(reason)}\n`);
+  };
+  const several = positional.length > 1 || positional.some((p) => existsSync(p) && statSync(p).isDirectory());
+  for (const { file, bytes } of readListedDocuments(positional, report)) {
+    const { record, text } = await parseDocumentAsync(bytes, { path: file });
     const unreadable = record.diagnostics.find((d) => UNREADABLE_CODES.has(d.code));
     if (unreadable) {
       report(file, unreadable.message);
-      failed = true;
       continue;
     }
     const body = text.endsWith("\n") ? text : `${text}\n`;
     if (out) writeAtomically(join(out, `${basename(file, extname(file))}.txt`), body);
-    else io.out(files.length > 1 ? `==> ${safeName(file)} <==\n${body}` : body);
+    else io.out(several ? `==> ${safeName(file)} <==\n${body}` : body);
   }
   return failed ? 1 : 0;
 }
