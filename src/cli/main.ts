@@ -10,6 +10,7 @@ import { noColorRequested } from "./terminal-style.js";
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CommandIo) => Promise<number> }> }> = {
   parse: { summary: "parse documents into records (PATH... ; --json for NDJSON)", load: () => import("./commands/parse.js") },
+  text: { summary: "print the clean text of documents, as the parser reads it (PATH... ; --out DIR)", load: () => import("./commands/text.js") },
   schema: { summary: "print the JSON Schema of the record", load: () => import("./commands/schema.js") },
   index: { summary: "read folders of documents into the store (DIR... ; --store, --jobs)", load: () => import("./commands/index.js") },
   cites: { summary: "documents that cite a document (REF ; --transitive, --json)", load: () => import("./commands/cites.js") },

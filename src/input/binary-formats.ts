@@ -5,7 +5,7 @@
 import { extname } from "node:path";
 import { listZipEntries } from "./read-zip.js";
 
-/** A binary file format; `docx` is the one vanban reads itself (see read-docx.ts). */
+/** A binary file format; `docx`, `doc` and `rtf` are read by vanban itself (see READ_BINARY_FORMATS). */
 export interface BinaryFormat {
   kind: "pdf" | "docx" | "doc" | "odt" | "rtf" | "xlsx" | "pptx" | "zip" | "image" | "archive" | "executable";
   /** What the file is, for a message: `a PDF file`. */
@@ -21,18 +21,19 @@ const PDF: BinaryFormat = { kind: "pdf", name: "a PDF file", advice: "extract it
 const IMAGE_ADVICE = "an image has no text layer to read: run OCR on it first (e.g. tesseract FILE out -l vie) and parse out.txt";
 const OFFICE_ADVICE = "save it as .docx or as text first (e.g. libreoffice --headless --convert-to docx FILE)";
 
-const DOC: BinaryFormat = { kind: "doc", name: "a Word 97–2003 (.doc) or other old Office file", advice: OFFICE_ADVICE };
-const RTF: BinaryFormat = { kind: "rtf", name: "an RTF file", advice: OFFICE_ADVICE };
+const DOC: BinaryFormat = { kind: "doc", name: "a Word 97–2003 (.doc) or other old Office file", advice: "" };
+const RTF: BinaryFormat = { kind: "rtf", name: "an RTF file", advice: "" };
+
+/** The binary formats vanban reads itself (read-docx.ts, read-doc.ts, read-rtf.ts): the rest are refused with advice. */
+export const READ_BINARY_FORMATS: ReadonlySet<BinaryFormat["kind"]> = new Set(["docx", "doc", "rtf"]);
 const ODT: BinaryFormat = { kind: "odt", name: "an OpenDocument file", advice: OFFICE_ADVICE };
 
 /**
- * Documents in formats vanban does not read, by file name: a folder's old Office files are
- * reported with how to convert them rather than passed over in silence. (PDFs are read: see
- * document-formats.ts and parseDocumentAsync.)
+ * Documents in formats vanban does not read, by file name: a folder's OpenDocument files are
+ * reported with how to convert them rather than passed over in silence. (PDF, .doc and RTF are
+ * read: see document-formats.ts.)
  */
 export const UNREAD_DOCUMENT_EXTENSIONS: ReadonlyMap<string, BinaryFormat> = new Map([
-  [".doc", DOC],
-  [".rtf", RTF],
   [".odt", ODT],
 ]);
 

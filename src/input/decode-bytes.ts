@@ -16,6 +16,7 @@ import { decodeVisciiText, decodeWindows1258Text } from "./decode-single-byte.js
 import { capitaliseParagraphStarts, decodeTcvn3Text } from "./decode-tcvn3.js";
 import { decodeViqrText, hasViqrMarks } from "./decode-viqr.js";
 import { decodeVniText } from "./decode-vni.js";
+import { decodeWords } from "./decode-words.js";
 import { decodeWindows1252 } from "./decode-windows-1252.js";
 
 /** The encodings decodeBytes reports; `mixed` when lines were decoded from different ones. */
@@ -129,6 +130,10 @@ function isSuspicious(text: string): boolean {
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
+// Lines one encoding must have won, with next to none for the others, before it is tried first.
+const SETTLED_AFTER = 50;
+// A line with a non-ASCII character and every one of them a Latin-1 letter.
+const LATIN1_LETTERS_ONLY = /^(?=[^]*[\u00C0-\u00FF])[\x00-\x7F\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]*$/;
 const VIQR_ANY_MARK = /[AEIOUYaeiouy][(^+`?~'.]|(?:^|[^A-Za-z])[Dd][Dd]|[A-Z]DD|DD[A-Z]|\\[(^+`?~'.]/;
 const LEGACY = new RegExp(`[${LEGACY_CHARS}]`);
 // Vietnamese letters that Windows-1252 has no byte for: a line holding one is Unicode.
@@ -203,6 +208,10 @@ function decode(input: Uint8Array): DecodedText {
 interface Line {
   text: string;
   raw: boolean;
+  /** Decoded already, by what the format said (a run's font): taken as it is, and counted as evidence. */
+  fixed?: { label: Label; text: string };
+  /** The next line continues this one (a stretch of a line in another font): joined without a break. */
+  continues?: boolean;
 }
 
 interface Decision {
@@ -212,7 +221,41 @@ interface Decision {
   value?: number;
 }
 
-function repairLines(lines: Line[], container: Container, diagnostics: Diagnostic[]): DecodedText {
+/** A stretch of text a document format handed over: decoded already when its font said how. */
+export interface TextSegment {
+  text: string;
+  /** The encoding the segment was decoded from, with its decoded text; absent: detect it. */
+  fixed?: { label: Exclude<TextEncodingName, "mixed" | "utf-8-mojibake">; text: string };
+  /** The next segment continues this one's line. */
+  continues?: boolean;
+}
+
+/**
+ * Decodes segments of a document whose format tells the encoding of some of them (runs in legacy
+ * fonts): those are taken as decoded and count as evidence for the rest, which are detected as
+ * lines of a file are. Line numbers mean nothing here, so the result says only which encodings
+ * were found. Never throws.
+ */
+export function decodeSegments(segments: readonly TextSegment[]): { text: string; encoding: TextEncodingName } {
+  try {
+    // Text in no legacy font and with nothing a legacy reading explains is Unicode as it stands.
+    if (!segments.some((s) => s.fixed || isSuspicious(s.text))) return { text: joinSegments(segments), encoding: "utf-8" };
+    const lines: Line[] = segments.map((s) => ({ text: s.text, raw: false, fixed: s.fixed, continues: s.continues }));
+    const { text, encoding } = repairLines(lines, "utf-8", [], false);
+    return { text, encoding };
+  } catch {
+    // No input is known to get here; the segments' own text is still the document's.
+    return { text: joinSegments(segments), encoding: "mixed" };
+  }
+}
+
+function joinSegments(segments: readonly TextSegment[]): string {
+  let text = "";
+  segments.forEach((s, i) => (text += (s.fixed?.text ?? s.text) + (s.continues || i === segments.length - 1 ? "" : "\n")));
+  return text.normalize("NFC");
+}
+
+function repairLines(lines: Line[], container: Container, diagnostics: Diagnostic[], describe = true): DecodedText {
   const decisions: Decision[] = [];
   const cache: (Map<Label, { text: string; score: VietnameseScore }> | undefined)[] = [];
   const originals: (VietnameseScore | undefined)[] = [];
@@ -232,31 +275,60 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     return hit;
   };
 
+  // A legacy reading must repair words that were not Vietnamese (clean text has none to repair,
+  // while TCVN3 would happily turn its `tháng` into the equally well-formed `thỏng`), gain clearly,
+  // gain syllables with letters beyond Latin-1 (`5 µm` → `5 àm` gains none), and itself read
+  // mostly as Vietnamese. Mojibake needs only a rebuilt UTF-8 sequence.
+  const accepts = (c: Candidate, score: VietnameseScore, base: VietnameseScore): boolean =>
+    c.name === "utf-8-mojibake"
+      ? score.value >= base.value
+      : (score.garbage < base.garbage || c.fromAscii === true) && score.value - base.value >= 3 && score.specific - base.specific >= 2 && score.garbage * 3 <= score.syllables;
+  let totalWins = 0;
+  const settledEncoding = (): Candidate | null => {
+    totalWins = 0;
+    let top: Candidate | null = null;
+    for (const c of CANDIDATES) {
+      const n = wins.get(c.name) ?? 0;
+      totalWins += n;
+      if (!top || n > (wins.get(top.name) ?? 0)) top = c;
+    }
+    const n = top ? (wins.get(top.name) ?? 0) : 0;
+    return top && !top.fromAscii && top.name !== "utf-8-mojibake" && n >= SETTLED_AFTER && totalWins - n <= n / 50 ? top : null;
+  };
+
   // Pass 1: lines whose own evidence is strong.
   const strong: (Set<Label> | undefined)[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line.fixed) {
+      decisions.push({ label: line.fixed.label, text: line.fixed.text });
+      wins.set(line.fixed.label, (wins.get(line.fixed.label) ?? 0) + 1);
+      continue;
+    }
     decisions.push({ label: null, text: line.text });
-    if (!(line.raw || isSuspicious(line.text))) continue;
+    // In a file that holds legacy text, a line of Latin-1 letters only (`MôC LôC`, TCVN3 for MỤC
+    // LỤC) is as likely legacy as Unicode: it is read by every decoder too.
+    if (!(line.raw || isSuspicious(line.text) || LATIN1_LETTERS_ONLY.test(line.text))) continue;
     const base = original(i);
     let best: { name: Label; text: string; value: number } | null = null;
+    // Once one encoding has won many lines and no other has won any to speak of, a line it
+    // reads well is taken without trying the others (most of the cost of a legacy file).
+    const settled = settledEncoding();
+    if (settled) {
+      const { text, score } = candidate(i, settled);
+      if (text !== line.text.normalize("NFC") && accepts(settled, score, base)) {
+        (strong[i] ??= new Set()).add(settled.name);
+        decisions[i] = { label: settled.name, text, value: score.value };
+        wins.set(settled.name, (wins.get(settled.name) ?? 0) + 1);
+        continue;
+      }
+    }
     for (const c of CANDIDATES) {
       // English has `go.` and `me?`: VIQR is only tried on lines with marks only it writes.
       if (c.fromAscii && !hasViqrMarks(line.text)) continue;
       const { text, score } = candidate(i, c);
       if (text === line.text.normalize("NFC")) continue;
-      // A legacy reading must repair words that were not Vietnamese (clean text has none to
-      // repair, while TCVN3 would happily turn its `tháng` into the equally well-formed `thỏng`),
-      // gain clearly, gain syllables with letters beyond Latin-1 (`5 µm` → `5 àm` gains none),
-      // and itself read mostly as Vietnamese. Mojibake needs only a rebuilt UTF-8 sequence.
-      const accepted =
-        c.name === "utf-8-mojibake"
-          ? score.value >= base.value
-          : (score.garbage < base.garbage || c.fromAscii === true) &&
-            score.value - base.value >= 3 &&
-            score.specific - base.specific >= 2 &&
-            score.garbage * 3 <= score.syllables;
-      if (!accepted) continue;
+      if (!accepts(c, score, base)) continue;
       (strong[i] ??= new Set()).add(c.name);
       if (!best || score.value > best.value) best = { name: c.name, text, value: score.value };
     }
@@ -287,7 +359,7 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const decided = decisions[i]!.label;
-      if (decided === dominant.name || decided === "utf-8-mojibake") continue;
+      if (line.fixed || decided === dominant.name || decided === "utf-8-mojibake") continue;
       if (!(NON_ASCII.test(line.text) || (dominant.fromAscii && VIQR_ANY_MARK.test(line.text)))) continue;
       let take = strong[i]?.has(dominant.name) ?? false;
       // A line with Unicode Vietnamese letters only takes a reading it was strong for.
@@ -306,6 +378,53 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
     }
   }
 
+  // Pass 3: a file that mixes encodings has a second one (and more) that won lines of its own:
+  // each, from the commonest down, takes the lines where it was strong but a rarer reading
+  // scored higher (VISCII's `Sẻ Tễ phịp` for TCVN3's `Sở Tư pháp`), and the lines still
+  // undecided that it reads clearly better (`CH¦¥NG I:` → `CHƯƠNG I:`, too short to be strong).
+  const ranked = CANDIDATES.filter((c) => c !== dominant && c.name !== "utf-8-mojibake" && (wins.get(c.name) ?? 0) >= 2).sort((a, b) => (wins.get(b.name) ?? 0) - (wins.get(a.name) ?? 0));
+  for (const c of ranked) {
+    const count = wins.get(c.name) ?? 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const decided = decisions[i]!.label;
+      if (line.fixed || decided === c.name || decided === "utf-8-mojibake" || (decided !== null && (wins.get(decided) ?? 0) >= count)) continue;
+      if (!NON_ASCII.test(line.text) || BEYOND_1252.test(line.text)) continue;
+      let take = strong[i]?.has(c.name) ?? false;
+      const { text, score } = candidate(i, c);
+      if (!take && decided === null) {
+        const base = original(i);
+        // A line with letters lost from its words (`kt ni m¹ng di¦n rng`) keeps garbage in any
+        // reading: halving it is evidence enough for an encoding the file is known to use.
+        take = score.garbage < base.garbage && score.value > base.value && (score.garbage * 3 <= score.syllables || score.garbage * 2 <= base.garbage);
+      }
+      if (take) decisions[i] = { label: c.name, text };
+    }
+  }
+
+  // Pass 4: lines no reading of the whole fits — left undecoded, or holding Unicode letters beside
+  // legacy words (a document converted in part, a font switched mid-line) — are decoded word by
+  // word by the encodings the file is known to use, each word kept only where it becomes a
+  // syllable (decode-words.ts).
+  const known = CANDIDATES.filter((c) => c.name !== "utf-8-mojibake" && !c.fromAscii && (wins.get(c.name) ?? 0) >= 1).sort((a, b) => (wins.get(b.name) ?? 0) - (wins.get(a.name) ?? 0));
+  if (known.length) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const d = decisions[i]!;
+      if (line.fixed || d.label === "utf-8-mojibake" || !LEGACY.test(line.text)) continue;
+      const mixed = BEYOND_1252.test(line.text);
+      if (d.label !== null && !mixed) continue;
+      let best: { label: Label; text: string; fixed: number } | null = null;
+      for (const c of known) {
+        const words = decodeWords(line.text, (w) => c.decode(w).text);
+        if (words.fixed > (best?.fixed ?? 0)) best = { label: c.name, text: words.text.normalize("NFC"), fixed: words.fixed };
+      }
+      if (!best) continue;
+      if (d.label !== null && scoreVietnamese(best.text).value <= scoreVietnamese(d.text).value) continue;
+      decisions[i] = { label: best.label, text: best.text };
+    }
+  }
+
   // Lines left as they were still say what they were read as, unless they are plain ASCII.
   for (let i = 0; i < lines.length; i++) {
     const d = decisions[i]!;
@@ -316,12 +435,15 @@ function repairLines(lines: Line[], container: Container, diagnostics: Diagnosti
   }
 
   const restored = capitaliseParagraphStarts(decisions.map((d) => ({ text: d.text, tcvn3: d.label === "tcvn3" })));
-  const text = restored.join("\n").normalize("NFC");
+  let text = "";
+  for (let i = 0; i < restored.length; i++) text += i + 1 < restored.length && !lines[i]!.continues ? `${restored[i]!}\n` : restored[i]!;
+  text = text.normalize("NFC");
   const runs = toRuns(decisions.map((d) => d.label));
-  describeRuns(runs, lines, container, diagnostics);
+  if (describe) describeRuns(runs, lines, container, diagnostics);
   const labels = new Set(runs.map((r) => r.encoding));
   if (labels.size === 0) return { text, encoding: lines.some((l) => l.raw) ? "windows-1252" : container, diagnostics };
   if (labels.size === 1) return { text, encoding: runs[0]!.encoding, diagnostics };
+  if (!describe) return { text, encoding: "mixed", diagnostics };
   const listed = runs.slice(0, MAX_RUN_NOTES).map((r) => `${r.encoding} (${lineRange(r)})`);
   if (runs.length > MAX_RUN_NOTES) listed.push(`${runs.length - MAX_RUN_NOTES} more runs`);
   const summary = listed.join(", ");

@@ -4,7 +4,14 @@ import { createHash } from "node:crypto";
 import type { Diagnostic } from "../model/record.js";
 import { detectBinaryFormat } from "./binary-formats.js";
 import { decodeBytes } from "./decode-bytes.js";
+import { decodeFontRuns } from "./decode-font-runs.js";
+import type { FontRun } from "./font-runs.js";
+import { readDocRuns } from "./read-doc.js";
 import { readDocxText } from "./read-docx.js";
+import { readRtfRuns } from "./read-rtf.js";
+import { looksLikeHtml, readHtmlRuns } from "./read-html.js";
+import { decodeWindows1252 } from "./decode-windows-1252.js";
+import iconv from "iconv-lite";
 import { normalizeCharacters } from "./normalize-characters.js";
 import type { OffsetMap } from "./offset-map.js";
 
@@ -17,9 +24,14 @@ export interface DecodedDocument {
   /** Maps offsets of `text` to offsets of `decoded`. */
   map: OffsetMap;
   encoding: string;
+  /** The file format when the bytes told it (a Word or RTF file); text and markdown are told apart later. */
+  format?: "docx" | "doc" | "rtf" | "html";
   sha256: string;
   diagnostics: Diagnostic[];
 }
+
+/** Diagnostic codes that mean no text could be read from the file at all: the file is no document. */
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set(["not-text", "unreadable-docx", "unreadable-document", "unreadable-pdf"]);
 
 /**
  * Decodes a file's bytes into repaired NFC text, whatever the encoding; never throws. A .docx is
@@ -37,7 +49,7 @@ export function decodeDocument(bytes: Uint8Array, options: { sha256?: string } =
     const what = controls === 1 ? "1 control character" : `${controls} control characters`;
     decoded.diagnostics.push({ severity: "warning", code: "control-characters", message: `${what} (NUL, escape sequences, Word's hidden marks) removed or turned into breaks`, line: 0, column: 0 });
   }
-  return { decoded: decoded.text, text: repaired.text, map: repaired.map, encoding: decoded.encoding, sha256, diagnostics: decoded.diagnostics };
+  return { decoded: decoded.text, text: repaired.text, map: repaired.map, encoding: decoded.encoding, ...(decoded.format ? { format: decoded.format } : {}), sha256, diagnostics: decoded.diagnostics };
 }
 
 // C0 controls but tab, line feed and carriage return; DEL; C1 controls: characters no document
@@ -51,13 +63,63 @@ function countControls(text: string): number {
   return n;
 }
 
-function decodeContent(bytes: Uint8Array): { text: string; encoding: string; diagnostics: Diagnostic[] } {
+interface Content {
+  text: string;
+  encoding: string;
+  format?: DecodedDocument["format"];
+  diagnostics: Diagnostic[];
+}
+
+function decodeContent(bytes: Uint8Array): Content {
   const binary = detectBinaryFormat(bytes);
-  if (!binary) return decodeBytes(bytes);
-  if (binary.kind === "docx") {
-    const read = readDocxText(bytes);
-    if ("text" in read) return { text: read.text.normalize("NFC"), encoding: "docx", diagnostics: [] };
-    return { text: "", encoding: "docx", diagnostics: [{ severity: "error", code: "unreadable-docx", message: `a Word (.docx) document whose text could not be read: ${read.error}`, line: 0, column: 0 }] };
+  if (!binary) {
+    if (looksLikeHtml(decodeWindows1252(bytes.subarray(0, 1024)))) {
+      const read = readHtmlRuns(decodeHtmlBytes(bytes));
+      if ("runs" in read) return fromRuns(read.runs, "html");
+      return { text: "", encoding: "html", format: "html", diagnostics: [unreadable("unreadable-document", `a web page whose text could not be read: ${read.error}`)] };
+    }
+    return decodeBytes(bytes);
   }
-  return { text: "", encoding: binary.kind, diagnostics: [{ severity: "error", code: "not-text", message: `${binary.name}, not text: ${binary.advice}`, line: 0, column: 0 }] };
+  switch (binary.kind) {
+    case "docx": {
+      const read = readDocxText(bytes);
+      if ("runs" in read) return fromRuns(read.runs, "docx");
+      return { text: "", encoding: "docx", format: "docx", diagnostics: [unreadable("unreadable-docx", `a Word (.docx) document whose text could not be read: ${read.error}`)] };
+    }
+    case "doc": {
+      const read = readDocRuns(bytes);
+      if ("runs" in read) return fromRuns(read.runs, "doc");
+      return { text: "", encoding: "doc", format: "doc", diagnostics: [unreadable("unreadable-document", `a Word 97–2003 (.doc) document whose text could not be read: ${read.error}`)] };
+    }
+    case "rtf": {
+      const read = readRtfRuns(bytes);
+      if ("runs" in read) return fromRuns(read.runs, "rtf");
+      return { text: "", encoding: "rtf", format: "rtf", diagnostics: [unreadable("unreadable-document", `an RTF document whose text could not be read: ${read.error}`)] };
+    }
+    default:
+      return { text: "", encoding: binary.kind, diagnostics: [unreadable("not-text", `${binary.name}, not text: ${binary.advice}`)] };
+  }
+}
+
+function fromRuns(runs: FontRun[], format: NonNullable<DecodedDocument["format"]>): Content {
+  const decoded = decodeFontRuns(runs);
+  return { text: decoded.text, encoding: decoded.encoding, format, diagnostics: decoded.diagnostics };
+}
+
+function unreadable(code: string, message: string): Diagnostic {
+  return { severity: "error", code, message, line: 0, column: 0 };
+}
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+// A page's characters: UTF-8 when the bytes are, else the charset its <meta> names, else
+// Windows-1252 (legacy pages in .VnTime fonts are 1252 bytes; their fonts say the rest).
+function decodeHtmlBytes(bytes: Uint8Array): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    const charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(decodeWindows1252(bytes.subarray(0, 4096)))?.[1]?.toLowerCase();
+    if (charset && !/^(?:utf-?8|windows-1252|iso-8859-1|us-ascii)$/.test(charset) && iconv.encodingExists(charset)) return iconv.decode(Buffer.from(bytes), charset);
+    return decodeWindows1252(bytes);
+  }
 }

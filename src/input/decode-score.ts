@@ -5,7 +5,8 @@
 // Vietnamese.
 import { isVietnameseSyllable } from "./vietnamese-syllable.js";
 
-function plausibleCase(word: string): boolean {
+/** Whether a word's letter case is one a word is written in: lower case, capitals, or capitalised. */
+export function plausibleCase(word: string): boolean {
   const rest = word.slice(1);
   return rest === rest.toLowerCase() || word === word.toUpperCase();
 }
@@ -24,13 +25,28 @@ export interface VietnameseScore {
 
 // Word boundaries: white space, ASCII punctuation and digits, NBSP and the General Punctuation
 // block (quotes, dashes, …). Latin-1 symbols stay inside words: legacy encodings use them as letters.
-function isBoundary(code: number): boolean {
+/** Whether a UTF-16 code unit separates words (legacy encodings' Latin-1 letters and symbols do not). */
+export function isBoundary(code: number): boolean {
   if (code < 0x80) return !((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a));
   return code === 0xa0 || (code >= 0x2000 && code <= 0x206f) || code === 0x3000 || code === 0xfeff;
 }
 
 const LETTER = /\p{L}/u;
 const ACRONYM = /^[A-ZĐ]+$/;
+
+// A document repeats a few thousand syllables: each word's answer is kept (a bounded cache, cleared
+// when full, so a file of random words cannot grow it without end).
+const SYLLABLES = new Map<string, boolean>();
+const MAX_CACHED = 65536;
+
+function isSyllable(word: string): boolean {
+  let known = SYLLABLES.get(word);
+  if (known === undefined) {
+    if (SYLLABLES.size >= MAX_CACHED) SYLLABLES.clear();
+    SYLLABLES.set(word, (known = isVietnameseSyllable(word)));
+  }
+  return known;
+}
 
 /**
  * Counts the well-formed Vietnamese syllables and the garbage words of NFC text.
@@ -62,7 +78,7 @@ export function scoreVietnamese(text: string): VietnameseScore {
     // Symbols standing alone (©, ±, €) are not words in any reading, nor are acronyms (HĐND).
     if ((!asciiLetter && !LETTER.test(word)) || ACRONYM.test(word)) continue;
     // `TậT` (VISCII read into TCVN3 capitals) is no way to write a syllable.
-    if (isVietnameseSyllable(word) && plausibleCase(word)) {
+    if (isSyllable(word) && plausibleCase(word)) {
       syllables++;
       if (beyondLatin1 && word.length >= 2) specific++;
     } else garbage++;

@@ -1,11 +1,12 @@
 // Unicode text → the clean text the grammars read: markdown marks stripped, wrapped lines
 // re-joined, one logical line per paragraph, with a map back to the Unicode text.
+import type { SOURCE_FORMATS } from "../model/record.js";
 import { markdownToText } from "./markdown-to-text.js";
 import { joinWrappedLines } from "./join-lines.js";
 import type { OffsetMap } from "./offset-map.js";
 
-/** The source formats the pipeline distinguishes. */
-export type SourceFormat = "text" | "markdown";
+/** The source formats the pipeline distinguishes: a file's own format (see SOURCE_FORMATS). */
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 // Marks that only markdown writes: a few of them make a .txt file markdown (converters save
 // markdown under any name), but one stray `**` in a plain letter does not.

@@ -1,12 +1,13 @@
 // A file from the user's folders → the bytes to parse, or the reason in a few words why it holds
 // no document vanban can read: it cannot be opened (permission, a broken or looping symbolic
 // link), it is no regular file (a FIFO would block the read forever), it is empty, too large, or
-// binary (a scan, an archive — with how to get its text). A .docx passes: the parse reads its
-// text; so does a PDF for callers of parseDocumentAsync. The size limit is the format's (told by
-// the first bytes), checked before the rest is read, and the read itself stops past the limit, so
-// a 200 MB file (or a file growing while it is read) costs no memory.
+// binary (a scan, an archive — with how to get its text). Word files (.docx, .doc) and RTF pass:
+// the parse reads their text; so does a PDF for callers of parseDocumentAsync (`acceptPdf`). The
+// size limit is the format's (told by the first bytes), checked before the rest is read, and the
+// read itself stops past the limit, so a 200 MB file (or a file growing while it is read) costs no
+// memory.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
-import { describeBinaryFile, detectBinaryFormat } from "./binary-formats.js";
+import { describeBinaryFile, detectBinaryFormat, READ_BINARY_FORMATS } from "./binary-formats.js";
 
 /**
  * The largest text file read as a document: 16 MiB, some 8,000 pages of text (the longest codes of
@@ -73,7 +74,7 @@ export function readDocumentFile(path: string, options: ReadDocumentOptions = {}
     if (total === 0) return { problem: "empty file" };
     const bytes = new Uint8Array(Buffer.concat(chunks, total));
     const binary = detectBinaryFormat(bytes);
-    if (binary && binary.kind !== "docx" && !(binary.kind === "pdf" && options.acceptPdf)) return { problem: describeBinaryFile(binary, path) };
+    if (binary && !READ_BINARY_FORMATS.has(binary.kind) && !(binary.kind === "pdf" && options.acceptPdf)) return { problem: describeBinaryFile(binary, path) };
     return { bytes };
   } catch (error) {
     return { problem: describeFileError(error, path) };

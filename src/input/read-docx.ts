@@ -5,18 +5,25 @@
 // footnotes at the end as `[n] text` lines, where the footnote grammar looks for them. What Word
 // keeps out of the text is left out: deleted revisions, field codes, the fallback copy of drawn
 // shapes. A small tag scanner is enough for this: the parts are machine-written XML.
+//
+// A .docx converted from a legacy document keeps its TCVN3 or VNI bytes as Latin-1 characters in
+// runs set in `.VnTime`-style fonts, so the text comes out as font runs (font-runs.ts): the font of
+// each run (its own, its character or paragraph style's, or the document default, from
+// styles.xml) travels with the text as a mark of two noncharacters around the font's number,
+// through the table and footnote layout, and the marks are split off at the end.
+import { appendRun, type FontRun } from "./font-runs.js";
 import { listZipEntries, readZipEntry, type ZipEntry } from "./read-zip.js";
 
 /** The most a .docx part may unpack to: its text is a fraction of its XML. */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
-/** The text of a .docx, or the reason it could not be read. */
-export type DocxText = { text: string } | { error: string };
+/** The text of a .docx as font runs, or the reason it could not be read. */
+export type DocxText = { runs: FontRun[] } | { error: string };
 
 /**
- * Reads the text of a .docx file's bytes: paragraphs, numbering, tables, text boxes, footnotes.
- * Never throws.
- * @example readDocxText(readFileSync("quyet-dinh.docx")) // { text: "ỦY BAN NHÂN DÂN | CỘNG HÒA …" }
+ * Reads the text of a .docx file's bytes as font runs: paragraphs, numbering, tables, text boxes,
+ * footnotes. Never throws.
+ * @example readDocxText(readFileSync("quyet-dinh.docx")) // { runs: [{ text: "ỦY BAN NHÂN DÂN | CỘNG HÒA …", font: "Times New Roman" }] }
  */
 export function readDocxText(bytes: Uint8Array): DocxText {
   try {
@@ -33,10 +40,12 @@ export function readDocxText(bytes: Uint8Array): DocxText {
     if ("error" in document) return document;
     const numbering = part("word/numbering.xml");
     const footnotes = part("word/footnotes.xml");
-    const reader = new DocxReader(numbering && "xml" in numbering ? readNumbering(numbering.xml) : new Map());
+    const styles = part("word/styles.xml");
+    const fonts = new FontTable(styles && "xml" in styles ? styles.xml : "");
+    const reader = new DocxReader(numbering && "xml" in numbering ? readNumbering(numbering.xml) : new Map(), fonts);
     const lines = reader.read(document.xml);
-    if (footnotes && "xml" in footnotes && reader.footnoteOrder.length) append(lines, footnoteLines(footnotes.xml, reader.footnoteOrder));
-    return { text: lines.join("\n") };
+    if (footnotes && "xml" in footnotes && reader.footnoteOrder.length) append(lines, footnoteLines(footnotes.xml, reader.footnoteOrder, fonts));
+    return { runs: fonts.split(lines.join("\n")) };
   } catch (error) {
     // No input is known to get here; a defect of the reader must not stop a folder's parse.
     return { error: `unreadable (${(error as Error)?.message ?? String(error)})` };
@@ -68,6 +77,87 @@ function decodeEntities(text: string): string {
     const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
     return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
+}
+
+// A font mark: U+FDD0, the font's number in the table (0: none), U+FDD1. Noncharacters never
+// stand in a document's text (any there are dropped), so the marks cannot be confused with it.
+const MARK_OPEN = "\uFDD0";
+const MARK_CLOSE = "\uFDD1";
+const MARKS = /\uFDD0(\d+)\uFDD1/g;
+const NONCHARACTERS = /[\uFDD0\uFDD1]/g;
+
+/** The fonts of a document: what styles.xml gives each style and the default, and the marks that carry them. */
+class FontTable {
+  private readonly names: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly ownFont = new Map<string, string>();
+  private readonly baseStyle = new Map<string, string>();
+  readonly defaultFont: string | null;
+
+  constructor(stylesXml: string) {
+    const defaults = /<w:rPrDefault\b[^>]*>([\s\S]*?)<\/w:rPrDefault>/.exec(stylesXml);
+    this.defaultFont = defaults ? runFont(defaults[1]!) : null;
+    for (const m of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+      const id = attribute(m[1]!, "w:styleId");
+      if (id === null) continue;
+      const font = runFont(m[2]!);
+      if (font) this.ownFont.set(id, font);
+      const based = /<w:basedOn\b([^>]*)\/?>/.exec(m[2]!);
+      const base = based ? attribute(based[1]!, "w:val") : null;
+      if (base) this.baseStyle.set(id, base);
+    }
+  }
+
+  /** The font a style gives its text, through the styles it is based on (a chain bounded against loops). */
+  styleFont(id: string | null): string | null {
+    for (let s = id, depth = 0; s !== null && s !== undefined && depth < 16; s = this.baseStyle.get(s) ?? null, depth++) {
+      const font = this.ownFont.get(s);
+      if (font) return font;
+    }
+    return null;
+  }
+
+  /** The mark that sets `font` for the text after it. */
+  mark(font: string | null): string {
+    if (font === null) return `${MARK_OPEN}0${MARK_CLOSE}`;
+    let n = this.numbers.get(font);
+    if (n === undefined) {
+      this.names.push(font);
+      this.numbers.set(font, (n = this.names.length));
+    }
+    return `${MARK_OPEN}${n}${MARK_CLOSE}`;
+  }
+
+  /** Text with marks → font runs. */
+  split(text: string): FontRun[] {
+    const runs: FontRun[] = [];
+    let font: string | null = null;
+    let last = 0;
+    for (const m of text.matchAll(MARKS)) {
+      appendRun(runs, text.slice(last, m.index), font);
+      font = this.names[Number(m[1]) - 1] ?? null;
+      last = m.index + m[0].length;
+    }
+    appendRun(runs, text.slice(last), font);
+    return runs;
+  }
+}
+
+/** Whether a line holds nothing but white space and font marks. */
+function blank(line: string): boolean {
+  return !line.replace(MARKS, "").trim();
+}
+
+/** Text trimmed of white space at both ends, font marks there kept. */
+function trimMarked(text: string): string {
+  return text.replace(/^((?:\uFDD0\d+\uFDD1)*)\s+/, "$1").replace(/\s+((?:\uFDD0\d+\uFDD1)*)$/, "$1");
+}
+
+/** The font `<w:rFonts>` names in a run's properties (the one for ASCII text, where legacy bytes are). */
+function runFont(xml: string): string | null {
+  const fonts = /<w:rFonts\b([^>]*)\/?>/.exec(xml);
+  if (!fonts) return null;
+  return attribute(fonts[1]!, "w:ascii") ?? attribute(fonts[1]!, "w:hAnsi");
 }
 
 /** A level of a Word list: how its number is written. */
@@ -161,6 +251,10 @@ interface Paragraph {
   /** Opened inside hidden content (a shape's fallback copy): not the document's. */
   hidden: boolean;
   numId: string | null;
+  /** The paragraph's style, for the font of runs that name none. */
+  style: string | null;
+  /** The font the text so far is marked with (undefined: no mark yet). */
+  font?: string | null;
   level: number;
 }
 
@@ -170,7 +264,10 @@ class DocxReader {
   private readonly footnotesSeen = new Set<string>();
   private readonly counters = new Map<string, number[]>();
 
-  constructor(private readonly numbering: Numbering) {}
+  constructor(
+    private readonly numbering: Numbering,
+    private readonly fonts: FontTable,
+  ) {}
 
   read(xml: string): string[] {
     const body: Container = { lines: [] };
@@ -181,10 +278,21 @@ class DocxReader {
     let hidden = 0;
     let inText = false;
     let last = 0;
+    // The run being read: its own font and character style.
+    let runFontName: string | null = null;
+    let runStyle: string | null = null;
+    let inRun = false;
     TAG.lastIndex = 0;
     for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
       const paragraph = paragraphs[paragraphs.length - 1];
-      if (inText && paragraph && hidden === 0 && m.index > last) paragraph.text += decodeEntities(xml.slice(last, m.index));
+      if (inText && paragraph && hidden === 0 && m.index > last) {
+        const font = runFontName ?? this.fonts.styleFont(runStyle) ?? this.fonts.styleFont(paragraph.style) ?? this.fonts.defaultFont;
+        if (font !== paragraph.font) {
+          paragraph.text += this.fonts.mark(font);
+          paragraph.font = font;
+        }
+        paragraph.text += decodeEntities(xml.slice(last, m.index)).replace(NONCHARACTERS, "");
+      }
       last = TAG.lastIndex;
       const [, closing, name, attributes = "", selfClosing] = m;
       if (!name) continue;
@@ -200,11 +308,25 @@ class DocxReader {
           if (!selfClosing) hidden = Math.max(0, hidden + (open ? 1 : -1));
           break;
         case "w:p":
-          if (open && !selfClosing) paragraphs.push({ text: "", hidden: hidden > 0, numId: null, level: 0 });
+          if (open && !selfClosing) paragraphs.push({ text: "", hidden: hidden > 0, numId: null, level: 0, style: null });
           else if (closing) {
             const done = paragraphs.pop();
             if (done && !done.hidden) append(containers[containers.length - 1]!.lines, this.paragraphLines(done));
           } else if (hidden === 0) containers[containers.length - 1]!.lines.push("");
+          break;
+        case "w:r":
+          inRun = open && !selfClosing;
+          runFontName = null;
+          runStyle = null;
+          break;
+        case "w:rFonts":
+          if (inRun && open) runFontName = attribute(attributes, "w:ascii") ?? attribute(attributes, "w:hAnsi");
+          break;
+        case "w:rStyle":
+          if (inRun && open) runStyle = attribute(attributes, "w:val");
+          break;
+        case "w:pStyle":
+          if (paragraph && open) paragraph.style = attribute(attributes, "w:val");
           break;
         case "w:numId":
           if (paragraph && open) paragraph.numId = attribute(attributes, "w:val");
@@ -268,7 +390,7 @@ class DocxReader {
   /** A paragraph's lines: its list number written out before its text. */
   private paragraphLines(p: Paragraph): string[] {
     const number = p.numId && p.numId !== "0" ? this.listNumber(p.numId, p.level) : "";
-    const text = number && p.text.trim() ? `${number} ${p.text}` : number || p.text;
+    const text = number && !blank(p.text) ? `${number} ${p.text}` : number || p.text;
     return text.split("\n");
   }
 
@@ -299,24 +421,24 @@ class DocxReader {
 function tableLines(rows: string[][][]): string[] {
   const out: string[] = [];
   for (const row of rows) {
-    const cells = row.map((lines) => lines.filter((l) => l.trim()));
+    const cells = row.map((lines) => lines.filter((l) => !blank(l)));
     if (cells.every((c) => c.length <= 1)) {
       const line = cells.map((c) => c[0] ?? "").join(" | ").trim();
-      if (line.replace(/\|/g, "").trim()) out.push(line);
+      if (!blank(line.replace(/\|/g, ""))) out.push(line);
     } else for (const cell of cells) append(out, cell);
   }
   return out;
 }
 
 /** The footnotes the text refers to, in its order, as `[n] text` lines. */
-function footnoteLines(xml: string, order: readonly string[]): string[] {
+function footnoteLines(xml: string, order: readonly string[], fonts: FontTable): string[] {
   const bodies = new Map<string, string>();
   for (const m of xml.matchAll(/<w:footnote\b([^>]*)>([\s\S]*?)<\/w:footnote>/g)) {
     const id = attribute(m[1]!, "w:id");
     if (id === null) continue;
     // Footnote paragraphs read like body paragraphs; the footnote's own reference mark is dropped.
-    const lines = new DocxReader(new Map()).read(`<w:body>${m[2]!}</w:body>`).filter((l) => l.trim());
-    bodies.set(id, lines.join(" ").trim());
+    const lines = new DocxReader(new Map(), fonts).read(`<w:body>${m[2]!}</w:body>`).filter((l) => !blank(l));
+    bodies.set(id, trimMarked(lines.join(" ")));
   }
   const out: string[] = [];
   order.forEach((id, i) => {

@@ -151,7 +151,7 @@ class EmbeddedCollection implements Collection {
     // A file outside the collection: read as any document is, and resolved against the collection.
     const [{ readDocumentFile }, { parseDocumentAsync }] = await Promise.all([import("../input/read-document-file.js"), import("../citations/parse-with-citations.js")]);
     const file = resolve(idOrPath);
-    const read = readDocumentFile(file);
+    const read = readDocumentFile(file, { acceptPdf: true });
     if ("problem" in read) throw new DocumentNotFoundError(idOrPath, `no such document in ${this.location} and ${read.problem === "no such file or directory" ? "no such file" : `the file cannot be read: ${read.problem}`}`);
     const { record, text } = await parseDocumentAsync(read.bytes, { path: file });
     return { document: { id: record.id, path: file, title: record.title }, inCollection: false, references: kb.referencesOf(record, text) };

@@ -5,7 +5,7 @@
 // problem is reported once, with its reason, and the rest is still listed.
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
-import { describeFileError, MAX_DOCUMENT_BYTES, tooLarge } from "../input/read-document-file.js";
+import { describeFileError, maxDocumentBytes, tooLarge } from "../input/read-document-file.js";
 import { UNREAD_DOCUMENT_EXTENSIONS, describeBinaryFile } from "../input/binary-formats.js";
 import { DOCUMENT_EXTENSIONS } from "../input/document-formats.js";
 
@@ -90,8 +90,9 @@ export function listSourceFiles(paths: readonly string[]): SourceListing {
     seen.add(p);
     // Refused here already, so that no command that lists through this (vanban index too) ever
     // reads a 200 MB file into memory.
-    if (st.size > MAX_DOCUMENT_BYTES) {
-      skipped.push({ path: p, reason: tooLarge(st.size), root: false });
+    const limit = maxDocumentBytes(extname(p));
+    if (st.size > limit) {
+      skipped.push({ path: p, reason: tooLarge(st.size, limit), root: false });
       return;
     }
     files.push(p);

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { describeFileError, readDocumentFile } from "../input/read-document-file.js";
 import { parseDocumentAsync } from "../citations/parse-with-citations.js";
+import { UNREADABLE_CODES } from "../input/decode-document.js";
 import { readCitationFacts } from "./citation-facts.js";
 import { documentKey } from "./document-identity.js";
 import type { CatalogEntry, CitationFact } from "./store-format.js";
@@ -35,13 +36,17 @@ export async function readSource(path: string, known: ReadonlySet<string>): Prom
   }
   // The same reading as `vanban parse`: empty, too large and binary files (a PDF renamed .txt, a
   // scan, an archive) are skipped with the reason; the parse reads every format vanban reads.
-  const read = readDocumentFile(path);
+  const read = readDocumentFile(path, { acceptPdf: true });
   if ("problem" in read) return { kind: "skipped", path, reason: read.problem };
   const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (known.has(sha256)) return { kind: "known", path, size: bytes.length, mtimeMs: info.mtimeMs, sha256 };
   try {
     const { record, text } = await parseDocumentAsync(bytes, { path, sha256 });
+    // A file whose text could not be read (a damaged PDF or .docx) is no document: skipped with
+    // the reason, as vanban parse reports it, not kept as an empty record.
+    const unreadable = record.diagnostics.find((d) => UNREADABLE_CODES.has(d.code));
+    if (unreadable) return { kind: "skipped", path, reason: unreadable.message };
     const { facts, sentences } = readCitationFacts(record, text);
     const fields: SourceFields = {
       path,

@@ -134,7 +134,7 @@ export interface ParseOptions {
 /** Decodes a file's bytes (any encoding) and parses them; never throws. */
 export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}, findCitations?: CitationFinder): ParsedText & { decoded: string } {
   const decoded = decodeDocument(bytes, { sha256: options.sha256 });
-  const parsed = parseText(decoded.text, { path: options.path ?? null, format: options.format ?? detectFormat(decoded.text, options.path), encoding: decoded.encoding, sha256: decoded.sha256 }, findCitations);
+  const parsed = parseText(decoded.text, { path: options.path ?? null, format: options.format ?? decoded.format ?? detectFormat(decoded.text, options.path), encoding: decoded.encoding, sha256: decoded.sha256 }, findCitations);
   // Not unshift(...list): a file changing encoding on every line has a diagnostic per line.
   parsed.record.diagnostics = [...decoded.diagnostics, ...parsed.record.diagnostics];
   // The clean text's map, through the character repair, back to the text as decoded.

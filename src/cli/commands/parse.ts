@@ -1,10 +1,10 @@
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { safeName } from "../safe-name.js";
 import { usesColor } from "../terminal-style.js";
-import { listSourceFiles } from "../../kb/list-source-files.js";
+import { readListedDocuments } from "../read-listed-documents.js";
 import { parseDocumentAsync } from "../../citations/parse-with-citations.js";
 import { DOCUMENT_EXTENSIONS } from "../../input/document-formats.js";
-import { readDocumentFile } from "../../input/read-document-file.js";
+import { UNREADABLE_CODES } from "../../input/decode-document.js";
 import { renderRecord } from "../render-record.js";
 import { toJsonLine } from "../json-line.js";
 
@@ -15,8 +15,9 @@ into records.
 On a terminal it shows each record: header fields, the section tree, signature, recipients and
 diagnostics. With --json it prints one JSON record per line (NDJSON).
 
-A file that holds no document vanban can read (empty, binary, over 16 MB, unreadable) gets a
-one-line message on stderr naming it and saying why (for a PDF, how to extract its text), and the
+Reads text, markdown, Word (.docx, .doc), RTF, saved web pages and PDF (its text layer; scanned
+pages by OCR when Tesseract is installed). A file that holds no document vanban can read (empty,
+binary, too large, unreadable) gets a one-line message on stderr naming it and saying why, and the
 other files are still parsed.
 
 Exit status: 0 when every file was read (diagnostics do not count), 1 when a file could not be
@@ -31,25 +32,19 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const { positional, options } = parseArgs(args, [], ["json"]);
   if (positional.length === 0) throw new UsageError("no PATH given (see vanban parse --help)");
-  const report = (path: string, reason: string) => io.err(`vanban parse: ${safeName(path)}: ${safeName(reason)}\n`);
-  const { files, skipped } = listSourceFiles(positional);
-  let failed = skipped.length > 0;
-  for (const s of skipped) report(s.path, s.reason);
-  for (const file of files) {
-    const read = readDocumentFile(file);
-    if ("problem" in read) {
-      report(file, read.problem);
-      failed = true;
-      continue;
-    }
+  let failed = false;
+  const report = (path: string, reason: string) => {
+    failed = true;
+    io.err(`vanban parse: ${safeName(path)}: ${safeName(reason)}\n`);
+  };
+  for (const { file, bytes } of readListedDocuments(positional, report)) {
     let output: string;
     try {
-      const { record } = await parseDocumentAsync(read.bytes, { path: file });
-      // A .docx whose text could not be read (damaged, a ZIP bomb) is no record, like a PDF.
-      const unreadable = record.diagnostics.find((d) => d.code === "unreadable-docx" || d.code === "not-text");
+      const { record } = await parseDocumentAsync(bytes, { path: file });
+      // A file whose text could not be read (a damaged .docx or PDF, a ZIP bomb) is no record.
+      const unreadable = record.diagnostics.find((d) => UNREADABLE_CODES.has(d.code));
       if (unreadable) {
         report(file, unreadable.message);
-        failed = true;
         continue;
       }
       output = options.json ? `${toJsonLine(record)}\n` : `${renderRecord(record, { color: usesColor(io) })}\n`;
@@ -57,7 +52,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       // The parse is meant never to throw; if it does, this file is reported and the rest parsed.
       report(file, `could not be parsed: ${(error as Error)?.message ?? String(error)}${io.debug ? "" : " (--debug shows details)"}`);
       if (io.debug) io.err(`${((error as Error)?.stack ?? "").split("\n").map(safeName).join("\n")}\n`);
-      failed = true;
       continue;
     }
     io.out(output);
