@@ -4,7 +4,7 @@
 // the way they do in real ones. Same seed, same documents.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDocumentText } from "../src/citations/parse-with-citations.js";
+import { parseDocumentText } from "../src/document/parse-document.js";
 import type { Section } from "../src/model/record.js";
 import { createRandom } from "../test/search/synthetic-records.js";
 

@@ -1,7 +1,7 @@
 // The library's public API: re-exports only (a test pins this list).
 
 // Documents → records (input, parse, citations).
-export { parseDocument, parseDocumentAsync, parseDocumentBytes, parseDocumentText } from "./citations/parse-with-citations.js";
+export { parseDocument, parseDocumentAsync, parseDocumentBytes, parseDocumentText } from "./document/parse-document.js";
 export type { ParsedText, ParseOptions, TextSource } from "./parse/parse-document.js";
 export * from "./model/index.js";
 export { decodeDocument, type DecodedDocument } from "./input/decode-document.js";

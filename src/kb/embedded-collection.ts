@@ -149,7 +149,7 @@ class EmbeddedCollection implements Collection {
     const entry = kb.find(idOrPath)[0];
     if (entry) return { document: { id: entry.id, path: entry.path, title: entry.title }, inCollection: true, references: await kb.references(entry.path) };
     // A file outside the collection: read as any document is, and resolved against the collection.
-    const [{ readDocumentFile }, { parseDocumentAsync }] = await Promise.all([import("../input/read-document-file.js"), import("../citations/parse-with-citations.js")]);
+    const [{ readDocumentFile }, { parseDocumentAsync }] = await Promise.all([import("../input/read-document-file.js"), import("../document/parse-document.js")]);
     const file = resolve(idOrPath);
     const read = readDocumentFile(file, { acceptPdf: true });
     if ("problem" in read) throw new DocumentNotFoundError(idOrPath, `no such document in ${this.location} and ${read.problem === "no such file or directory" ? "no such file" : `the file cannot be read: ${read.problem}`}`);

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { describeFileError, readDocumentFile } from "../input/read-document-file.js";
-import { parseDocumentAsync } from "../citations/parse-with-citations.js";
+import { parseDocumentAsync } from "../document/parse-document.js";
 import { UNREADABLE_CODES } from "../input/decode-document.js";
 import { readCitationFacts } from "./citation-facts.js";
 import { documentKey } from "./document-identity.js";

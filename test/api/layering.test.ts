@@ -39,9 +39,16 @@ const folderOf = (module: string) => module.split("/").slice(0, module.startsWit
 
 describe("the import graph", () => {
   it("has no lower folder importing kb or cli", () => {
-    const lower = ["src/input", "src/parse", "src/citations", "src/search", "src/store", "src/text", "src/model", "grammars"];
+    const lower = ["src/input", "src/parse", "src/citations", "src/document", "src/search", "src/store", "src/text", "src/model", "grammars"];
     const upward = [...graph].flatMap(([from, targets]) =>
       lower.includes(folderOf(from)) ? targets.filter((t) => ["src/kb", "src/cli"].includes(folderOf(t))).map((t) => `${from} → ${t}`) : [],
+    );
+    expect(upward).toEqual([]);
+  });
+
+  it("has parse and citations below the document layer that joins them", () => {
+    const upward = [...graph].flatMap(([from, targets]) =>
+      ["src/input", "src/parse", "src/citations"].includes(folderOf(from)) ? targets.filter((t) => folderOf(t) === "src/document").map((t) => `${from} → ${t}`) : [],
     );
     expect(upward).toEqual([]);
   });

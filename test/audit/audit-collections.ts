@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes } from "../../src/document/parse-document.js";
 import type { DocumentRecord } from "../../src/model/record.js";
 
 const repoRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));

@@ -1,6 +1,6 @@
 // One document cited with two dates in one text: one key, no date, a diagnostic.
 import { describe, expect, it } from "vitest";
-import { parseDocumentText } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentText } from "../../src/document/parse-document.js";
 
 describe("conflicting dates of one cited document", () => {
   it("gives the mentions one key and the record a diagnostic", () => {

@@ -3,7 +3,7 @@
 // the offset map stays inside the decoded text, and the outputs (NDJSON, the terminal view)
 // carry nothing a terminal or a line splitter would act on.
 import { expect } from "vitest";
-import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes } from "../../src/document/parse-document.js";
 import { toJsonLine } from "../../src/cli/json-line.js";
 import { renderRecord } from "../../src/cli/render-record.js";
 import { DocumentRecord } from "../../src/model/record.js";

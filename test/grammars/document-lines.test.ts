@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { documentLexer, lineInitial, lineTests } from "../../grammars/document/document-tokens.js";
-import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes } from "../../src/document/parse-document.js";
 import { findLayoutZones } from "../../grammars/document/layout-zones.js";
 
 const classOf = (line: string) => documentLexer.tokenize(line).tokens.map((t) => t.tokenType.name);

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../cli/cli-io.js";
 
-vi.mock("../../src/citations/parse-with-citations.js", async (original) => {
-  const real = await original<typeof import("../../src/citations/parse-with-citations.js")>();
+vi.mock("../../src/document/parse-document.js", async (original) => {
+  const real = await original<typeof import("../../src/document/parse-document.js")>();
   return {
     ...real,
     // What `vanban parse` reads every file through.

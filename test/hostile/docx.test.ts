@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { detectBinaryFormat } from "../../src/input/binary-formats.js";
 import { readDocxText } from "../../src/input/read-docx.js";
 import { listZipEntries, readZipEntry } from "../../src/input/read-zip.js";
-import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes } from "../../src/document/parse-document.js";
 import { makeDocx, makeZip, NUMBERING, paragraph, sampleDocx, table } from "./make-docx.js";
 
 const text = (bytes: Uint8Array) => {

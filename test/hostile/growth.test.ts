@@ -4,7 +4,7 @@
 // grouping and short forms, the preamble's citations, remark on long paragraphs) or guards a
 // stage that could become so.
 import { describe, expect, it } from "vitest";
-import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes } from "../../src/document/parse-document.js";
 import { DocumentRecord } from "../../src/model/record.js";
 import { readCitationFacts } from "../../src/kb/citation-facts.js";
 import { HOSTILE_DOCUMENTS } from "./hostile-documents.js";

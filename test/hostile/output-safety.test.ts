@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseDocumentBytes, parseDocumentText } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes, parseDocumentText } from "../../src/document/parse-document.js";
 import { toJsonLine } from "../../src/cli/json-line.js";
 import { safeName } from "../../src/cli/safe-name.js";
 import { renderRecord, terminalSafe } from "../../src/cli/render-record.js";

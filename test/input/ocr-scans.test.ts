@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseDocumentAsync } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentAsync } from "../../src/document/parse-document.js";
 import { ocrPdfPages } from "../../src/input/ocr-pages.js";
 
 const dir = resolve(import.meta.dirname, "../../../shared/collections/congbao-pdf");

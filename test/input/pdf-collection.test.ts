@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDocumentAsync } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentAsync } from "../../src/document/parse-document.js";
 
 const dir = resolve(import.meta.dirname, "../../../shared/collections/congbao-pdf");
 const present = existsSync(resolve(dir, "metadata.json"));

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readDocumentFile } from "../../src/input/read-document-file.js";
-import { parseDocumentAsync } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentAsync } from "../../src/document/parse-document.js";
 import { DocumentRecord } from "../../src/model/record.js";
 import { readPdf } from "../../src/input/read-pdf.js";
 import { gazettePage, HAS_FONT, makePdf, type PlacedLine } from "./pdf-maker.js";

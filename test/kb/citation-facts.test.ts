@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes } from "../../src/document/parse-document.js";
 import { citationLabel, readCitationFacts } from "../../src/kb/citation-facts.js";
 import { citingSentence } from "../../src/kb/citing-sentence.js";
 import { relationBefore } from "../../src/kb/relation-words.js";

@@ -91,7 +91,7 @@ describe("what a document cites", () => {
   });
 
   it("a document the store does not hold, resolved against the collection", async () => {
-    const { parseDocumentText } = await import("../../src/citations/parse-with-citations.js");
+    const { parseDocumentText } = await import("../../src/document/parse-document.js");
     const { record, text } = parseDocumentText("UBND XÃ MỚI\nSố: 3/KH-UBND\nKẾ HOẠCH\nThực hiện việc mới\n\nCăn cứ Kế hoạch số 253-KH/HU ngày 20/11/2024 của Huyện ủy Bình Sơn;\nCăn cứ Kết luận số 91-KL/TW;\n", { path: "new.txt" });
     const refs = kb.referencesOf(record, text);
     expect(refs.map((r) => [r.label, r.status])).toEqual([

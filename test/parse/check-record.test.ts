@@ -1,7 +1,7 @@
 // The plausibility checks every record gets as `suspect` diagnostics: tables of [input, expected, why].
 import { describe, expect, it } from "vitest";
 import { checkRecord, holdsMottoWords, issuerCodeFits, signatureFitsIssuer } from "../../src/parse/check-record.js";
-import { parseDocumentText } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentText } from "../../src/document/parse-document.js";
 import type { DocumentRecord } from "../../src/model/record.js";
 
 describe("motto words", () => {

@@ -3,7 +3,7 @@
 // (067) gives the same header fields as its hand-checked transcript (068).
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes } from "../../src/document/parse-document.js";
 import type { DocumentRecord, Section } from "../../src/model/record.js";
 import { asciiPunctuation, as1252Text, encodeMojibake, encodeTcvn3, encodeUtf16, encodeUtf8, encodeViqr, encodeVni, encodeWindows1258 } from "../input/encode-legacy.js";
 

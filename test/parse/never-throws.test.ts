@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDocumentBytes, parseDocumentText } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes, parseDocumentText } from "../../src/document/parse-document.js";
 import { DocumentRecord } from "../../src/model/record.js";
 
 const corpusDir = new URL("../../corpus/", import.meta.url);

@@ -2,7 +2,7 @@
 // the record contract fixes, document by document.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDocumentBytes } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentBytes } from "../../src/document/parse-document.js";
 
 const corpus = new URL("../../corpus/", import.meta.url);
 const parse = (name: string) => parseDocumentBytes(readFileSync(new URL(name, corpus)), { path: name }).record;

@@ -1,7 +1,7 @@
 // The failure classes seen on documents nobody tuned the parser for (issue 13), each on made-up
 // text in the shape of the class: tables of [input, expected, why].
 import { describe, expect, it } from "vitest";
-import { parseDocumentText } from "../../src/citations/parse-with-citations.js";
+import { parseDocumentText } from "../../src/document/parse-document.js";
 import { readNumber } from "../../src/parse/read-number.js";
 import { readSignature } from "../../src/parse/read-signature.js";
 import { readIssuer } from "../../src/parse/read-issuer.js";

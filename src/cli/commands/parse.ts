@@ -2,7 +2,7 @@ import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { safeName } from "../safe-name.js";
 import { usesColor } from "../terminal-style.js";
 import { readListedDocuments } from "../read-listed-documents.js";
-import { parseDocumentAsync } from "../../citations/parse-with-citations.js";
+import { parseDocumentAsync } from "../../document/parse-document.js";
 import { DOCUMENT_EXTENSIONS } from "../../input/document-formats.js";
 import { UNREADABLE_CODES } from "../../input/decode-document.js";
 import { renderRecord } from "../render-record.js";

@@ -3,7 +3,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { safeName } from "../safe-name.js";
 import { readListedDocuments } from "../read-listed-documents.js";
-import { parseDocumentAsync } from "../../citations/parse-with-citations.js";
+import { parseDocumentAsync } from "../../document/parse-document.js";
 import { UNREADABLE_CODES } from "../../input/decode-document.js";
 
 const HELP = `Usage: vanban text PATH... [--out DIR]

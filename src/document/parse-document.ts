@@ -1,13 +1,15 @@
-// The whole record: the document grammar's structure plus the reference grammar's citations.
-// Lives in the citations stage because it needs both (data flows input → parse → citations).
+// The whole record: the document grammar's structure plus the reference grammar's citations, from
+// any format vanban reads (PDFs through their own asynchronous reader). The layer above parse and
+// citations, which it joins (data flows input → parse → citations → document); kb, search's
+// callers and the CLI parse through here.
 import { parseBytes, parseText, recordId, type CitationFinder, type ParseOptions, type ParsedText, type TextSource } from "../parse/parse-document.js";
 import { createHash } from "node:crypto";
 import type { Diagnostic, DocumentRecord } from "../model/record.js";
 import { detectBinaryFormat } from "../input/binary-formats.js";
 import { LineIndex } from "../input/line-index.js";
 import { readPdfDocument, type PdfReadOptions } from "../input/read-pdf-document.js";
-import { findCitations } from "./find-citations.js";
-import { reconcileDates } from "./reconcile-dates.js";
+import { findCitations } from "../citations/find-citations.js";
+import { reconcileDates } from "../citations/reconcile-dates.js";
 
 // The parse hands the reference grammar the regions it found (title, bases, body, footnotes,
 // recipients, annexes) and the document's own number, so self-references are marked.
