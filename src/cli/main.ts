@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   graph: { summary: "the citation graph (--around REF --depth N --format dot|json|graphml|mermaid)", load: () => import("./commands/graph.js") },
   search: { summary: "full-text search (QUERY ; --type, --issuer, --place, --level, --year, --cites, --format csv)", load: () => import("./commands/search.js") },
   list: { summary: "documents by filters, no query (--type, --issuer, --place, --level, --year, --cites, --format csv)", load: () => import("./commands/list.js") },
+  serve: { summary: "the web workbench on 127.0.0.1: search, documents, graph, timeline, exports (--port)", load: () => import("./commands/serve.js") },
   stats: { summary: "counts by type, issuer and year; the most cited documents", load: () => import("./commands/stats.js") },
 };
 
