@@ -187,8 +187,8 @@ export async function graphView(ref, depth) {
   const node = h("section", { class: "graph-view" },
     h("h1", null, `Đồ thị trích dẫn quanh ${ref}`),
     h("nav", { class: "toolbar" }, "Độ sâu: ", [1, 2, 3, 4].map((n) => h("a", { href: pageUrl({ graph: ref, depth: n }), class: n === depth ? "active" : null, "data-depth": n }, String(n)))),
-    h("p", { class: "legend" }, h("span", { class: "key doc" }, "■"), " văn bản trong bộ sưu tập  ", h("span", { class: "key ref" }, "□"), " văn bản chỉ được trích dẫn  ",
-      h("span", { id: "graph-count" }, `${graph.nodes.length} nút, ${graph.edges.length} cạnh`)),
+    h("p", { class: "legend" }, h("span", { class: "key doc" }, "■"), " văn bản trong bộ sưu tập  ", h("span", { class: "key ref" }, "□"), " văn bản chỉ được trích dẫn · ",
+      h("span", { id: "graph-count" }, `${graph.nodes.length} nút, ${graph.edges.length} cạnh`), " · bấm vào một văn bản để mở"),
     box,
     h("details", null, h("summary", null, `Danh sách ${docs.length} văn bản trong đồ thị`), h("ul", null, docs.map((n) => h("li", null, h("a", { href: pageUrl({ doc: n.id }) }, n.label))))),
   );
@@ -198,7 +198,7 @@ export async function graphView(ref, depth) {
     const cy = cytoscape({
       container: box,
       elements: [
-        ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind }, classes: n.kind })),
+        ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label.length > 48 ? `${n.label.slice(0, 47)}…` : n.label, kind: n.kind }, classes: n.kind })),
         ...graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to)).map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, label: RELATION_NAMES[e.relation] ?? e.relation } })),
       ],
       style: [
@@ -207,7 +207,8 @@ export async function graphView(ref, depth) {
         { selector: "node.reference", style: { "background-color": "#fff", "border-width": 2, "border-color": "#999", "border-style": "dashed" } },
         { selector: "edge", style: { label: "data(label)", "font-size": 8, "curve-style": "bezier", "target-arrow-shape": "triangle", width: 1, "line-color": "#aaa", "target-arrow-color": "#aaa", "text-rotation": "autorotate" } },
       ],
-      layout: { name: graph.nodes.length > 150 ? "grid" : "cose", animate: false },
+      maxZoom: 1.3,
+      layout: graph.nodes.length > 150 ? { name: "grid" } : { name: "cose", animate: false, padding: 30, idealEdgeLength: () => 160, nodeRepulsion: () => 800000 },
     });
     cy.on("tap", "node.document", (event) => location.assign(pageUrl({ doc: event.target.id() })));
     box.setAttribute("data-nodes", String(cy.nodes().length));
@@ -286,7 +287,7 @@ export async function statsView() {
         h("table", null, h("tbody", null, s.mostCited.map((c) => h("tr", null,
           h("td", { class: "n" }, String(c.citedBy)),
           h("td", null, c.id ? h("a", { href: pageUrl({ doc: c.id }) }, c.label) : c.label),
-          h("td", null, h("a", { href: pageUrl({ cites: c.node }) }, "ai trích dẫn"), " · ", h("a", { href: pageUrl({ timeline: c.node, split: "level" }) }, "dòng thời gian"), " · ", h("a", { href: pageUrl({ graph: c.node }) }, "đồ thị"))))))))),
+          h("td", null, h("a", { href: pageUrl({ cites: c.node }) }, "ai trích dẫn"), " · ", h("a", { href: pageUrl({ timeline: c.node, split: "level" }) }, "dòng thời gian"), " · ", h("a", { href: pageUrl({ graph: c.node }) }, "đồ thị")))))))),
   );
   return { title: "Thống kê", node };
 }

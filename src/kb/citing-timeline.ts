@@ -4,6 +4,7 @@
 // ones too, so a chart's axis is even.
 import type { ListedDocument, Timeline, TimelineBin } from "./collection-results.js";
 import type { TimelineOptions } from "./collection.js";
+import { LEVELS } from "./document-place.js";
 
 /** The series value of a document without a province or a level. */
 export const NO_VALUE = "—";
@@ -38,7 +39,9 @@ export function buildTimeline(target: string, documents: readonly ListedDocument
   const periodOf = (d: ListedDocument): string => d.date!.slice(0, by === "year" ? 4 : 7);
   const totals = new Map<string, number>();
   for (const d of dated) totals.set(seriesOf(d), (totals.get(seriesOf(d)) ?? 0) + 1);
-  const series = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
+  // Levels in their order down the administration (trung ương → xã); other series most documents first.
+  const rank = (s: string): number => (split === "level" ? (LEVELS as readonly string[]).indexOf(s) >>> 0 : 0);
+  const series = [...totals].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
   const periods = dated.map(periodOf).sort();
   const bins: TimelineBin[] = periods.length === 0 ? [] : periodsBetween(periods[0]!, periods[periods.length - 1]!, by).map((period) => ({ period, total: 0, counts: {} }));
   const at = new Map(bins.map((b) => [b.period, b]));

@@ -76,7 +76,7 @@ export const Timeline = z.object({
   target: z.string(),
   by: z.enum(["year", "month"]),
   split: z.enum(["province", "level"]).nullable(),
-  /** the series values, most documents first (one series, `all`, when not split) */
+  /** the series values: levels from trung ương down to xã, provinces most documents first (one series, `all`, when not split) */
   series: z.array(z.string()),
   /** every period from the first to the last dated citing document, empty ones included */
   bins: z.array(TimelineBin),

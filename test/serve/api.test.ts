@@ -10,7 +10,7 @@ import { serveCorpus, type ServedStore } from "./serve-fixture.js";
 let served: ServedStore;
 beforeAll(async () => {
   served = await serveCorpus();
-});
+}, 60_000);
 afterAll(async () => served?.close());
 
 const get = async (path: string) => {

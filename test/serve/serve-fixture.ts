@@ -7,19 +7,20 @@ import { openCollection, type Collection } from "../../src/kb/index.js";
 import { startServer, type RunningServer } from "../../src/serve/start-server.js";
 
 /** A document whose number, title, basis and issuer hold markup that must show as text. */
+// (No underscores: the input reader takes __x__ for markdown emphasis.)
 export const HOSTILE_DOCUMENT = `ỦY BAN NHÂN DÂN
-HUYỆN BÌNH SƠN <img src=x onerror="window.__pwned=1">
+HUYỆN BÌNH SƠN <img src=x onerror="window.pwned=1">
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
 Số: 99/KH-UBND
 Bình Sơn, ngày 01 tháng 02 năm 2025
 KẾ HOẠCH
-<script>window.__pwned=1</script> thử nghiệm <img src=x onerror="window.__pwned=1">
-Căn cứ Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương <b onmouseover="window.__pwned=1">Đảng</b>;
-I. MỤC ĐÍCH <script>window.__pwned=1</script>
-1. Thực hiện Kế hoạch số 253-KH/HU ngày 20/11/2024 của Huyện ủy Bình Sơn <iframe src="javascript:window.__pwned=1"></iframe>.
+<script>window.pwned=1</script> thử nghiệm <img src=x onerror="window.pwned=1">
+Căn cứ Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương <b onmouseover="window.pwned=1">Đảng</b>;
+I. MỤC ĐÍCH <script>window.pwned=1</script>
+1. Thực hiện Kế hoạch số 253-KH/HU ngày 20/11/2024 của Huyện ủy Bình Sơn <iframe src="javascript:window.pwned=1"></iframe>.
 Nơi nhận:
-- <svg onload="window.__pwned=1">;
+- <svg onload="window.pwned=1">;
 - Lưu: VT.
 TM. ỦY BAN NHÂN DÂN
 CHỦ TỊCH
@@ -34,14 +35,19 @@ export interface ServedStore {
   close(): Promise<void>;
 }
 
-/** Indexes the shipped corpus (with the hostile document when `hostile`) and serves it. */
-export async function serveCorpus(options: { hostile?: boolean } = {}): Promise<ServedStore> {
+/** Indexes the shipped corpus (with the fixture collection when `linked`, the hostile document when `hostile`) and serves it. */
+export async function serveCorpus(options: { hostile?: boolean; linked?: boolean } = {}): Promise<ServedStore> {
   const scratch = mkdtempSync(join(tmpdir(), "vanban-serve-"));
   const folder = join(scratch, "docs");
   cpSync(new URL("../../corpus/", import.meta.url).pathname, folder, { recursive: true });
+  // The fixture collection's documents cite each other: citations that resolve, to follow.
+  if (options.linked) cpSync(new URL("../kb/fixtures/collection/", import.meta.url).pathname, folder, { recursive: true });
   if (options.hostile) writeFileSync(join(folder, "hostile.txt"), HOSTILE_DOCUMENT);
   const collection = await openCollection(join(scratch, "store"));
   await collection.index(folder, { jobs: 1 });
+  // Warm, as vanban serve is before it prints its address.
+  await collection.list();
+  await collection.search("vanban", { limit: 1 });
   const server = await startServer(collection, { port: 0 });
   return {
     server,
