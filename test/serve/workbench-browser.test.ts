@@ -126,7 +126,7 @@ describe.skipIf(!CHROMIUM)("the workbench page in chromium", () => {
     expect(text).toContain('<svg onload="window.pwned=1">');
     expect(await page.locator("article.document script, article.document img, article.document iframe, article.document svg[onload]").count()).toBe(0);
     await page.mouse.move(10, 10);
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await shot("hostile");
   });
 
