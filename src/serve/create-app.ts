@@ -75,10 +75,14 @@ export function createApp(collection: Collection, options: AppOptions): Hono {
     const format = formatOf(params);
     const offset = intParam(params, "offset", 0, 0, 10_000_000);
     const limit = intParam(params, "limit", 50, 1, 1000);
+    // facets=0: the page of results alone, without the facet counts that need the first 1,000.
+    const withFacets = params.get("facets") !== "0";
     let rows: ListRow[];
     if (query) {
       const { cites, ...rest } = filters;
-      const [found, listed] = await Promise.all([collection.search(query, { ...rest, ...(cites ? { cites } : {}), limit: SEARCH_DEPTH }), collection.list(filters)]);
+      const depth = withFacets || format !== "json" ? SEARCH_DEPTH : offset + limit;
+      // The search applies every filter; the list (unfiltered) gives each result its list fields.
+      const [found, listed] = await Promise.all([collection.search(query, { ...rest, ...(cites ? { cites } : {}), limit: depth }), collection.list()]);
       const byId = new Map(listed.map((d) => [d.id, d]));
       rows = found.flatMap((r) => {
         const doc = byId.get(r.id);
@@ -86,7 +90,7 @@ export function createApp(collection: Collection, options: AppOptions): Hono {
       });
     } else rows = await collection.list(filters);
     const { countFacets } = await import("../kb/count-facets.js");
-    return send(c, format, query ? "search" : "documents", () => listTable(rows), () => ({ query, total: rows.length, offset, documents: rows.slice(offset, offset + limit), facets: countFacets(rows) }));
+    return send(c, format, query ? "search" : "documents", () => listTable(rows), () => ({ query, total: rows.length, offset, documents: rows.slice(offset, offset + limit), facets: withFacets ? countFacets(rows) : null }));
   });
 
   app.get("/api/documents/:id", async (c) => c.json(await collection.document(c.req.param("id"))));
