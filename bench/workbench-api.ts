@@ -4,11 +4,10 @@
 // facets over the first results), a bare search of 20 results, "cited by" (direct and
 // transitive) of the most cited documents, a filtered list with facets, a document. Prints p50
 // and p99 per kind; the numbers belong in the README, never in a test.
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openCollection } from "../src/kb/index.js";
-import { startServer } from "../src/serve/start-server.js";
 import { gatherParts, writeCollection } from "./generate-collection.js";
 
 const args = process.argv.slice(2);
@@ -16,6 +15,9 @@ const option = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf
 const docs = Number(option("docs") ?? 10_000);
 const seed = Number(option("seed") ?? 7);
 const root = join(import.meta.dirname, "..");
+// The built CLI, run as users run it (no TypeScript loader hooks in the server's process).
+const cli = join(root, "dist/src/cli/main.js");
+if (!existsSync(cli)) throw new Error(`bench: ${cli} is missing: run \`npm run build\` first`);
 
 let work: string | null = null;
 let store = option("store");
@@ -25,21 +27,27 @@ if (!store) {
   writeCollection(gatherParts([join(root, "corpus"), join(root, "../shared/corpus")]), dir, docs, seed);
   store = join(work, "store");
   const t0 = performance.now();
-  const c = await openCollection(store);
-  await c.index(dir);
-  await c.close();
+  execFileSync(process.execPath, [cli, "index", dir, "--store", store], { stdio: "ignore" });
   console.log(`indexed ${docs} generated documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-const collection = await openCollection(store);
 const t0 = performance.now();
-await collection.list();
-await collection.search("vanban", { limit: 1 });
-console.log(`warm-up (catalog and search index loaded): ${((performance.now() - t0) / 1000).toFixed(2)} s`);
-const server = await startServer(collection, { port: 0 });
-const stats = await collection.stats();
+const child = spawn(process.execPath, [cli, "serve", "--store", store, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+const url = await new Promise<string>((resolve, reject) => {
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    const m = /at (http:\/\/[^ ]+\/)/.exec(out);
+    if (m) resolve(m[1]!);
+  });
+  child.on("exit", (code) => reject(new Error(`vanban serve exited ${code}`)));
+});
+console.log(`vanban serve ready (catalog and search index loaded) in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+const server = { url };
+const getJson = async <T>(path: string): Promise<T> => (await (await fetch(new URL(path, url))).json()) as T;
+const stats = await getJson<{ documents: number; mostCited: { node: string }[] }>("/api/stats");
 const cited = stats.mostCited.slice(0, 5).map((c) => c.node);
-const docIds = (await collection.list({ type: "KH" })).slice(0, 20).map((d) => d.id);
+const docIds = (await getJson<{ documents: { id: string }[] }>("/api/documents?type=KH&limit=20")).documents.map((d) => d.id);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -70,6 +78,5 @@ await measure("cited by (direct)", cited.map((c) => `/api/cites?ref=${q(c)}`), 1
 await measure("cited by (transitive)", cited.map((c) => `/api/cites?ref=${q(c)}&transitive=1`), 5);
 await measure("list, filtered, with facets", ["/api/documents?type=KH&year=2019..2022", "/api/documents?level=huy%E1%BB%87n", "/api/documents?system=party"], 10);
 await measure("a document", docIds.map((id) => `/api/documents/${q(id)}`), 5);
-await server.close();
-await collection.close();
+child.kill("SIGTERM");
 if (work) rmSync(work, { recursive: true, force: true });
