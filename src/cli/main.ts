@@ -13,10 +13,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   text: { summary: "print the clean text of documents, as the parser reads it (PATH... ; --out DIR)", load: () => import("./commands/text.js") },
   schema: { summary: "print the JSON Schema of the record", load: () => import("./commands/schema.js") },
   index: { summary: "read folders of documents into the store (DIR... ; --store, --jobs)", load: () => import("./commands/index.js") },
-  cites: { summary: "documents that cite a document (REF ; --transitive, --json)", load: () => import("./commands/cites.js") },
-  refs: { summary: "what a document cites, with each citation's status (FILE|ID)", load: () => import("./commands/refs.js") },
+  cites: { summary: "documents that cite a document (REF ; --transitive, filters, --format csv)", load: () => import("./commands/cites.js") },
+  refs: { summary: "what a document cites, with each citation's status (FILE|ID ; --format csv)", load: () => import("./commands/refs.js") },
   graph: { summary: "the citation graph (--around REF --depth N --format dot|json|graphml|mermaid)", load: () => import("./commands/graph.js") },
-  search: { summary: "full-text search (QUERY ; --type, --issuer, --year, --cites, --limit, --json)", load: () => import("./commands/search.js") },
+  search: { summary: "full-text search (QUERY ; --type, --issuer, --place, --level, --year, --cites, --format csv)", load: () => import("./commands/search.js") },
+  list: { summary: "documents by filters, no query (--type, --issuer, --place, --level, --year, --cites, --format csv)", load: () => import("./commands/list.js") },
+  serve: { summary: "the web workbench on 127.0.0.1: search, documents, graph, timeline, exports (--port)", load: () => import("./commands/serve.js") },
+  stats: { summary: "counts by type, issuer and year; the most cited documents", load: () => import("./commands/stats.js") },
 };
 
 function version(): string {

@@ -7,18 +7,24 @@ import { foldText } from "../text/fold.js";
 import type { SearchIndex } from "../search/search-index.js";
 import type { CitationGraph, CitingOptions, GraphOptions, KnowledgeBase } from "./knowledge-base.js";
 import type { IndexReport } from "./index-folder.js";
-import type { DocumentSummary } from "./query-results.js";
+import type { DocumentAnswer, Facets, ListedDocument, Timeline } from "./collection-results.js";
 import type { SearchResult } from "../search/search.js";
 import {
   DocumentNotFoundError,
   type CitesAnswer,
+  type CitesOptions,
   type Collection,
   type CollectionIndexOptions,
   type CollectionSearchOptions,
   type CollectionStats,
   type ListFilters,
   type RefsAnswer,
+  type TimelineOptions,
 } from "./collection.js";
+
+// How many search results a filter the search index does not know (a province, a level) or a
+// facet count looks through.
+const SEARCH_FILTER_DEPTH = 1000;
 
 /** Options of `openCollection`. */
 export interface OpenCollectionOptions {
@@ -45,6 +51,8 @@ export async function openCollection(dir: string, options: OpenCollectionOptions
 class EmbeddedCollection implements Collection {
   private kb: KnowledgeBase | null = null;
   private searchIndex: SearchIndex | null = null;
+  // The listed documents (catalog with province, level, system), made once per store state.
+  private listing: { documents: ListedDocument[]; byId: Map<string, ListedDocument> } | null = null;
 
   constructor(
     readonly location: string,
@@ -62,6 +70,7 @@ class EmbeddedCollection implements Collection {
   // What the last index run replaced is read again on the next question.
   private forget(): void {
     this.kb = null;
+    this.listing = null;
     this.searchIndex?.close();
     this.searchIndex = null;
   }
@@ -94,7 +103,20 @@ class EmbeddedCollection implements Collection {
   }
 
   async search(query: string, options: CollectionSearchOptions = {}): Promise<SearchResult[]> {
-    const { cites, ...filters } = options;
+    const { level, province, place } = options;
+    if (level === undefined && province === undefined && place === undefined) return this.searchIndexed(query, options);
+    // Places in any spelling, provinces and levels are the list's filters: the search's first
+    // results (at least 1,000) narrowed by them.
+    const { compileListFilter } = await import("./list-documents.js");
+    const keep = compileListFilter({ level, province, place });
+    const { byId } = await this.listed();
+    const limit = options.limit ?? 20;
+    const found = await this.searchIndexed(query, { ...options, level: undefined, province: undefined, place: undefined, limit: Math.max(SEARCH_FILTER_DEPTH, limit) });
+    return found.filter((r) => { const doc = byId.get(r.id); return doc !== undefined && keep(doc); }).slice(0, limit);
+  }
+
+  private async searchIndexed(query: string, options: CollectionSearchOptions): Promise<SearchResult[]> {
+    const { cites, level: _level, province: _province, ...filters } = options;
     let citesMatch: ((key: string) => boolean) | undefined;
     if (cites !== undefined) {
       // The reference grammar is loaded only when a reference is to be read.
@@ -111,28 +133,64 @@ class EmbeddedCollection implements Collection {
     return search(index, query, { ...filters, ...(citesMatch ? { citesMatch } : {}) });
   }
 
-  async list(filters: ListFilters = {}): Promise<DocumentSummary[]> {
-    const [{ readCatalog }, { distinctDocuments }, { summarizeEntry }] = await Promise.all([import("./read-store.js"), import("./document-identity.js"), import("./query-results.js")]);
-    const { catalog } = await readCatalog(this.location);
-    const type = filters.type?.toLowerCase();
-    const issuerWords = filters.issuer ? foldText(filters.issuer).split(/\s+/).filter(Boolean) : [];
-    return distinctDocuments(catalog)
-      .filter((entry) => {
-        if (type && entry.docType?.code.toLowerCase() !== type && entry.docType?.name.toLowerCase() !== type) return false;
-        if (issuerWords.length > 0) {
-          const name = ` ${foldText(entry.issuer?.name ?? "")} `;
-          if (!issuerWords.every((w) => name.includes(` ${w} `))) return false;
-        }
-        const year = entry.date?.iso ? Number(entry.date.iso.slice(0, 4)) : null;
-        if ((filters.yearFrom !== undefined || filters.yearTo !== undefined) && year === null) return false;
-        if (filters.yearFrom !== undefined && year! < filters.yearFrom) return false;
-        if (filters.yearTo !== undefined && year! > filters.yearTo) return false;
-        return true;
-      })
-      .map(summarizeEntry);
+  // The catalog's documents as lists show them, read once per store state.
+  private async listed(): Promise<{ documents: ListedDocument[]; byId: Map<string, ListedDocument> }> {
+    if (!this.listing) {
+      const [{ readCatalog }, { listCatalog }] = await Promise.all([import("./read-store.js"), import("./list-documents.js")]);
+      const documents = listCatalog((await readCatalog(this.location)).catalog);
+      this.listing = { documents, byId: new Map(documents.map((d) => [d.id, d])) };
+    }
+    return this.listing;
   }
 
-  async cites(ref: string, options: CitingOptions = {}): Promise<CitesAnswer> {
+  async list(filters: ListFilters = {}): Promise<ListedDocument[]> {
+    const { cites, ...rest } = filters;
+    const [{ compileListFilter }, { documents }] = await Promise.all([import("./list-documents.js"), this.listed()]);
+    const citing = cites === undefined ? null : await this.directlyCiting(cites);
+    const keep = compileListFilter(rest, citing);
+    return documents.filter(keep);
+  }
+
+  // The ids of the documents that cite a reference directly, whichever document it stands for.
+  private async directlyCiting(ref: string): Promise<Set<string>> {
+    const answer = await this.cites(ref);
+    return new Set(answer.groups.flatMap((g) => g.documents.map((d) => d.id)));
+  }
+
+  async facets(filters: ListFilters = {}, query?: string): Promise<Facets> {
+    const { countFacets } = await import("./count-facets.js");
+    if (query === undefined || query.trim() === "") return countFacets(await this.list(filters));
+    const { cites, ...rest } = filters;
+    const [{ compileListFilter }, { byId }] = await Promise.all([import("./list-documents.js"), this.listed()]);
+    const keep = compileListFilter(rest);
+    const found = await this.searchIndexed(query, { ...(cites !== undefined ? { cites } : {}), limit: SEARCH_FILTER_DEPTH });
+    return countFacets(found.flatMap((r) => { const doc = byId.get(r.id); return doc && keep(doc) ? [doc] : []; }));
+  }
+
+  async document(idOrPath: string): Promise<DocumentAnswer> {
+    const kb = await this.knowledgeBase();
+    const entry = kb.find(idOrPath)[0];
+    if (!entry) throw new DocumentNotFoundError(idOrPath, `no such document in ${this.location}`);
+    const { byId } = await this.listed();
+    return { document: byId.get(entry.id)!, record: await kb.record(entry) };
+  }
+
+  async timeline(ref: string, options: TimelineOptions = {}): Promise<Timeline> {
+    const [answer, { byId }, { buildTimeline }] = await Promise.all([this.cites(ref, { transitive: options.transitive ?? false }), this.listed(), import("./citing-timeline.js")]);
+    const ids = new Set(answer.groups.flatMap((g) => g.documents.map((d) => d.id)));
+    return buildTimeline(answer.target, [...ids].flatMap((id) => byId.get(id) ?? []), options);
+  }
+
+  async cites(ref: string, options: CitesOptions = {}): Promise<CitesAnswer> {
+    const { transitive, maxDepth, ...filters } = options;
+    const answer = await this.citesUnfiltered(ref, { ...(transitive !== undefined ? { transitive } : {}), ...(maxDepth !== undefined ? { maxDepth } : {}) });
+    if (Object.values(filters).every((v) => v === undefined)) return answer;
+    const [{ compileListFilter }, { byId }] = await Promise.all([import("./list-documents.js"), this.listed()]);
+    const keep = compileListFilter(filters);
+    return { ...answer, groups: answer.groups.map((g) => ({ ...g, documents: g.documents.filter((d) => { const doc = byId.get(d.id); return doc !== undefined && keep(doc); }) })) };
+  }
+
+  private async citesUnfiltered(ref: string, options: CitingOptions): Promise<CitesAnswer> {
     const kb = await this.knowledgeBase();
     const readings = kb.readings(ref);
     if (readings.length > 1) {
@@ -162,9 +220,19 @@ class EmbeddedCollection implements Collection {
   }
 
   async stats(): Promise<CollectionStats> {
-    const [{ readCatalog }, { distinctDocuments }] = await Promise.all([import("./read-store.js"), import("./document-identity.js")]);
-    const { manifest, catalog } = await readCatalog(this.location);
-    return { documents: distinctDocuments(catalog).length, files: catalog.length, generation: manifest.generation, createdAt: manifest.createdAt, roots: manifest.roots };
+    const [kb, { documents }, { countValues }, { mostCited }] = await Promise.all([this.knowledgeBase(), this.listed(), import("./count-facets.js"), import("./most-cited.js")]);
+    const { manifest } = kb;
+    return {
+      documents: documents.length,
+      files: kb.documents().length,
+      generation: manifest.generation,
+      createdAt: manifest.createdAt,
+      roots: manifest.roots,
+      byType: countValues(documents, (d) => d.docType?.name ?? null),
+      byIssuer: countValues(documents, (d) => d.issuer).slice(0, 50),
+      byYear: countValues(documents, (d) => d.date?.slice(0, 4) ?? null),
+      mostCited: mostCited(kb.graph(), 20),
+    };
   }
 
   async close(): Promise<void> {

@@ -8,14 +8,20 @@ export {
   type CollectionSearchOptions,
   type CollectionStats,
   type CitesAnswer,
+  type CitesOptions,
   type CitingGroup,
   type ListFilters,
+  type TimelineOptions,
   type RefsAnswer,
 } from "./collection.js";
 export { openStore } from "./open-store.js";
 export { loadStoreSearchIndex } from "./open-search-index.js";
 export { indexFolder, type IndexFolderOptions, type IndexProgress, type IndexReport } from "./index-folder.js";
 export { KnowledgeBase, ReferenceQueryError, documentLabel, type CitingOptions, type GraphOptions, type CitationGraph } from "./knowledge-base.js";
+export { CitedCount, DocumentAnswer, FacetCount, Facets, ListedDocument, Timeline, TimelineBin } from "./collection-results.js";
+export { LEVELS, type Level } from "./document-place.js";
+export { ListFilterError } from "./list-documents.js";
+export { PROVINCES, placeKey, provinceOf, type Province, type ProvinceMatch } from "../text/provinces.js";
 export { CitingDocument, CitingSpan, ChainLink, DocumentReference, DocumentSummary, GraphNode } from "./query-results.js";
 export { SourceFolderError, StoreError, type StoreProblem } from "../store/store-errors.js";
 export type { DuplicateFile } from "./document-identity.js";

@@ -62,6 +62,7 @@ export async function readSource(path: string, known: ReadonlySet<string>): Prom
       issuer: record.issuer,
       title: record.title,
       system: record.system,
+      place: record.place,
     };
     // The record's line as the chunk stores it, encoded and hashed here: in a parse worker, not
     // in the thread that writes every worker's lines (and its bytes move to that thread whole,

@@ -87,6 +87,8 @@ export const CatalogEntry = z.object({
   issuer: Issuer.nullable(),
   title: z.string().nullable(),
   system: z.enum(["state", "party"]).nullable(),
+  /** the place line of the header (`Bình Sơn`, `TP. Cần Thơ`); absent in stores written before it was kept */
+  place: z.string().nullable().optional(),
   /** the chunk file (relative to the store) and the byte range of the record's line in it */
   chunk: z.string(),
   offset: z.number().int().nonnegative(),

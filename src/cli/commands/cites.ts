@@ -7,9 +7,10 @@ import { terminalStyle, usesColor } from "../terminal-style.js";
 import type { CitesAnswer } from "../../kb/collection.js";
 import { ReferenceQueryError } from "../../kb/knowledge-base.js";
 import type { CitingDocument } from "../../kb/query-results.js";
+import { asUsageError, FILTER_HELP, FILTER_OPTIONS, listFiltersOf, outputFormatOf } from "../list-options.js";
 import { displayPath, openCollectionForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
-const HELP = `Usage: vanban cites REF [--transitive] [--json] [--store DIR]
+const HELP = `Usage: vanban cites REF [--transitive] [filters] [--format text|json|csv] [--store DIR]
 
 Lists the documents of the store that cite REF, each with the sentence that cites it. REF is a
 document in any spelling — 29-NQ/TW, 29/NQ-TW, "NQ 29", "Nghị quyết 29", "nghi quyet so 29/NQ-TW" —
@@ -18,9 +19,12 @@ giáo dục và đào tạo"), a canonical key (NQ:29:TW@2013) or a record id of
 
   --transitive  also the documents that cite it through others (a plan → Kết luận 91-KL/TW →
                 Nghị quyết 29-NQ/TW), each with its chain
-  --json        one JSON object per citing document per line: id, path, title, docType, number,
-                date, issuer, direct, citations (raw, span, context, sentence, key, status,
-                target) and chain (null for direct citations)
+${FILTER_HELP.split("\n").filter((l) => !l.includes("--cites")).join("\n")}
+  --format F    text (default), json or csv (RFC 4180, UTF-8 with a byte-order mark, for Excel:
+                one row per citing document, with the first citing sentence and the chain)
+  --json        the same as --format json: one JSON object per citing document per line: id, path,
+                title, docType, number, date, issuer, direct, citations (raw, span, context,
+                sentence, key, status, target) and chain (null for direct citations)
   --store DIR   the store (default .vanban; built from the shipped corpus when there is none)
 
 Exit status: 0 (also when nothing cites REF), 1 when the store cannot be read, 2 on bad usage.
@@ -72,7 +76,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.out(HELP);
     return 0;
   }
-  const { positional, options } = parseArgs(args, ["store"], ["transitive", "json"]);
+  const { positional, options } = parseArgs(args, ["store", "format", ...FILTER_OPTIONS.filter((o) => o !== "cites")], ["transitive", "json"]);
+  const format = outputFormatOf(options);
+  const filters = listFiltersOf(options);
   if (positional.length === 0) throw new UsageError("no REF given (see vanban cites --help)");
   // A name of several words may come unquoted: the words are one reference.
   const ref = positional.join(" ");
@@ -82,12 +88,17 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const transitive = options.transitive === true;
     let answer: CitesAnswer;
     try {
-      answer = await collection.cites(ref, { transitive });
+      answer = await collection.cites(ref, { transitive, ...filters });
     } catch (error) {
       if (error instanceof ReferenceQueryError) throw new UsageError(error.message);
-      throw error;
+      throw asUsageError(error);
     }
-    if (options.json) {
+    if (format === "csv") {
+      const [{ toCsv }, { citesTable }] = await Promise.all([import("../../export/write-csv.js"), import("../../export/result-tables.js")]);
+      io.out(toCsv(citesTable(answer)));
+      return 0;
+    }
+    if (format === "json") {
       // One line per citing document, whichever of the documents the reference stands for it cites.
       const printed = new Set<string>();
       for (const doc of answer.groups.flatMap((g) => g.documents)) {

@@ -7,9 +7,10 @@ import { terminalStyle, usesColor } from "../terminal-style.js";
 import { DocumentNotFoundError, type RefsAnswer } from "../../kb/collection.js";
 import type { DocumentReference } from "../../kb/query-results.js";
 import { safeName } from "../safe-name.js";
+import { outputFormatOf } from "../list-options.js";
 import { displayPath, openCollectionForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
-const HELP = `Usage: vanban refs FILE|ID [--json] [--store DIR]
+const HELP = `Usage: vanban refs FILE|ID [--format text|json|csv] [--store DIR]
 
 Lists what a document cites — by its file or its record id — each citation with its status in the
 store's collection:
@@ -24,6 +25,8 @@ A file the store does not hold is parsed now and its citations resolved against 
 
   --json        one JSON object per citation per line: citation, index, status, candidates, note,
                 sentence, label, resolvedTo
+  --format F    text (default), json (as --json) or csv (RFC 4180, UTF-8 with a byte-order mark,
+                for Excel: one row per citation with its status and where it leads)
   --store DIR   the store (default .vanban; built from the shipped corpus when there is none)
 
 Exit status: 0, 1 when the document is neither in the store nor a readable file, 2 on bad usage.
@@ -55,7 +58,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.out(HELP);
     return 0;
   }
-  const { positional, options } = parseArgs(args, ["store"], ["json"]);
+  const { positional, options } = parseArgs(args, ["store", "format"], ["json"]);
+  const format = outputFormatOf(options);
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "no FILE or ID given (see vanban refs --help)" : `one FILE or ID at a time, not ${positional.length}`);
   const wanted = positional[0]!;
   const store = storeDirOf(options, io);
@@ -74,7 +78,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const { document, references: refs } = answer;
     const heading = `${document.path ? displayPath(document.path, io) : ""}  ${terminalSafe(document.title ?? "—")} (${terminalSafe(document.id)})`;
     if (!answer.inCollection) io.err(`vanban refs: ${displayPath(path, io)} is not in the store; its citations are resolved against it\n`);
-    if (options.json) {
+    if (format === "csv") {
+      const [{ toCsv }, { refsTable }] = await Promise.all([import("../../export/write-csv.js"), import("../../export/result-tables.js")]);
+      io.out(toCsv(refsTable(refs)));
+      return 0;
+    }
+    if (format === "json") {
       for (const ref of refs) io.out(JSON.stringify(ref) + "\n");
       return 0;
     }

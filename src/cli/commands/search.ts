@@ -5,55 +5,33 @@ import { terminalSafe } from "../render-record.js";
 import { terminalStyle, usesColor } from "../terminal-style.js";
 import type { CollectionSearchOptions } from "../../kb/collection.js";
 import type { SearchResult } from "../../search/search.js";
+import { asUsageError, FILTER_HELP, FILTER_OPTIONS, listFiltersOf, outputFormatOf } from "../list-options.js";
 import { displayPath, openCollectionForReading, reportingStoreErrors, storeDirOf } from "../store-access.js";
 
-const HELP = `Usage: vanban search QUERY [--type KH] [--issuer NAME] [--system state|party] [--place NAME]
-                     [--year 2023..2025] [--cites REF] [--limit N] [--json] [--store DIR]
+const HELP = `Usage: vanban search QUERY [--type KH] [--issuer NAME] [--place NAME] [--province NAME]
+                     [--level L] [--system state|party] [--year 2023..2025] [--cites REF]
+                     [--limit N] [--format text|json|csv] [--store DIR]
 
 Searches the documents of the store, with or without diacritics, in old or new tone placement, by
 number in any spelling, by "quoted phrase". Each result shows its type, number, date, issuer,
 title and the passage that matches best, the matched words highlighted on a terminal.
 
-  --type KH         documents of a type (code or name)
-  --issuer NAME     whose issuer's name has these words (Bình Sơn, UBND huyện Bình Sơn)
-  --system S        state or party documents
-  --place NAME      written at a place
-  --year Y | A..B   of a year or a range of years
-  --cites REF       that cite a document, given in any spelling (29-NQ/TW, "Nghị quyết 29")
+${FILTER_HELP}
   --limit N         at most N results (default 20)
-  --json            one JSON object per result per line, in rank order
+  --format F        text (default), json (one JSON object per result per line, in rank order) or
+                    csv (RFC 4180, UTF-8 with a byte-order mark, for Excel)
+  --json            the same as --format json
   --store DIR       the store (default .vanban; built from the shipped corpus when there is none)
+
+The place, province and level filters look through the first 1,000 results.
 
 Exit status: 0 (also when nothing matches), 1 when the store cannot be read, 2 on bad usage.
 `;
 
-function yearRange(value: string): { yearFrom?: number; yearTo?: number } {
-  const m = /^\s*(\d{4})?\s*(?:(\.\.|-)\s*(\d{4})?)?\s*$/.exec(value);
-  if (!m || (!m[1] && !m[3])) throw new UsageError(`--year is a year or a range such as 2023..2025, not '${value}'`);
-  if (!m[2]) return { yearFrom: Number(m[1]), yearTo: Number(m[1]) };
-  return { ...(m[1] ? { yearFrom: Number(m[1]) } : {}), ...(m[3] ? { yearTo: Number(m[3]) } : {}) };
-}
-
 function filtersOf(options: Record<string, string | true>): CollectionSearchOptions {
-  const filters: CollectionSearchOptions = {};
-  const text = (name: string): string | undefined => {
-    const v = options[name];
-    if (v === true) throw new UsageError(`--${name} needs a value`);
-    return v;
-  };
-  if (text("type")) filters.type = text("type");
-  if (text("issuer")) filters.issuer = text("issuer");
-  if (text("place")) filters.place = text("place");
-  const system = text("system");
-  if (system !== undefined) {
-    if (system !== "state" && system !== "party") throw new UsageError(`--system is state or party, not '${system}'`);
-    filters.system = system;
-  }
-  const year = text("year");
-  if (year !== undefined) Object.assign(filters, yearRange(year));
-  const cites = text("cites");
-  if (cites !== undefined) filters.cites = cites;
-  const limit = text("limit");
+  const filters: CollectionSearchOptions = listFiltersOf(options);
+  const limit = options.limit;
+  if (limit === true) throw new UsageError("--limit needs a value");
   if (limit !== undefined) {
     filters.limit = Number(limit);
     if (!Number.isInteger(filters.limit) || filters.limit < 1) throw new UsageError(`--limit needs a whole number, not '${limit}'`);
@@ -94,7 +72,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.out(HELP);
     return 0;
   }
-  const { positional, options } = parseArgs(args, ["store", "type", "issuer", "system", "place", "year", "cites", "limit"], ["json"]);
+  const { positional, options } = parseArgs(args, ["store", ...FILTER_OPTIONS, "limit", "format"], ["json"]);
+  const format = outputFormatOf(options);
   const query = positional.join(" ").trim();
   if (!query) throw new UsageError("no QUERY given (see vanban search --help)");
   const filters = filtersOf(options);
@@ -108,9 +87,14 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       } catch (error) {
         // By name: importing the class would load the knowledge base and its grammars into every search.
         if ((error as Error)?.name === "ReferenceQueryError") throw new UsageError(`--cites: cannot read "${filters.cites}" as a reference to a document`);
-        throw error;
+        throw asUsageError(error);
       }
-      if (options.json) {
+      if (format === "csv") {
+        const [{ toCsv }, { searchTable }] = await Promise.all([import("../../export/write-csv.js"), import("../../export/result-tables.js")]);
+        io.out(toCsv(searchTable(results)));
+        return 0;
+      }
+      if (format === "json") {
         for (const result of results) io.out(JSON.stringify(result) + "\n");
         return 0;
       }
