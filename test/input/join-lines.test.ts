@@ -35,6 +35,8 @@ describe("markdown through prepareText", () => {
     ["**Điều 1. Vị\ntrí và chức năng**", "Điều 1. Vị trí và chức năng", "a bold heading wrapped mid-phrase"],
     ["Hà Nội, ngày **24** tháng 11 năm 202**5**", "Hà Nội, ngày 24 tháng 11 năm 2025", "bold inside a date"],
     ["Quy ****định", "Quy định", "unpaired emphasis runs are dropped"],
+    ["**DANH MỤC**\n\n*(Ban hành kèm theo Quyết đ*\n\n*ịnh số 7/QĐ-UBND*\n\n*ng*\n\n*ày 3 tháng 2 năm 2024 c*\n\n*ủa Ủy ban)*\n\n1. Mục một", "DANH MỤC\n(Ban hành kèm theo Quyết định số 7/QĐ-UBND ngày 3 tháng 2 năm 2024 của Ủy ban)\n1. Mục một", "emphasis cut syllables over paragraphs (`đ` / `ịnh`); an open parenthesis goes on"],
+    ["Lưu: VT, TH\n\nng\n\nNguyễn Văn A", "Lưu: VT, TH\nng\nNguyễn Văn A", "a bare onset glues only onto the vowel that completes it"],
     ["**ỦY BAN NHÂN DÂN**\nTHÀNH PHỐ CẦN THƠ\n-------", "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ", "a header cell: all-caps lines stay apart, the rule goes"],
     ["|\n**BAN CHẤP HÀNH**\n|\nSố 221-KL/TW\n|", "BAN CHẤP HÀNH\nSố 221-KL/TW", "lone `|` cell bars separate blocks"],
     ["Năm học 2022-2023, toàn huyện có 55 trường.<sup>1</sup>\n\n<sup>1</sup> Mầm non 18 trường", "Năm học 2022-2023, toàn huyện có 55 trường.\n[1] Mầm non 18 trường", "a footnote mark in a sentence goes, a footnote body keeps its label"],
