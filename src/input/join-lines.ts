@@ -299,6 +299,8 @@ export function hasColumnGap(line: string): boolean {
   return false;
 }
 
+const AUTHORITY_CELL = /^(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.:]\s*\p{Lu}/u;
+
 function splitCells(line: string, start: number): { text: string; start: number }[] {
   if (!hasColumnGap(line)) return [{ text: line, start }];
   const parts: { text: string; start: number }[] = [];
@@ -313,7 +315,9 @@ function splitCells(line: string, start: number): { text: string; start: number 
   // Prose holds dashes and wide gaps too: split only when every cell is short, as layout cells are.
   const isRuleOrBar = /-{3,}|_{3,}|={3,}|\|/u.test(line);
   if (cells.length === 0) return [{ text: line, start }];
-  if (cells.some((c) => c.text.length > (isRuleOrBar ? 160 : 70))) return [{ text: line, start }];
+  // A collapsed closing row is cells too, however long its recipients: a cell opens on an
+  // authority prefix (`| - Bộ Y tế; … - Lưu: VT | TM. CHÍNH PHỦ … |`).
+  if (cells.some((c) => c.text.length > (isRuleOrBar ? 160 : 70)) && !(line.includes("|") && cells.some((c) => AUTHORITY_CELL.test(c.text)))) return [{ text: line, start }];
   return cells;
 }
 

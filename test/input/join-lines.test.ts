@@ -24,6 +24,8 @@ describe("joinWrappedLines (plain text)", () => {
     ["ỦY BAN NHÂN DÂN \t CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "tab-aligned columns are split"],
     ["Quyết định 5/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH A\nQuyết định 5/QĐ-UBND năm 2020. Điều 1.\nNội dung một.\nQuyết định 5/QĐ-UBND năm 2020. Điều 2. Nội dung hai.", "ỦY BAN NHÂN DÂN TỈNH A\nĐiều 1. Nội dung một.\nĐiều 2. Nội dung hai.", "a retrieval chunk's caption repeated before each chunk is dropped"],
     ["PHỤ LỤC\nChương trình. TRIỂN KHAI KẾ HOẠCH\nChương trình. I. MỤC ĐÍCH\nChương trình. II. NỘI DUNG\nChương trình. III. TỔ CHỨC", "PHỤ LỤC\nChương trình. TRIỂN KHAI KẾ HOẠCH\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC", "a caption that does not open the text goes only before a block start"],
+    [`- ${"Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương; - ".repeat(4)}Lưu: VT, PC | KT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Bình |`, `- ${"Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương; - ".repeat(4)}Lưu: VT, PC\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Bình`, "a collapsed closing row is split however long its recipients cell"],
+    [`| Mẫu số 01 | ${"Đơn đề nghị xác nhận thời gian công tác ".repeat(5)}|`, `| Mẫu số 01 | ${"Đơn đề nghị xác nhận thời gian công tác ".repeat(5)}|`, "a table row with a long cell and no signature stays one line"],
     ["Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH", "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020\nQUYẾT ĐỊNH\nV/V BAN HÀNH", "flattened header components are split"],
   ])("%j", (input, expected) => {
     expect(text(input)).toBe(expected);

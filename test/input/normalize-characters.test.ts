@@ -29,6 +29,7 @@ describe("normalizeCharacters: repairs", () => {
     ["- T T U B : C T , c á c P C T ; - Thành ph ố ; - L ư u : V T , Đ T M T", "- TTUB : CT , các PCT ; - Thành phố ; - Lưu : VT , ĐTMT", "unmarked capitals standing alone are an abbreviation spelled out"],
     ["B Ộ X Â Y D Ự N G; ĐIỀ U", "BỘ XÂY DỰNG; ĐIỀU", "a run of capitals holding a marked one is syllables, not an abbreviation"],
     ["các Vụ: TH, V.II I, KGVX; trư ởng", "các Vụ: TH, V.III, KGVX; trưởng", "pieces of a Roman numeral"],
+    ["TM. ỦY BANNHÂN DÂNKT. CHỦ TỊCHPHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "capitals glued by a collapsed cell's lost line breaks"],
   ])("%s → %s (%s)", (input, expected) => {
     expect(normalizeCharacters(input).text).toBe(expected);
   });
@@ -42,6 +43,7 @@ describe("normalizeCharacters: repairs", () => {
     ["QĐ - U B ND", "no syllable can be made"],
     ["Hà Nội, ngày 5 tháng 3 năm 2024", "clean text"],
     ["Hội Cự u Chiến binh, Văn phòng V T và PHẦN THỨ I", "clean-looking text: a lone vowel or capitals are no evidence of a split"],
+    ["UBND, HĐND, BCĐQG1237, HANOI, VIỆT NAMĐộc lập, KTTH", "acronyms divide into no two syllables; an ASCII word or a word going on in lower case is left"],
   ])("leaves %s alone (%s)", (input) => {
     expect(normalizeCharacters(input).text).toBe(input);
   });
