@@ -1,7 +1,7 @@
 // The failure classes seen on documents nobody tuned the parser for (issue 13), each on made-up
 // text in the shape of the class: tables of [input, expected, why].
 import { describe, expect, it } from "vitest";
-import { parseDocumentText } from "../../src/document/parse-document.js";
+import { parseDocumentBytes, parseDocumentText } from "../../src/document/parse-document.js";
 import { readNumber } from "../../src/parse/read-number.js";
 import { readSignature } from "../../src/parse/read-signature.js";
 import { readIssuer } from "../../src/parse/read-issuer.js";
@@ -218,5 +218,64 @@ describe("recipients with codes", () => {
   ])("%s", (item, expected) => {
     const r = parse(lines("BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 1234/BYT-KH", "V/v tăng cường phòng chống dịch", "Hà Nội, ngày 1 tháng 2 năm 2025", "Kính gửi: Sở Y tế các tỉnh.", "Bộ Y tế đề nghị các Sở thực hiện nghiêm.", "Nơi nhận:", "- Như trên;", item, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn An"));
     expect(r.recipients).toContainEqual(expected);
+  });
+});
+
+describe("collapsed tables (a portal's markdown that lost the table's line breaks)", () => {
+  const collapsed = [
+    "| BỘ LÂM NGHIỆP------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |",
+    "Số: 12/2025/TT-BLN |",
+    "|",
+    "",
+    "**THÔNG TƯ**",
+    "",
+    "**Quy định về quản lý giống cây trồng lâm nghiệp**",
+    "",
+    "*Căn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;*",
+    "",
+    "**Điều 1. Phạm vi điều chỉnh**",
+    "",
+    "Thông tư này quy định về quản lý giống cây trồng lâm nghiệp./.",
+    "",
+    "- Văn phòng Chính phủ; - Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương; - Sở Nông nghiệp và Môi trường các tỉnh, thành phố trực thuộc trung ương; - Lưu: VT, PC(02) | KT. BỘ TRƯỞNGTHỨ TRƯỞNG(Đã ký)Trần Văn Bình |",
+    "",
+    "**DANH MỤC GIỐNG**",
+    "",
+    "*(Kèm theo Thông t*",
+    "",
+    "*ư số 12/2025/TT-BLN*",
+    "",
+    "*ng*",
+    "",
+    "*ày 4 tháng 3 năm 2025 c*",
+    "",
+    "*ủa Bộ Lâm nghiệp)*",
+    "",
+    "1. Giống keo lai.",
+  ].join("\n");
+  // As a file is read: bytes decoded and repaired (glued capitals) before the markdown is read.
+  const readCollapsed = () => parseDocumentBytes(Buffer.from(collapsed, "utf8"), { path: "collapsed.md" }).record;
+
+  it("reads the signature from a closing row whose cell lost its line breaks (THỨ TRƯỞNG glued to BỘ TRƯỞNG)", () => {
+    const r = readCollapsed();
+    expect(r.signature).toMatchObject({ authority: "KT", principal: "BỘ TRƯỞNG", title: "THỨ TRƯỞNG", signer: "Trần Văn Bình" });
+  });
+
+  it("takes the date from the annex caption whose syllables emphasis cut over paragraphs when the header cell is empty", () => {
+    const r = readCollapsed();
+    expect(r.number).toMatchObject({ seq: "12", typeCode: "TT", issuerCode: "BLN" });
+    expect(r.date?.iso).toBe("2025-03-04");
+  });
+});
+
+describe("pages that are not documents", () => {
+  it("infers no issuer from a sentence telling what the Prime Minister once decided", () => {
+    const r = parse(lines("Trường Sĩ quan Lâm Sơn", "Trường Sĩ quan Lâm Sơn là một trường đại học.", "Ngày 6 tháng 5 năm 1991, Thủ tướng Chính phủ quyết định thành lập Trường trên cơ sở Phân hiệu 2.", "Trường có 12 khoa và 3 viện."));
+    expect(r.issuer).toBeNull();
+  });
+
+  it("still infers the Prime Minister from a công điện's opening line", () => {
+    const r = parse(lines("CÔNG ĐIỆN", "Về việc tập trung ứng phó bão số 5", "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Chủ tịch Ủy ban nhân dân các tỉnh ven biển.", "Bão số 5 đang mạnh lên."));
+    expect(r.issuer?.name).toBe("Thủ tướng Chính phủ");
   });
 });
