@@ -5,6 +5,7 @@ import { parseDocumentBytes, parseDocumentText } from "../../src/document/parse-
 import { readNumber } from "../../src/parse/read-number.js";
 import { readSignature } from "../../src/parse/read-signature.js";
 import { readIssuer } from "../../src/parse/read-issuer.js";
+import { isUnlabelledRecipients } from "../../grammars/document/line-patterns.js";
 import type { DocumentRecord } from "../../src/model/record.js";
 
 const parse = (text: string): DocumentRecord => parseDocumentText(text, { format: "text" }).record;
@@ -252,6 +253,12 @@ describe("collapsed tables (a portal's markdown that lost the table's line break
     "*ủa Bộ Lâm nghiệp)*",
     "",
     "1. Giống keo lai.",
+    "",
+    "**DANH MỤC BIỂU MẪU**",
+    "",
+    "*(Kèm theo Thông tư số 12/2025/TT-BLN ngày 4 tháng 3 năm 2025 của Bộ Lâm nghiệp)*",
+    "",
+    "1. Mẫu số 01: Tờ khai.",
   ].join("\n");
   // As a file is read: bytes decoded and repaired (glued capitals) before the markdown is read.
   const readCollapsed = () => parseDocumentBytes(Buffer.from(collapsed, "utf8"), { path: "collapsed.md" }).record;
@@ -259,6 +266,14 @@ describe("collapsed tables (a portal's markdown that lost the table's line break
   it("reads the signature from a closing row whose cell lost its line breaks (THỨ TRƯỞNG glued to BỘ TRƯỞNG)", () => {
     const r = readCollapsed();
     expect(r.signature).toMatchObject({ authority: "KT", principal: "BỘ TRƯỞNG", title: "THỨ TRƯỞNG", signer: "Trần Văn Bình" });
+  });
+
+  it("reads the Nơi nhận that lost its label: dash items on one line, the last the file copy", () => {
+    expect(readCollapsed().recipients.map((x) => x.name)).toEqual(["Văn phòng Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Sở Nông nghiệp và Môi trường các tỉnh, thành phố trực thuộc trung ương", "Lưu: VT, PC(02)"]);
+  });
+
+  it("opens an annex at a heading in capitals over its own (Kèm theo …) caption, with no PHỤ LỤC label", () => {
+    expect(readCollapsed().annexes.map((a) => a.title?.slice(0, 17))).toEqual(["DANH MỤC GIỐNG (K", "DANH MỤC BIỂU MẪU"]);
   });
 
   it("takes the date from the annex caption whose syllables emphasis cut over paragraphs when the header cell is empty", () => {
@@ -277,5 +292,15 @@ describe("pages that are not documents", () => {
   it("still infers the Prime Minister from a công điện's opening line", () => {
     const r = parse(lines("CÔNG ĐIỆN", "Về việc tập trung ứng phó bão số 5", "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Chủ tịch Ủy ban nhân dân các tỉnh ven biển.", "Bão số 5 đang mạnh lên."));
     expect(r.issuer?.name).toBe("Thủ tướng Chính phủ");
+  });
+});
+
+describe("a Nơi nhận without its label", () => {
+  it.each<[string, boolean, string]>([
+    ["- Bộ Y tế; - Sở Y tế các tỉnh; - Lưu: VT, KH.", true, "dash items run together, the last the file copy"],
+    ["- Nâng cao nhận thức; - Tăng cường kiểm tra; - Tổng kết cuối năm.", false, "a list of tasks run together has no file copy"],
+    ["- Lưu: VT.", false, "one item alone is no collapsed list"],
+  ])("%s → %s", (line, expected) => {
+    expect(isUnlabelledRecipients(line)).toBe(expected);
   });
 });
