@@ -304,3 +304,16 @@ describe("a Nơi nhận without its label", () => {
     expect(isUnlabelledRecipients(line)).toBe(expected);
   });
 });
+
+describe("a Kính gửi flattened with the letter's first sentence", () => {
+  it("ends the addressee where the first sentence opens", () => {
+    const r = parse(lines("BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", "Số: 55/BYT-KH V/v tăng cường phòng chống dịch bệnh mùa mưa", `Hà Nội, ngày 3 tháng 4 năm 2025 Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương Trong thời gian qua, ${"các địa phương đã chủ động triển khai nhiều biện pháp phòng chống dịch bệnh, ".repeat(2)}song tình hình vẫn diễn biến phức tạp.`, "Bộ Y tế đề nghị các Sở thực hiện nghiêm.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn An"));
+    expect(r.addressees[0]).toBe("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương");
+  });
+
+  it("keeps a long addressee list whole when no sentence opens in it", () => {
+    const long = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Sở Y tế các tỉnh, thành phố trực thuộc Trung ương, Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương";
+    const r = parse(lines("BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 56/BYT-KH", "V/v phòng chống dịch", "Hà Nội, ngày 3 tháng 4 năm 2025", `Kính gửi: ${long}.`, "Bộ Y tế đề nghị thực hiện nghiêm."));
+    expect(r.addressees[0]).toBe(long);
+  });
+});
