@@ -216,6 +216,7 @@ describe("recipients with codes", () => {
     ["- VP UBND tỉnh (3E);", { name: "VP UBND tỉnh", note: "3E" }, "a unit's filing code likewise"],
     ["- Lưu: VT, P.KT (A12b).", { name: "Lưu: VT, P.KT (A12b)", note: null }, "the Lưu line keeps its file's code"],
     ["- Bộ trưởng (để b/c);", { name: "Bộ trưởng", note: "để b/c" }, "a purpose in brackets is the note"],
+    ["- Sở Tư pháp; (Đã ký)", { name: "Sở Tư pháp", note: null }, "the signature column's placeholder beside an item is not part of it"],
   ])("%s", (item, expected) => {
     const r = parse(lines("BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 1234/BYT-KH", "V/v tăng cường phòng chống dịch", "Hà Nội, ngày 1 tháng 2 năm 2025", "Kính gửi: Sở Y tế các tỉnh.", "Bộ Y tế đề nghị các Sở thực hiện nghiêm.", "Nơi nhận:", "- Như trên;", item, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn An"));
     expect(r.recipients).toContainEqual(expected);
