@@ -17,6 +17,7 @@ import {
   LETTER_PART_MARKER,
   PART_MARKER,
   RECIPIENTS_LABEL,
+  isUnlabelledRecipients,
   ROMAN_MARKER,
   SUBSECTION_MARKER,
   isAllCaps,
@@ -303,7 +304,7 @@ export const SubjectLine = lineToken("SubjectLine", initials("V"), (l) => /^V\/[
 // A công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:` stands where a công văn has `Kính gửi:` (NĐ 30/2020 Phụ lục III).
 export const AddresseesLabel = lineToken("AddresseesLabel", "any", (l) => /^Kính\s*gửi\s*:?/u.test(l) || (l.length < 70 && l.includes("điện") && /^[\p{Lu}\s]{3,60}\sđiện\s*:\s*$/u.test(l)));
 // NĐ 30/2020 Điều 8.8: nơi nhận.
-export const RecipientsLine = lineToken("RecipientsLine", initials("N"), (l) => RECIPIENTS_LABEL.test(l));
+export const RecipientsLine = lineToken("RecipientsLine", initials("N", "-", "–", "+", "•"), (l) => RECIPIENTS_LABEL.test(l) || isUnlabelledRecipients(l));
 // NĐ 30/2020 Điều 8.7: the authority prefix of a signature (TM., KT., TL., TUQ., Q.; Party T/M, K/T, T/L).
 export const AuthorityLine = lineToken("AuthorityLine", initials("T", "K", "Q"), (l) => AUTHORITY_PREFIX.test(l) && !/[;]$/.test(l) && l.length < 120);
 // `(Đã ký)`, seal and signature placeholders of published copies.

@@ -238,10 +238,22 @@ export function findLayoutZones(tokens: readonly IToken[]): LayoutZones {
     // `PHỤ LỤC` / `ĐỀ CƯƠNG TUYÊN TRUYỀN`: a heading right under an annex's is its caption, not a second annex.
     if (k === "AnnexLine" && !/^(?:PHỤ LỤC|Phụ lục)\s+\d+\.\d+/u.test(img) && annexStarts[annexStarts.length - 1] !== i - 1) annexStarts.push(i);
     else if (signatureEnd >= 0 && annexStarts.length === 0 && opensTitle(k, img)) annexStarts.push(i);
+    // A heading in capitals over its own `(Kèm theo …)` caption opens an annex even unlabelled
+    // (`DANH MỤC BIỂU MẪU` / `(Kèm theo Nghị định số …)` after a first one).
+    // The heading may wrap over several lines in capitals: the annex opens at its first, and a
+    // heading right under `PHỤ LỤC I` is that annex's own caption.
+    else if (signatureEnd >= 0 && k === "CapsLine" && i + 1 < trailerStart && ATTACHED_CAPTION.test(image(i + 1))) {
+      let first = i;
+      while (first > annexFrom && kind(first - 1) !== "AnnexLine" && isAllCaps(image(first - 1))) first--;
+      const last = annexStarts[annexStarts.length - 1] ?? -1;
+      if (last < first - 1) annexStarts.push(first);
+    }
   }
 
   return { headerStart, titleStart, frontStart, bodyStart, closingStart, signerLine, annexStarts, trailerStart };
 }
+
+const ATTACHED_CAPTION = /^\((?:Ban hành\s+)?[Kk]èm theo\s/u;
 
 function compact(s: string): string {
   return s.replace(/\s+/g, "").toUpperCase();

@@ -29,6 +29,15 @@ export const BASIS_START = /^(?:-\s*)?(?:Căn cứ|Thực hiện|Triển khai|Th
 
 /** Closing parts. */
 export const RECIPIENTS_LABEL = /^Nơi\s*nhận\s*:?/u;
+// Spec deviation: a Nơi nhận cell of a collapsed table row can lose its label (`- Bộ Y tế; - Sở Y
+// tế; - Lưu: VT, PC`): several dash items on one line, the last the file copy (`Lưu`), are the list.
+const COLLAPSED_ITEM = /[;.]\s*[-–+•]\s*(?=\p{L})/gu;
+const FILE_COPY_ITEM = /[;.,]\s*[-–+•]?\s*Lưu\s*:?\s*\p{Lu}/u;
+/** Whether a line is a Nơi nhận list without its label, its items run together on one line. */
+export function isUnlabelledRecipients(line: string): boolean {
+  if (!/^[-–+•]\s/u.test(line) || !FILE_COPY_ITEM.test(line)) return false;
+  return (line.match(COLLAPSED_ITEM)?.length ?? 0) >= 2;
+}
 export const AUTHORITY_PREFIX = /^(?:TM|KT|TL|TUQ|Q|T\/M|K\/T|T\/L|tm|kt|tl)\s*[.:]?\s+\S/u;
 export const END_MARK = /\.\/\.\s*$/u;
 export const FOOTNOTE_BODY = /^\[(\d{1,3})\]\s/u;

@@ -5,6 +5,7 @@
 import { END_MARK, LOWER, UPPER, isAllCaps, isTypeName, startsBlock, ROMAN_MARKER, ARABIC_MARKER, LETTER_PART_MARKER, PART_MARKER, CHAPTER_MARKER } from "../../grammars/document/line-patterns.js";
 import { TextBuilder, type OffsetMap } from "./offset-map.js";
 import { chunkPrefixLength, findChunkPrefixes } from "./chunk-prefixes.js";
+import { isVietnameseSyllable } from "./vietnamese-syllable.js";
 
 interface RawLine {
   text: string;
@@ -47,6 +48,12 @@ export function joinWrappedLines(text: string, options: { hardBlocks: boolean })
   const out = new TextBuilder();
   let prev: Paragraph | null = null;
   for (const line of lines) {
+    if (prev !== null && splitsSyllable(prev.last, line.text)) {
+      // `(Kèm theo Ngh` / `ị định số …`: emphasis or a cell cut a syllable; glued with no space.
+      out.copy(line.text, line.start);
+      prev.glue(line.text);
+      continue;
+    }
     if (prev !== null && continues(prev, line, width, options.hardBlocks)) {
       if (/\S-$/u.test(prev.last) && /^[\dA-Za-zÀ-ỹ]/u.test(line.text) && /\d-$/u.test(prev.last) === /^\d/u.test(line.text)) {
         // `2021-` / `2025`: a range wrapped after its dash is glued without a space.
@@ -93,6 +100,15 @@ class Paragraph {
     if (this.head.length < HEAD_LENGTH) this.head = `${this.head} ${line}`.slice(0, HEAD_LENGTH);
     this.last = line;
     this.length += 1 + line.length;
+    this.lower ||= /\p{Ll}/u.test(line);
+    this.upper ||= /\p{Lu}/u.test(line);
+  }
+
+  /** Appends a line that goes on the last one's word, with no space between. */
+  glue(line: string): void {
+    if (this.head.length < HEAD_LENGTH) this.head = `${this.head}${line}`.slice(0, HEAD_LENGTH);
+    this.last += line;
+    this.length += line.length;
     this.lower ||= /\p{Ll}/u.test(line);
     this.upper ||= /\p{Lu}/u.test(line);
   }
@@ -164,9 +180,24 @@ function isMostlyCaps(line: string): boolean {
   return caps * 3 >= words.length * 2;
 }
 
+// A line ending on a bare onset (`Ngh`, `ng`, `c`, `Ch`, `ph`), which no Vietnamese word is, and the
+// next opening on the vowel that completes it (`ị định`, `ày 25`, `ủa`): one syllable cut in two.
+const BARE_ONSET_END = /(?:^|[\s(“"])([BCDĐGHKLMNPQRSTVXbcdđghklmnpqrstvx](?:gh|[ghr])?)$/u;
+const VOWEL_START = /^([aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ][\p{Ll}\p{M}]*)/u;
+
+function splitsSyllable(last: string, next: string): boolean {
+  const onset = BARE_ONSET_END.exec(last);
+  if (!onset) return false;
+  const rest = VOWEL_START.exec(next);
+  return rest !== null && isVietnameseSyllable(onset[1]! + rest[1]!);
+}
+
 function continues(prev: Paragraph, line: RawLine, width: number, hardBlocks: boolean): boolean {
   const next = line.text;
   const whole = prev.whole;
+  // A parenthesis left open (`(Kèm theo Nghị định số …` / `ngày 25 tháng 6 …)`) goes on onto a
+  // lower-case line, even past a blank line.
+  if (whole !== null && opensLowerCase(line) && countOf(whole, "(") > countOf(whole, ")")) return true;
   // `Điều` / `2. Quy định ...` and `Số:` / `44/2025/QĐ-CTUBND`: a label wrapped away from its value.
   if (whole !== null && /^(?:Điều|Số\s*:?)$/iu.test(whole)) return true;
   // A type name stands alone on its line (NĐ 30/2020 Điều 8.5): the trích yếu below it is apart;
@@ -268,6 +299,8 @@ export function hasColumnGap(line: string): boolean {
   return false;
 }
 
+const AUTHORITY_CELL = /^(?:TM|KT|TL|TUQ|T\/M|K\/T|T\/L)\s*[.:]\s*\p{Lu}/u;
+
 function splitCells(line: string, start: number): { text: string; start: number }[] {
   if (!hasColumnGap(line)) return [{ text: line, start }];
   const parts: { text: string; start: number }[] = [];
@@ -282,6 +315,14 @@ function splitCells(line: string, start: number): { text: string; start: number 
   // Prose holds dashes and wide gaps too: split only when every cell is short, as layout cells are.
   const isRuleOrBar = /-{3,}|_{3,}|={3,}|\|/u.test(line);
   if (cells.length === 0) return [{ text: line, start }];
-  if (cells.some((c) => c.text.length > (isRuleOrBar ? 160 : 70))) return [{ text: line, start }];
+  // A collapsed closing row is cells too, however long its recipients: a cell opens on an
+  // authority prefix (`| - Bộ Y tế; … - Lưu: VT | TM. CHÍNH PHỦ … |`).
+  if (cells.some((c) => c.text.length > (isRuleOrBar ? 160 : 70)) && !(line.includes("|") && cells.some((c) => AUTHORITY_CELL.test(c.text)))) return [{ text: line, start }];
   return cells;
+}
+
+function countOf(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
 }

@@ -2,11 +2,13 @@
 // leave characters that look right but do not match: NBSP and other spaces, zero-width
 // characters, soft hyphens, ligatures, full-width ASCII, `Ð` (eth) for `Đ`, tone marks typed
 // before the circumflex (which NFC cannot compose), `d` + combining stroke for `đ`, Word's
-// symbol-font bullets, CR line ends, and spaces inside syllables (`ĐIỀ U KHO ẢN`). Each repair is
+// symbol-font bullets, CR line ends, spaces inside syllables (`ĐIỀ U KHO ẢN`) and missing between
+// words in capitals (`THỦ TƯỚNGPHÓ THỦ TƯỚNG`). Each repair is
 // local, so the text is built through a TextBuilder and every output character maps to the
 // input character it came from.
 import { OffsetMap, TextBuilder } from "./offset-map.js";
 import { regroupSyllables } from "./regroup-syllables.js";
+import { splitGluedCapitals } from "./split-glued-capitals.js";
 import { isVietnameseSyllable } from "./vietnamese-syllable.js";
 
 /**
@@ -24,6 +26,8 @@ export function normalizeCharacters(text: string): { text: string; map: OffsetMa
   result.text = repairEth(result.text);
   const regrouped = regroupSyllables(result.text);
   if (regrouped) result = { text: regrouped.text, map: regrouped.map.composeWith(result.map) };
+  const unglued = splitGluedCapitals(result.text);
+  if (unglued) result = { text: unglued.text, map: unglued.map.composeWith(result.map) };
   return { ...result, hadSpecial: replaced.hadSpecial };
 }
 

@@ -10,6 +10,12 @@
 // one — before single-letter fragments (`t ừ`, `M inh`) are merged, and before two fragments that
 // are syllables themselves (`KHO ẢN`) are, the second starting with the marked vowel such
 // extractors split off; `kho an toàn` never merges. Clean text is left exactly as it is.
+//
+// In a split text the longest merge wins (`T h à nh ủ y` is `Thành ủy`, not `Thà nhủy`); a lone
+// `i`, `u`, `y` or `o` after a fragment is the rest of its syllable (`Xã hộ i`, `Cự u`, `ủ y`),
+// since Vietnamese writes none of them as a word of its own; runs of unmarked capitals standing
+// alone are an abbreviation spelled out (`T T U B` is `TTUB`, `V T` is `VT`), and Roman numeral
+// pieces one (`V.II I` is `V.III`).
 import { TextBuilder, type OffsetMap } from "./offset-map.js";
 import { isVietnameseSyllable } from "./vietnamese-syllable.js";
 
@@ -21,7 +27,8 @@ export function regroupSyllables(text: string): { text: string; map: OffsetMap }
   if (!hasCertainSplit(text)) return null;
   // The text is split: every kind of merge applies, in chains of syllables too.
   const chains = findChains(text);
-  for (const chain of chains) mergeToFixpoint(chain);
+  const vocabulary = collectVocabulary(text);
+  for (const chain of chains) mergeChain(chain, vocabulary);
   const removed: number[] = [];
   for (const chain of chains) for (const g of chain.groups) removed.push(...g.removedSpaces);
   if (removed.length === 0) return null;
@@ -215,6 +222,8 @@ function findChains(text: string): Chain[] {
     if (m >= 2) {
       const b = shape[m - 2]!;
       if ((b >> 2) + (c >> 2) - joins(b, c) === 1) promising = true;
+      // Two lone capitals: an abbreviation spelled out (`V T`), which holds no vowel group.
+      if (!promising && i - start === 1 && bounds[k - 1]! - bounds[k - 2]! === 1 && isLoneCapital(text, start) && isLoneCapital(text, bounds[k - 2]!)) promising = true;
       if (m >= 3) {
         const a = shape[m - 3]!;
         if ((a >> 2) + (b >> 2) + (c >> 2) - joins(a, b) - joins(b, c) === 1) promising = true;
@@ -225,30 +234,106 @@ function findChains(text: string): Chain[] {
   return chains;
 }
 
-// Repeats merge passes until none applies.
-function mergeToFixpoint(chain: Chain): void {
-  while (mergePass(chain) > 0);
+// Abbreviations spelled out first (their letters would otherwise feed syllables: `T T U B` is not
+// `T TU B`), then the chain's best division into syllables.
+function mergeChain(chain: Chain, vocabulary: Vocabulary): void {
+  mergeCapitalRuns(chain);
+  mergeSyllables(chain, vocabulary);
 }
 
-function mergePass(chain: Chain): number {
+// The longest Vietnamese syllable (`nghiêng`) has seven letters: longer joins are not tried.
+const MAX_FRAGMENTS = 6;
+const MAX_SYLLABLE = 8;
+
+interface Division {
+  /** Fragments joined away, plus one for each syllable the text also holds as a whole word, less
+   * two for each fragment left that is no syllable, one for each left on a marked vowel. */
+  score: number;
+  /** Syllables made that start with a vowel: fewer is likelier (`CHÍ MINH`, not `CHÍM INH`). */
+  onsetless: number;
+  /** How many fragments the last syllable joins. */
+  count: number;
+}
+
+// Fragments can often be divided two ways (`T h à nh ủ y`: `Thành ủy` or `Thà nhủy`; `C H Í M I NH`:
+// `CHÍ MINH` or `CHÍM INH`): the division whose syllables the document writes elsewhere whole wins,
+// found by dynamic programming over the chain.
+function mergeSyllables(chain: Chain, vocabulary: Vocabulary): void {
   const g = chain.groups;
-  let made = 0;
-  for (let i = 0; i + 1 < g.length; i++) {
-    // Three fragments first: `Ng o ại` is one syllable, while `Ng o` alone would also be one.
-    for (const count of [3, 2]) {
-      if (i + count > g.length) continue;
-      const parts = g.slice(i, i + count);
+  const best: Division[] = [{ score: 0, onsetless: 0, count: 0 }];
+  for (let i = 1; i <= g.length; i++) {
+    // A fragment left alone that is no syllable (`CH`) is what the division is for: it costs; so,
+    // less, does one opening on the marked vowel extractors split off (`Nguy ễn`).
+    const alone = g[i - 1]!;
+    const cost = alone.valid ? (startsWithMarkedVowel(alone.text) ? 1 : 0) : 2;
+    let pick: Division = { score: best[i - 1]!.score - cost, onsetless: best[i - 1]!.onsetless, count: 1 };
+    for (let count = 2; count <= Math.min(MAX_FRAGMENTS, i); count++) {
+      const parts = g.slice(i - count, i);
       if (!parts[0]!.freeLeft || !parts[count - 1]!.freeRight) continue;
       const text = parts.map((p) => p.text).join("");
-      if (!isVietnameseSyllable(text) || !plausibleCase(text)) continue;
-      // A fragment that is no syllable, or a second one starting with the split-off marked vowel.
-      if (!(parts.some((p) => !p.valid) || (count === 2 && startsWithMarkedVowel(parts[1]!.text)))) continue;
-      merge(g, i, count, text);
-      made++;
-      break;
+      if (text.length > MAX_SYLLABLE || !joinsAsSplit(parts, text)) continue;
+      const before = best[i - count]!;
+      const score = before.score + count - 1 + (vocabulary.has(text.toLowerCase()) ? 1 : 0);
+      const onsetless = before.onsetless + (isVowelLetter(text.charCodeAt(0)) ? 1 : 0);
+      if (score > pick.score || (score === pick.score && onsetless < pick.onsetless)) pick = { score, onsetless, count };
     }
+    best.push(pick);
   }
-  return made;
+  // From the end, so that the indices of what is still to merge stay put.
+  for (let i = g.length; i > 0; ) {
+    const { count } = best[i]!;
+    if (count > 1) merge(g, i - count, count, g.slice(i - count, i).map((p) => p.text).join(""));
+    i -= count;
+  }
+}
+
+type Vocabulary = ReadonlySet<string>;
+
+// The words a text writes (lower case), for telling a division into known syllables from another.
+function collectVocabulary(text: string): Vocabulary {
+  const words = new Set<string>();
+  for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) words.add(m[0].toLowerCase());
+  return words;
+}
+
+// Whether fragments that join into `text` are pieces of it: a fragment that is no syllable, a last
+// one starting with the split-off marked vowel or being a lone vowel no word is made of; Roman
+// numeral pieces (`II I`) join into a numeral.
+function joinsAsSplit(parts: Group[], text: string): boolean {
+  const last = parts[parts.length - 1]!.text;
+  if (isVietnameseSyllable(text) && plausibleCase(text)) {
+    return parts.some((p) => !p.valid) || startsWithMarkedVowel(last) || LONE_VOWEL.test(last);
+  }
+  return ROMAN.test(text) && parts.every((p) => /^[IVX]+$/.test(p.text)) && parts.some((p) => p.text.length > 1);
+}
+
+// Lower-case vowels Vietnamese never writes as a word of their own (`a`, `e` are list letters).
+const LONE_VOWEL = /^[iuyo]$/;
+const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
+
+// Merges each maximal run of one-letter unmarked capitals (`T T U B`), with a capital fragment
+// after it that is no syllable (`U B ND`), when its ends stand free. A run beside a one-letter
+// fragment with a mark is syllable material (`X Â Y D Ự N G`; `C H í` from a legacy font that
+// lost the toned capital).
+function mergeCapitalRuns(chain: Chain): void {
+  const g = chain.groups;
+  const isCapital = (p: Group | undefined) => p !== undefined && /^[A-ZĐ]$/.test(p.text);
+  const isMarked = (p: Group | undefined) => p !== undefined && p.text.length === 1 && /[^A-Za-zĐđ]/.test(p.text);
+  for (let i = 0; i < g.length; i++) {
+    if (!isCapital(g[i])) continue;
+    let j = i;
+    while (j < g.length && isCapital(g[j])) j++;
+    if (j < g.length && /^[A-ZĐ]{2,3}$/.test(g[j]!.text) && !g[j]!.valid) j++;
+    const run = g.slice(i, j);
+    if (run.length >= 2 && !isMarked(g[i - 1]) && !isMarked(g[j]) && run[0]!.freeLeft && run[run.length - 1]!.freeRight) {
+      merge(g, i, run.length, run.map((p) => p.text).join(""));
+    }
+    i = j - 1;
+  }
+}
+
+function isLoneCapital(text: string, at: number): boolean {
+  return /^[A-ZĐ]$/.test(text[at]!) && isFree(text, at - 1) && isFree(text, at + 1);
 }
 
 function merge(groups: Group[], at: number, count: number, text: string): void {

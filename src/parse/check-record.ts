@@ -6,6 +6,7 @@
 import type { Diagnostic, DocumentRecord } from "../model/record.js";
 import { docTypeByCode } from "../../grammars/vocabulary/doc-types.js";
 import { foldUpper } from "../../grammars/document/document-tokens.js";
+import type { LineIndex } from "../input/line-index.js";
 
 /** The names of the checks, as the diagnostics' codes write them (`suspect-<name>`). */
 export const RECORD_CHECKS = ["incomplete-header", "motto-in-issuer", "motto-in-title", "type-code", "issuer-code", "signature-office", "date"] as const;
@@ -16,6 +17,26 @@ export interface CheckContext {
   hasHeader: boolean;
   /** The year the parse runs in: a document dated later than next year is implausible. */
   currentYear?: number;
+  /** The clean text the record was read from, to place each diagnostic at the field it suspects. */
+  text?: string;
+  lineIndex?: LineIndex;
+}
+
+// Where a field's words stand in the clean text: header fields are sought from the top, the
+// signature from the bottom, case-insensitively, by their first words (a title may be cut over
+// lines the record joined). Null when the record's spelling is not the text's (`UBND` read out).
+function locate(text: string, needle: string | null | undefined, fromEnd = false): number | null {
+  const words = needle?.trim().split(/\s+/).slice(0, 4).join(" ");
+  if (!words) return null;
+  const hay = text.toLowerCase();
+  const sought = words.toLowerCase();
+  // Lower-casing keeps the length of Vietnamese text, so offsets carry over; not of every script.
+  if (hay.length !== text.length) return fromEnd ? nonNegative(text.lastIndexOf(words)) : nonNegative(text.indexOf(words));
+  return nonNegative(fromEnd ? hay.lastIndexOf(sought) : hay.indexOf(sought));
+}
+
+function nonNegative(n: number): number | null {
+  return n >= 0 ? n : null;
 }
 
 // The motto and the Quốc hiệu: any of these inside an issuer or a title is the other header
@@ -106,7 +127,15 @@ export function signatureFitsIssuer(principal: string, issuer: { name: string; p
 /** The checks a record fails, each as a `suspect` diagnostic naming the check and what disagrees. */
 export function checkRecord(record: DocumentRecord, context: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const flag = (check: RecordCheck, message: string) => out.push({ severity: "suspect", code: `suspect-${check}`, message, line: 0, column: 0 });
+  const { text, lineIndex } = context;
+  // Each diagnostic stands where the field it suspects was read; the header's first field, or
+  // the text's first line, when that field's words cannot be found as the record spells them.
+  const headerStart = () => locate(text ?? "", record.number?.raw) ?? locate(text ?? "", record.date?.raw) ?? 0;
+  const flag = (check: RecordCheck, message: string, at?: number | null) => {
+    const place = text !== undefined && lineIndex ? lineIndex.position(at ?? headerStart()) : { line: 0, column: 0 };
+    out.push({ severity: "suspect", code: `suspect-${check}`, message, line: place.line, column: place.column });
+  };
+  const find = (needle: string | null | undefined, fromEnd = false) => (text === undefined ? null : locate(text, needle, fromEnd));
 
   if (context.hasHeader) {
     const missing = [
@@ -119,20 +148,20 @@ export function checkRecord(record: DocumentRecord, context: CheckContext): Diag
     if (missing.length) flag("incomplete-header", `the page has a header but no ${missing.join(", ")} was read from it`);
   }
   const issuer = record.issuer;
-  if (issuer && (holdsMottoWords(issuer.name) || (issuer.parent && holdsMottoWords(issuer.parent)))) flag("motto-in-issuer", `the issuer "${issuer.name}" holds words of the national motto`);
-  if (record.title && holdsMottoWords(record.title)) flag("motto-in-title", "the title holds words of the national motto");
+  if (issuer && (holdsMottoWords(issuer.name) || (issuer.parent && holdsMottoWords(issuer.parent)))) flag("motto-in-issuer", `the issuer "${issuer.name}" holds words of the national motto`, find(issuer.name) ?? find(issuer.parent));
+  if (record.title && holdsMottoWords(record.title)) flag("motto-in-title", "the title holds words of the national motto", find(record.title));
   const number = record.number;
   if (number?.typeCode && record.docType && !typesAgree(number.typeCode, record.docType.code)) {
-    flag("type-code", `the number's type code ${number.typeCode} is not the type ${record.docType.name}`);
+    flag("type-code", `the number's type code ${number.typeCode} is not the type ${record.docType.name}`, find(number.raw));
   }
   if (number?.issuerCode && issuer && !issuer.inferred && !issuerCodeFits(number.issuerCode, issuer)) {
-    flag("issuer-code", `the issuer code ${number.issuerCode} does not abbreviate "${issuer.name}"`);
+    flag("issuer-code", `the issuer code ${number.issuerCode} does not abbreviate "${issuer.name}"`, find(number.raw));
   }
   const office = record.signature?.principal ?? record.signature?.title;
-  if (office && issuer && !signatureFitsIssuer(office, issuer)) flag("signature-office", `the signature's office "${office}" does not serve "${issuer.name}"`);
+  if (office && issuer && !signatureFitsIssuer(office, issuer)) flag("signature-office", `the signature's office "${office}" does not serve "${issuer.name}"`, find(office, true));
   const year = record.date?.iso ? Number(record.date.iso.slice(0, 4)) : null;
   const latest = (context.currentYear ?? new Date().getUTCFullYear()) + 1;
-  if (record.date && (year === null || year < 1945 || year > latest)) flag("date", `the date "${record.date.raw}" is not a plausible date of issue`);
-  else if (year !== null && number?.year && number.year !== year) flag("date", `the number's year ${number.year} is not the date's year ${year}`);
+  if (record.date && (year === null || year < 1945 || year > latest)) flag("date", `the date "${record.date.raw}" is not a plausible date of issue`, find(record.date.raw));
+  else if (year !== null && number?.year && number.year !== year) flag("date", `the number's year ${number.year} is not the date's year ${year}`, find(number.raw));
   return out;
 }

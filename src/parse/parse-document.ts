@@ -73,7 +73,7 @@ export function parseText(source: string, options: TextSource = {}, findCitation
     Object.assign(base, structure.fields);
     // Not push(...list): spreading 200,000 diagnostics into arguments overflows the stack.
     for (const d of structure.diagnostics) diagnostics.push(d);
-    for (const d of checkRecord(base, { hasHeader: structure.hasHeader })) diagnostics.push(d);
+    for (const d of checkRecord(base, { hasHeader: structure.hasHeader, text, lineIndex })) diagnostics.push(d);
     if (findCitations) {
       const selfNumber = base.number?.seq ? base.number.raw : null;
       const citations = findCitations(text, structure.regions, { lineIndex, selfNumber });

@@ -11,9 +11,21 @@ export function readAddressees(lines: readonly IToken[]): string[] {
     let line = t.image.trim();
     if (i === 0) line = line.replace(/^Kính\s*gửi\s*:?\s*/u, "").replace(TELEGRAM_ADDRESS, "");
     for (const item of line.split(/(?<=;)\s*-\s+/u)) {
-      const name = item.replace(/^[-–+•]\s*/u, "").replace(/[;,.]+\s*$/u, "").trim();
+      const name = cutFlattenedProse(item.replace(/^[-–+•]\s*/u, "")).replace(/[;,.]+\s*$/u, "").trim();
       if (name) addressees.push(name);
     }
   }
   return addressees;
+}
+
+// A flattened page runs the letter's first sentence onto the Kính gửi line (`… trực thuộc Trung
+// ương Trong thời gian qua, Ủy ban …`): past the length of any addressee, the text from the
+// first sentence opener on is the body's.
+const LONGEST_ADDRESSEE = 150;
+const SENTENCE_OPENER = /\s(?=(?:Trong|Thực hiện|Căn cứ|Để|Nhằm|Theo|Hiện nay|Vừa qua|Thời gian qua|Qua|Ngày|Sau khi|Tiếp theo|Phúc đáp|Trả lời)\s)/u;
+
+function cutFlattenedProse(item: string): string {
+  if (item.length <= LONGEST_ADDRESSEE) return item;
+  const m = SENTENCE_OPENER.exec(item);
+  return m && m.index >= 10 ? item.slice(0, m.index) : item;
 }

@@ -133,8 +133,9 @@ const INFER_PATTERNS: RegExp[] = [
   /(?:^|\n)(Chính phủ|Quốc hội|(?:Ủy|Uỷ) ban Thường vụ Quốc hội)\s+ban hành\s+(?:Nghị định|Nghị quyết|Luật|Pháp lệnh)/u,
   // `Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư`: the ministry issues.
   /Bộ trưởng\s+(Bộ\s[\p{L}\s,&–-]+?)\s+ban hành/u,
-  // `THỦ TƯỚNG CHÍNH PHỦ điện:`
-  /(THỦ TƯỚNG CHÍNH PHỦ|Thủ tướng Chính phủ)\s+(?:điện|ban hành|quyết định|chỉ thị)/u,
+  // `THỦ TƯỚNG CHÍNH PHỦ điện:` opening a line; in a sentence (`Ngày 6 tháng 5 năm 1991, Thủ tướng
+  // Chính phủ quyết định thành lập …`, on a page about a body) it tells of another document.
+  /(?:^|\n)[*_\s]*(THỦ TƯỚNG CHÍNH PHỦ|Thủ tướng Chính phủ)\s+(?:điện|ban hành|quyết định|chỉ thị)/u,
   // `Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo` — the committee issues.
   /Chủ tịch\s+((?:Ủy|Uỷ) ban nhân dân\s+(?:tỉnh|huyện|thành phố|Thành phố|quận|thị xã|xã|phường)(?:\s+\p{Lu}[\p{Ll}\p{M}]*)*)\s+(?:có ý kiến|chỉ đạo|yêu cầu)/u,
   // `Sở Giáo dục và Đào tạo (GDĐT) ban hành Kế hoạch`, `UBND huyện ban hành Kế hoạch`.

@@ -12,7 +12,8 @@ const COPY_CODE = /^\(\s*([\p{L}\d]{1,6})\s*\)$/u;
 export function readRecipients(lines: string[]): Recipient[] {
   const items: string[] = [];
   for (const [i, raw] of lines.entries()) {
-    let line = raw.replace(/[*_]+/g, "").trim();
+    // `- BTV Thành ủy (Đã ký)`: the signature column's placeholder set beside an item.
+    let line = raw.replace(/[*_]+/g, "").replace(/\s*[([]\s*đã\s*ký\s*[)\]]/giu, "").trim();
     if (i === 0) line = line.replace(/^Nơi\s*nhận\s*:?\s*/u, "");
     if (!line) continue;
     // A collapsed cell holds several items: `- A; - B; - C.`

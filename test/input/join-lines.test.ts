@@ -24,6 +24,8 @@ describe("joinWrappedLines (plain text)", () => {
     ["ỦY BAN NHÂN DÂN \t CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "tab-aligned columns are split"],
     ["Quyết định 5/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH A\nQuyết định 5/QĐ-UBND năm 2020. Điều 1.\nNội dung một.\nQuyết định 5/QĐ-UBND năm 2020. Điều 2. Nội dung hai.", "ỦY BAN NHÂN DÂN TỈNH A\nĐiều 1. Nội dung một.\nĐiều 2. Nội dung hai.", "a retrieval chunk's caption repeated before each chunk is dropped"],
     ["PHỤ LỤC\nChương trình. TRIỂN KHAI KẾ HOẠCH\nChương trình. I. MỤC ĐÍCH\nChương trình. II. NỘI DUNG\nChương trình. III. TỔ CHỨC", "PHỤ LỤC\nChương trình. TRIỂN KHAI KẾ HOẠCH\nI. MỤC ĐÍCH\nII. NỘI DUNG\nIII. TỔ CHỨC", "a caption that does not open the text goes only before a block start"],
+    [`- ${"Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương; - ".repeat(4)}Lưu: VT, PC | KT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Bình |`, `- ${"Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương; - ".repeat(4)}Lưu: VT, PC\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Bình`, "a collapsed closing row is split however long its recipients cell"],
+    [`| Mẫu số 01 | ${"Đơn đề nghị xác nhận thời gian công tác ".repeat(5)}|`, `| Mẫu số 01 | ${"Đơn đề nghị xác nhận thời gian công tác ".repeat(5)}|`, "a table row with a long cell and no signature stays one line"],
     ["Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH", "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020\nQUYẾT ĐỊNH\nV/V BAN HÀNH", "flattened header components are split"],
   ])("%j", (input, expected) => {
     expect(text(input)).toBe(expected);
@@ -35,6 +37,8 @@ describe("markdown through prepareText", () => {
     ["**Điều 1. Vị\ntrí và chức năng**", "Điều 1. Vị trí và chức năng", "a bold heading wrapped mid-phrase"],
     ["Hà Nội, ngày **24** tháng 11 năm 202**5**", "Hà Nội, ngày 24 tháng 11 năm 2025", "bold inside a date"],
     ["Quy ****định", "Quy định", "unpaired emphasis runs are dropped"],
+    ["**DANH MỤC**\n\n*(Ban hành kèm theo Quyết đ*\n\n*ịnh số 7/QĐ-UBND*\n\n*ng*\n\n*ày 3 tháng 2 năm 2024 c*\n\n*ủa Ủy ban)*\n\n1. Mục một", "DANH MỤC\n(Ban hành kèm theo Quyết định số 7/QĐ-UBND ngày 3 tháng 2 năm 2024 của Ủy ban)\n1. Mục một", "emphasis cut syllables over paragraphs (`đ` / `ịnh`); an open parenthesis goes on"],
+    ["Lưu: VT, TH\n\nng\n\nNguyễn Văn A", "Lưu: VT, TH\nng\nNguyễn Văn A", "a bare onset glues only onto the vowel that completes it"],
     ["**ỦY BAN NHÂN DÂN**\nTHÀNH PHỐ CẦN THƠ\n-------", "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ", "a header cell: all-caps lines stay apart, the rule goes"],
     ["|\n**BAN CHẤP HÀNH**\n|\nSố 221-KL/TW\n|", "BAN CHẤP HÀNH\nSố 221-KL/TW", "lone `|` cell bars separate blocks"],
     ["Năm học 2022-2023, toàn huyện có 55 trường.<sup>1</sup>\n\n<sup>1</sup> Mầm non 18 trường", "Năm học 2022-2023, toàn huyện có 55 trường.\n[1] Mầm non 18 trường", "a footnote mark in a sentence goes, a footnote body keeps its label"],

@@ -22,6 +22,14 @@ describe("normalizeCharacters: repairs", () => {
     ["Áp dụ ng t ừ ngày 1", "Áp dụng từ ngày 1", "single letters merge once the text shows the artefact"],
     ["Bộ Ng o ại giao; B Ộ LAO ĐỘNG", "Bộ Ngoại giao; BỘ LAO ĐỘNG", "three fragments, then single letters"],
     ["T hành phố Hồ Chí M inh và trung ươ n g", "Thành phố Hồ Chí Minh và trung ương", "capital fragments"],
+    ["Thành phố; Thường trực T h à nh ủ y", "Thành phố; Thường trực Thành ủy", "the division into syllables the text writes whole elsewhere (not `Thà nhủy`)"],
+    ["ỦY B AN T HÀNH P HỐ HỒ C H Í M I NH", "ỦY BAN THÀNH PHỐ HỒ CHÍ MINH", "syllables with an onset before one without (not `CHÍM INH`)"],
+    ["Hội Cự u Chiến binh; Xã hộ i; ĐIỀ U", "Hội Cựu Chiến binh; Xã hội; ĐIỀU", "a lone `u` or `i` after a fragment is the rest of its syllable"],
+    ["KT. CHỦ T Ị CH P HÓ CHỦ TỊ CH Ngu y ễn Văn A", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A", "no fragment is left that is no syllable or opens on the split-off vowel"],
+    ["- T T U B : C T , c á c P C T ; - Thành ph ố ; - L ư u : V T , Đ T M T", "- TTUB : CT , các PCT ; - Thành phố ; - Lưu : VT , ĐTMT", "unmarked capitals standing alone are an abbreviation spelled out"],
+    ["B Ộ X Â Y D Ự N G; ĐIỀ U", "BỘ XÂY DỰNG; ĐIỀU", "a run of capitals holding a marked one is syllables, not an abbreviation"],
+    ["các Vụ: TH, V.II I, KGVX; trư ởng", "các Vụ: TH, V.III, KGVX; trưởng", "pieces of a Roman numeral"],
+    ["TM. ỦY BANNHÂN DÂNKT. CHỦ TỊCHPHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "capitals glued by a collapsed cell's lost line breaks"],
   ])("%s → %s (%s)", (input, expected) => {
     expect(normalizeCharacters(input).text).toBe(expected);
   });
@@ -34,6 +42,8 @@ describe("normalizeCharacters: repairs", () => {
     ["Chính ph**ủ ban h**ành", "markdown bold inside words: fragments must stand free"],
     ["QĐ - U B ND", "no syllable can be made"],
     ["Hà Nội, ngày 5 tháng 3 năm 2024", "clean text"],
+    ["Hội Cự u Chiến binh, Văn phòng V T và PHẦN THỨ I", "clean-looking text: a lone vowel or capitals are no evidence of a split"],
+    ["UBND, HĐND, BCĐQG1237, HANOI, VIỆT NAMĐộc lập, KTTH", "acronyms divide into no two syllables; an ASCII word or a word going on in lower case is left"],
   ])("leaves %s alone (%s)", (input) => {
     expect(normalizeCharacters(input).text).toBe(input);
   });

@@ -57,6 +57,16 @@ describe("checkRecord", () => {
     expect(r.diagnostics.filter((d) => d.severity === "suspect").map((d) => d.code)).toEqual(codes);
   });
 
+  it.each<[string, string[], string, number, number, string]>([
+    ["suspect-type-code", [...header, "Số: 7/QĐ-UBND", "Lâm Sơn, ngày 1 tháng 1 năm 2025", "KẾ HOẠCH", "Phòng chống thiên tai năm 2025"], "suspect-type-code", 5, 5, "at the number (after `Số: `) whose type code disagrees"],
+    ["suspect-incomplete-header", [...header, "Lâm Sơn, ngày 1 tháng 1 năm 2025", "QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác"], "suspect-incomplete-header", 5, 10, "at the header's first field read (the date, after the place)"],
+    ["suspect-signature-office", ["SỞ Y TẾ", "TỈNH LÂM SƠN", ...header.slice(2), "Số: 7/QĐ-SYT", "Lâm Sơn, ngày 1 tháng 1 năm 2025", "QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác", "Căn cứ Luật Tổ chức chính quyền địa phương;", "Điều 1. Thành lập.", "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Đỗ Văn Nam"], "suspect-signature-office", 13, 5, "at the office the signature serves"],
+  ])("places %s where the field stands", (_, lines, code, line, column) => {
+    const r = record(`${lines.join("\n")}\n`);
+    const d = r.diagnostics.find((x) => x.code === code);
+    expect(d).toMatchObject({ line, column });
+  });
+
   it("flags an implausible date and nothing on a page without a header", () => {
     const r = record("Bài viết về lịch sử\nNăm 1911 nhà hát được xây dựng.\n");
     expect(checkRecord(r, { hasHeader: false })).toEqual([]);

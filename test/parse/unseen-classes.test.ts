@@ -1,10 +1,11 @@
 // The failure classes seen on documents nobody tuned the parser for (issue 13), each on made-up
 // text in the shape of the class: tables of [input, expected, why].
 import { describe, expect, it } from "vitest";
-import { parseDocumentText } from "../../src/document/parse-document.js";
+import { parseDocumentBytes, parseDocumentText } from "../../src/document/parse-document.js";
 import { readNumber } from "../../src/parse/read-number.js";
 import { readSignature } from "../../src/parse/read-signature.js";
 import { readIssuer } from "../../src/parse/read-issuer.js";
+import { isUnlabelledRecipients } from "../../grammars/document/line-patterns.js";
 import type { DocumentRecord } from "../../src/model/record.js";
 
 const parse = (text: string): DocumentRecord => parseDocumentText(text, { format: "text" }).record;
@@ -215,8 +216,105 @@ describe("recipients with codes", () => {
     ["- VP UBND tỉnh (3E);", { name: "VP UBND tỉnh", note: "3E" }, "a unit's filing code likewise"],
     ["- Lưu: VT, P.KT (A12b).", { name: "Lưu: VT, P.KT (A12b)", note: null }, "the Lưu line keeps its file's code"],
     ["- Bộ trưởng (để b/c);", { name: "Bộ trưởng", note: "để b/c" }, "a purpose in brackets is the note"],
+    ["- Sở Tư pháp; (Đã ký)", { name: "Sở Tư pháp", note: null }, "the signature column's placeholder beside an item is not part of it"],
   ])("%s", (item, expected) => {
     const r = parse(lines("BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 1234/BYT-KH", "V/v tăng cường phòng chống dịch", "Hà Nội, ngày 1 tháng 2 năm 2025", "Kính gửi: Sở Y tế các tỉnh.", "Bộ Y tế đề nghị các Sở thực hiện nghiêm.", "Nơi nhận:", "- Như trên;", item, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn An"));
     expect(r.recipients).toContainEqual(expected);
+  });
+});
+
+describe("collapsed tables (a portal's markdown that lost the table's line breaks)", () => {
+  const collapsed = [
+    "| BỘ LÂM NGHIỆP------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |",
+    "Số: 12/2025/TT-BLN |",
+    "|",
+    "",
+    "**THÔNG TƯ**",
+    "",
+    "**Quy định về quản lý giống cây trồng lâm nghiệp**",
+    "",
+    "*Căn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;*",
+    "",
+    "**Điều 1. Phạm vi điều chỉnh**",
+    "",
+    "Thông tư này quy định về quản lý giống cây trồng lâm nghiệp./.",
+    "",
+    "- Văn phòng Chính phủ; - Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương; - Sở Nông nghiệp và Môi trường các tỉnh, thành phố trực thuộc trung ương; - Lưu: VT, PC(02) | KT. BỘ TRƯỞNGTHỨ TRƯỞNG(Đã ký)Trần Văn Bình |",
+    "",
+    "**DANH MỤC GIỐNG**",
+    "",
+    "*(Kèm theo Thông t*",
+    "",
+    "*ư số 12/2025/TT-BLN*",
+    "",
+    "*ng*",
+    "",
+    "*ày 4 tháng 3 năm 2025 c*",
+    "",
+    "*ủa Bộ Lâm nghiệp)*",
+    "",
+    "1. Giống keo lai.",
+    "",
+    "**DANH MỤC BIỂU MẪU**",
+    "",
+    "*(Kèm theo Thông tư số 12/2025/TT-BLN ngày 4 tháng 3 năm 2025 của Bộ Lâm nghiệp)*",
+    "",
+    "1. Mẫu số 01: Tờ khai.",
+  ].join("\n");
+  // As a file is read: bytes decoded and repaired (glued capitals) before the markdown is read.
+  const readCollapsed = () => parseDocumentBytes(Buffer.from(collapsed, "utf8"), { path: "collapsed.md" }).record;
+
+  it("reads the signature from a closing row whose cell lost its line breaks (THỨ TRƯỞNG glued to BỘ TRƯỞNG)", () => {
+    const r = readCollapsed();
+    expect(r.signature).toMatchObject({ authority: "KT", principal: "BỘ TRƯỞNG", title: "THỨ TRƯỞNG", signer: "Trần Văn Bình" });
+  });
+
+  it("reads the Nơi nhận that lost its label: dash items on one line, the last the file copy", () => {
+    expect(readCollapsed().recipients.map((x) => x.name)).toEqual(["Văn phòng Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Sở Nông nghiệp và Môi trường các tỉnh, thành phố trực thuộc trung ương", "Lưu: VT, PC(02)"]);
+  });
+
+  it("opens an annex at a heading in capitals over its own (Kèm theo …) caption, with no PHỤ LỤC label", () => {
+    expect(readCollapsed().annexes.map((a) => a.title?.slice(0, 17))).toEqual(["DANH MỤC GIỐNG (K", "DANH MỤC BIỂU MẪU"]);
+  });
+
+  it("takes the date from the annex caption whose syllables emphasis cut over paragraphs when the header cell is empty", () => {
+    const r = readCollapsed();
+    expect(r.number).toMatchObject({ seq: "12", typeCode: "TT", issuerCode: "BLN" });
+    expect(r.date?.iso).toBe("2025-03-04");
+  });
+});
+
+describe("pages that are not documents", () => {
+  it("infers no issuer from a sentence telling what the Prime Minister once decided", () => {
+    const r = parse(lines("Trường Sĩ quan Lâm Sơn", "Trường Sĩ quan Lâm Sơn là một trường đại học.", "Ngày 6 tháng 5 năm 1991, Thủ tướng Chính phủ quyết định thành lập Trường trên cơ sở Phân hiệu 2.", "Trường có 12 khoa và 3 viện."));
+    expect(r.issuer).toBeNull();
+  });
+
+  it("still infers the Prime Minister from a công điện's opening line", () => {
+    const r = parse(lines("CÔNG ĐIỆN", "Về việc tập trung ứng phó bão số 5", "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Chủ tịch Ủy ban nhân dân các tỉnh ven biển.", "Bão số 5 đang mạnh lên."));
+    expect(r.issuer?.name).toBe("Thủ tướng Chính phủ");
+  });
+});
+
+describe("a Nơi nhận without its label", () => {
+  it.each<[string, boolean, string]>([
+    ["- Bộ Y tế; - Sở Y tế các tỉnh; - Lưu: VT, KH.", true, "dash items run together, the last the file copy"],
+    ["- Nâng cao nhận thức; - Tăng cường kiểm tra; - Tổng kết cuối năm.", false, "a list of tasks run together has no file copy"],
+    ["- Lưu: VT.", false, "one item alone is no collapsed list"],
+  ])("%s → %s", (line, expected) => {
+    expect(isUnlabelledRecipients(line)).toBe(expected);
+  });
+});
+
+describe("a Kính gửi flattened with the letter's first sentence", () => {
+  it("ends the addressee where the first sentence opens", () => {
+    const r = parse(lines("BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", "Số: 55/BYT-KH V/v tăng cường phòng chống dịch bệnh mùa mưa", `Hà Nội, ngày 3 tháng 4 năm 2025 Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương Trong thời gian qua, ${"các địa phương đã chủ động triển khai nhiều biện pháp phòng chống dịch bệnh, ".repeat(2)}song tình hình vẫn diễn biến phức tạp.`, "Bộ Y tế đề nghị các Sở thực hiện nghiêm.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn An"));
+    expect(r.addressees[0]).toBe("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương");
+  });
+
+  it("keeps a long addressee list whole when no sentence opens in it", () => {
+    const long = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Sở Y tế các tỉnh, thành phố trực thuộc Trung ương, Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương";
+    const r = parse(lines("BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 56/BYT-KH", "V/v phòng chống dịch", "Hà Nội, ngày 3 tháng 4 năm 2025", `Kính gửi: ${long}.`, "Bộ Y tế đề nghị thực hiện nghiêm."));
+    expect(r.addressees[0]).toBe(long);
   });
 });
