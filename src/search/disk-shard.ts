@@ -11,6 +11,9 @@ import { INDEX_FIELDS } from "./index-document.js";
 import { BLOCK_SIZE, checksumOf, ShardReadError, DOC_ROW, halfWordsOf, NO_DOCUMENT, TERM_ROW, wordsOf, type ShardHeader, type StoredRange } from "./shard-file-format.js";
 import { PackedTermPostings, ShardMiniSearch, type PackedPostings, type ShardPostingsReader, type TermPostings } from "./shard-minisearch.js";
 
+// The most terms' postings, and dictionary blocks, a shard keeps read.
+const CACHE_LIMIT = 4096;
+
 /** The files of a saved shard, relative to the index directory. */
 export interface ShardFileNames {
   bin: string;
@@ -147,6 +150,7 @@ export class DiskShard implements ShardPostingsReader {
     terms = bytes.toString("utf8").split("\n");
     const expected = Math.min(BLOCK_SIZE, this.header.termCount - b * BLOCK_SIZE);
     if (terms.length !== expected || terms[0] !== this.blockFirsts[b]) throw new ShardReadError(this.bin.name, `holds a dictionary block ${b} unlike its header's`);
+    if (this.blockCache.size >= CACHE_LIMIT) this.blockCache.clear();
     this.blockCache.set(b, terms);
     return terms;
   }
@@ -188,6 +192,8 @@ export class DiskShard implements ShardPostingsReader {
     if (cached !== undefined) return cached ?? undefined;
     const t = this.termNumber(term);
     const postings = t < 0 ? null : this.readPostings(t, term);
+    // A long-lived reader (a server) meets ever more terms: the cache is dropped rather than grown.
+    if (this.postingsCache.size >= CACHE_LIMIT) this.postingsCache.clear();
     this.postingsCache.set(term, postings);
     return postings ?? undefined;
   }
