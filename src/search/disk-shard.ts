@@ -267,22 +267,33 @@ export class DiskShard implements ShardPostingsReader {
     const shortId = this.shortIdOf(id);
     const row = shortId === undefined ? null : this.docRow(shortId);
     if (!row) return undefined;
-    const bytes = this.txt.checked(row[3]!, row[4]!, row[5]!, `the record of ${id}`);
-    let entry: ShardEntry;
-    try {
-      entry = JSON.parse(bytes.toString("utf8")) as ShardEntry;
-    } catch {
-      throw new ShardReadError(this.txt.name, `holds a record of ${id} that is not JSON`);
-    }
-    if (entry?.summary?.id !== id) throw new ShardReadError(this.txt.name, `holds another record where ${id}'s should be`);
-    return entry;
+    return parseEntry(this.txt.checked(row[3]!, row[4]!, row[5]!, `the record of ${id}`), id, this.txt.name);
   }
 
-  /** Every document's entry, in short id order (read whole: for filters, listing and updates). */
+  /**
+   * Every document's entry, in short id order (for filters, listing and updates): the document
+   * table and the records (which lie one after another) each in one read, not two reads a document.
+   */
   entries(): Map<string, ShardEntry> {
     const all = new Map<string, ShardEntry>();
-    this.idTable().forEach((id) => {
-      if (id !== "") all.set(id, this.entry(id)!);
+    const ids = this.idTable();
+    const rows = wordsOf(this.bin.read(...this.header.sections.docs), Uint32Array, Uint32Array);
+    let start = Infinity;
+    let end = 0;
+    for (let shortId = 0; shortId < ids.length; shortId++) {
+      if (ids[shortId] === "" || rows[shortId * DOC_ROW] === NO_DOCUMENT) continue;
+      start = Math.min(start, rows[shortId * DOC_ROW + 3]!);
+      end = Math.max(end, rows[shortId * DOC_ROW + 3]! + rows[shortId * DOC_ROW + 4]!);
+    }
+    if (end === 0) return all;
+    const records = this.txt.read(start, end - start);
+    ids.forEach((id, shortId) => {
+      if (id === "") return;
+      const at = shortId * DOC_ROW;
+      if (rows[at] === NO_DOCUMENT) throw new ShardReadError(this.bin.name, `has no document row for ${id}`);
+      const bytes = records.subarray(rows[at + 3]! - start, rows[at + 3]! - start + rows[at + 4]!);
+      if (checksumOf(bytes) !== rows[at + 5]) throw new ShardReadError(this.txt.name, `does not match the checksum of the record of ${id}`);
+      all.set(id, parseEntry(bytes, id, this.txt.name));
     });
     return all;
   }
@@ -328,6 +339,17 @@ export class DiskShard implements ShardPostingsReader {
     this.bin.close();
     this.txt.close();
   }
+}
+
+function parseEntry(bytes: Uint8Array, id: string, file: string): ShardEntry {
+  let entry: ShardEntry;
+  try {
+    entry = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8")) as ShardEntry;
+  } catch {
+    throw new ShardReadError(file, `holds a record of ${id} that is not JSON`);
+  }
+  if (entry?.summary?.id !== id) throw new ShardReadError(file, `holds another record where ${id}'s should be`);
+  return entry;
 }
 
 // A term's postings must hold whole fields (field id, count, that many rising short id deltas and
