@@ -145,6 +145,7 @@ try {
     const probe = JSON.parse(
       execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", join(root, "bench/serve-probe.ts"), store, String(docs)], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n").at(-1)!,
     ) as { coldLoadMs: number; heapBytesPerDoc: number; rssBytesPerDoc: number; query: Record<string, { p50: number; p99: number }> };
+    const commands = timeCommands(store, dir);
     const size = {
       docs,
       bytes,
@@ -160,12 +161,17 @@ try {
       storeBytes: directorySize(store),
       coldLoadMs: probe.coldLoadMs,
       query: probe.query,
+      // whole commands, process start to exit (median of fresh processes), and grep beside them
+      searchCommandMs: commands.search,
+      citesCommandMs: commands.cites,
+      grepMs: commands.grep,
     };
     results.push(size);
     console.log(
       `${String(docs).padStart(8)} docs: index ${size.indexDocsPerSec.toFixed(0)} docs/s (${wallSeconds.toFixed(1)} s: parse and store ${size.parseStoreDocsPerSec.toFixed(0)} docs/s, search index ${size.searchBuildDocsPerSec.toFixed(0)} docs/s; peak RSS ${(size.indexPeakRssBytesPerDoc / 1024).toFixed(1)} KB/doc), ` +
         `loaded heap ${(size.heapBytesPerDoc / 1024).toFixed(1)} KB/doc, RSS ${(size.rssBytesPerDoc / 1024).toFixed(1)} KB/doc, store ${(size.storeBytes / 1e6).toFixed(1)} MB, cold load ${size.coldLoadMs.toFixed(0)} ms`,
     );
+    console.log(`           whole command, median: vanban search ${commands.search.toFixed(0)} ms (grep -rl of the same words ${commands.grep.toFixed(0)} ms), vanban cites ${commands.cites.toFixed(0)} ms`);
     console.log(`           query p50/p99 ms: ${Object.entries(probe.query).map(([k, q]) => `${k} ${q.p50.toFixed(1)}/${q.p99.toFixed(1)}`).join(", ")}`);
     rmSync(dir, { recursive: true, force: true });
     rmSync(store, { recursive: true, force: true });
@@ -176,9 +182,9 @@ try {
 
 // Growth between sizes: how each cost scales with the collection.
 for (let i = 1; i < results.length; i++) {
-  const a = results[i - 1] as { docs: number; coldLoadMs: number; query: Record<string, { p99: number }> };
+  const a = results[i - 1] as { docs: number; coldLoadMs: number; searchCommandMs: number; citesCommandMs: number; query: Record<string, { p99: number }> };
   const b = results[i] as typeof a;
-  console.log(`  ×${(b.docs / a.docs).toFixed(0)} documents: cold load ×${(b.coldLoadMs / a.coldLoadMs).toFixed(1)}, single-term p99 ×${((b.query.single?.p99 ?? 0) / (a.query.single?.p99 || 1)).toFixed(1)}`);
+  console.log(`  ×${(b.docs / a.docs).toFixed(0)} documents: cold load ×${(b.coldLoadMs / a.coldLoadMs).toFixed(1)}, single-term p99 ×${((b.query.single?.p99 ?? 0) / (a.query.single?.p99 || 1)).toFixed(1)}, vanban search ×${(b.searchCommandMs / a.searchCommandMs).toFixed(1)}, vanban cites ×${(b.citesCommandMs / a.citesCommandMs).toFixed(1)}`);
 }
 
 const report = { date: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, seed, parse: parseResult, sizes: results, sink };
@@ -187,6 +193,30 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "latest.json"), JSON.stringify(report, null, 2) + "\n");
 copyFileSync(join(out, "latest.json"), join(out, `${report.date.slice(0, 19).replace(/[:T]/g, "-")}.json`));
 console.log(`wrote bench/results/latest.json`);
+
+// Whole commands as a user runs them, each a fresh process: `vanban search` (after one run that
+// brings the index up to date, as the first search after an index run would not need), `vanban
+// cites`, and `grep -rl` of the same words over the collection's files. Medians of rounds taken
+// in turns, so that a burst of the host's other tenants slows all three alike.
+function timeCommands(store: string, dir: string): { search: number; cites: number; grep: number } {
+  const queries = ["giáo dục", "huyện", "kế hoạch"];
+  const run = (command: string, args: string[]): number => {
+    const start = performance.now();
+    const done = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+    if (done.status !== 0 && !(command === "grep" && done.status === 1)) throw new Error(`${command} ${args.join(" ")} failed: ${done.stderr.slice(-400)}`);
+    return performance.now() - start;
+  };
+  run(process.execPath, [cli, "search", "giáo dục", "--store", store]);
+  const times = { search: [] as number[], cites: [] as number[], grep: [] as number[] };
+  for (let round = 0; round < 5; round++) {
+    for (const query of queries) {
+      times.search.push(run(process.execPath, [cli, "search", query, "--store", store, "--limit", "10"]));
+      times.grep.push(run("grep", ["-rlF", query, dir]));
+    }
+    times.cites.push(run(process.execPath, [cli, "cites", "29-NQ/TW", "--store", store]));
+  }
+  return { search: median(times.search), cites: median(times.cites), grep: median(times.grep) };
+}
 
 function directorySize(path: string): number {
   let total = 0;

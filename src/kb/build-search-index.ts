@@ -118,7 +118,8 @@ export async function buildSearchIndex(kb: KnowledgeBase, searchDir: string, opt
   const perShard = Math.ceil(documents.length / shardCount);
   let workers = 0;
   let shards = 0;
-  await commitShards(searchDir, shardSize, async (previousGeneration) => {
+  // The manifest names the catalog it holds exactly: a search of this store state reads no catalog.
+  await commitShards(searchDir, shardSize, kb.manifest.catalog.sha256, async (previousGeneration) => {
     const tasks: ShardTask[] = [];
     for (let s = 0; s * perShard < documents.length; s++) {
       const name = `shard-${String(s).padStart(4, "0")}`;

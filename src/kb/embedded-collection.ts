@@ -129,8 +129,21 @@ class EmbeddedCollection implements Collection {
       if (queries.length === 0) throw new ReferenceQueryError(cites);
       citesMatch = (key) => queries.some((q) => keyMatches(q, key));
     }
-    const [index, { search }] = await Promise.all([this.loadedSearchIndex(), import("../search/search.js")]);
-    return search(index, query, { ...filters, ...(citesMatch ? { citesMatch } : {}) });
+    const [{ search }, { ShardReadError }] = await Promise.all([import("../search/search.js"), import("../search/shard-file-format.js")]);
+    const ask = async () => search(await this.loadedSearchIndex(), query, { ...filters, ...(citesMatch ? { citesMatch } : {}) });
+    try {
+      return await ask();
+    } catch (error) {
+      // A saved index is checked part by part as queries read it: a damaged part is met here,
+      // and the index is rebuilt (the update verifies every file in full) and asked again.
+      if (!(error instanceof ShardReadError)) throw error;
+      this.options.onMessage?.(`the search index of ${this.location} is damaged: ${error.message}; rebuilding it`);
+      this.searchIndex?.close();
+      this.searchIndex = null;
+      const { updateStoreSearchIndex } = await import("./update-search-index.js");
+      await updateStoreSearchIndex(this.location, { onMessage: this.options.onMessage });
+      return await ask();
+    }
   }
 
   // The catalog's documents as lists show them, read once per store state.

@@ -3,7 +3,7 @@
 // which a search does not need and which is most of what a store takes to read.
 import { resolve } from "node:path";
 import { loadIndex, type LoadIndexResult } from "../search/index-store.js";
-import { readCatalog, type StoreCatalog } from "./read-store.js";
+import { readCatalog, readManifest } from "./read-store.js";
 import { distinctDocuments } from "./document-identity.js";
 import { SEARCH_DIR, type CatalogEntry } from "./store-format.js";
 
@@ -14,14 +14,20 @@ export function expectedSearchHashes(catalog: readonly CatalogEntry[]): string[]
 
 /**
  * Loads the search index of the store in `storeDir`: `ok` with the index, or why it cannot be used
- * as it is (`missing`, `stale` with what changed, damaged). Throws a `StoreError` when the store
- * itself is missing or damaged.
+ * as it is (`missing`, `stale` with what changed, damaged). The store's catalog is read only when
+ * the index does not name the store's current catalog as what it holds (an index run names it):
+ * reading it grew with the collection. Throws a `StoreError` when the store itself is missing or
+ * damaged.
  * @example
  * const { loaded } = await loadStoreSearchIndex(".vanban");
  * if (loaded.status === "ok") search(loaded.index, "giáo dục");
  */
-export async function loadStoreSearchIndex(storeDir: string): Promise<{ catalog: StoreCatalog; loaded: LoadIndexResult }> {
-  const catalog = await readCatalog(resolve(storeDir));
-  const loaded = await loadIndex(resolve(catalog.dir, SEARCH_DIR), { expectedHashes: expectedSearchHashes(catalog.catalog) });
-  return { catalog, loaded };
+export async function loadStoreSearchIndex(storeDir: string): Promise<{ loaded: LoadIndexResult }> {
+  const dir = resolve(storeDir);
+  const manifest = await readManifest(dir);
+  const loaded = await loadIndex(resolve(dir, SEARCH_DIR), {
+    expectedSource: manifest.catalog.sha256,
+    expectedHashes: async () => expectedSearchHashes((await readCatalog(dir)).catalog),
+  });
+  return { loaded };
 }

@@ -2,7 +2,7 @@
 // last step of every index run (src/search saves it in the store's `search/` folder with its own
 // manifest and checksums): built from nothing when missing, damaged or mostly changed, else
 // updated document by document.
-import { checkIndex, loadIndex, saveIndex } from "../search/index-store.js";
+import { checkIndex, loadIndex, saveIndex, stampIndexSource } from "../search/index-store.js";
 import { buildSearchIndex } from "./build-search-index.js";
 import { distinctDocuments } from "./document-identity.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
@@ -41,10 +41,14 @@ export async function updateSearchIndex(kb: KnowledgeBase, options: { jobs?: num
   // would be thrown away): shards in parallel, written by the workers that build them.
   const check = await checkIndex(kb.searchDir, { expectedHashes });
   if (check.status === "missing" || (check.status === "stale" && check.added.length > documents.length / 2)) return rebuild();
-  const loaded = await loadIndex(kb.searchDir, { expectedHashes });
+  // Verified in full: a search checks each part only when it reads it, so damage a search met is
+  // found here, and the index rebuilt.
+  const loaded = await loadIndex(kb.searchDir, { expectedHashes, verify: "full" });
   if (loaded.status === "ok") {
     const size = loaded.index.size;
     loaded.index.close();
+    // Found to hold exactly this catalog's documents: said so in its manifest for the searches to come.
+    await stampIndexSource(kb.searchDir, kb.manifest.catalog.sha256);
     return done("up-to-date", size);
   }
   if (loaded.status !== "stale") {
@@ -57,7 +61,7 @@ export async function updateSearchIndex(kb: KnowledgeBase, options: { jobs?: num
     for (const gone of loaded.removed) index.remove(gone.id);
     const added = new Set(loaded.added);
     for (const entry of documents) if (added.has(entry.sha256)) index.replace(await kb.record(entry));
-    await saveIndex(index, kb.searchDir);
+    await saveIndex(index, kb.searchDir, { source: kb.manifest.catalog.sha256 });
     return done("updated", index.size, loaded.added.length, loaded.removed.length);
   } finally {
     index.close();

@@ -6,7 +6,7 @@
 // shards so that a document's score does not depend on the shard it landed in, and a bounded
 // heap keeps the top candidates. The formula is MiniSearch's BM25+ with its default parameters
 // and prefix/typo weights, so the ranking is what MiniSearch would give on one index.
-import type { ShardMiniSearch, TermPostings } from "./shard-minisearch.js";
+import type { ShardPostingsReader, TermPostings } from "./shard-minisearch.js";
 import { isReadingTerm } from "./tone-key.js";
 
 /** One required (AND) or optional (OR) term of a query. */
@@ -74,7 +74,7 @@ export function compareHits(a: Hit, b: Hit): number {
   return b.key - a.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function expand(shards: readonly ShardMiniSearch[], clause: TermClause): DerivedTerm[] {
+function expand(shards: readonly ShardPostingsReader[], clause: TermClause): DerivedTerm[] {
   const weights = new Map<string, number>([[clause.term, 1]]);
   const length = clause.term.length;
   for (const shard of shards) {
@@ -149,7 +149,7 @@ class TopHits {
  * Runs `clauses` over `shards`: every clause (AND) or any (OR, scores multiplied by the number
  * of clauses matched, as MiniSearch does), with corpus-wide BM25.
  */
-export function executeQuery(shards: readonly ShardMiniSearch[], clauses: readonly TermClause[], options: ExecuteOptions): QueryExecution {
+export function executeQuery(shards: readonly ShardPostingsReader[], clauses: readonly TermClause[], options: ExecuteOptions): QueryExecution {
   const expansions = clauses.map((clause) => expand(shards, clause));
   const fieldCount = options.fieldBoosts.length;
   let documentCount = 0;
@@ -240,7 +240,7 @@ export function executeQuery(shards: readonly ShardMiniSearch[], clauses: readon
 }
 
 /** The derived terms of `expansion` that a document of `shard` holds (in any field). */
-export function termsMatchedBy(shard: ShardMiniSearch, doc: number, expansion: readonly DerivedTerm[]): string[] {
+export function termsMatchedBy(shard: ShardPostingsReader, doc: number, expansion: readonly DerivedTerm[]): string[] {
   const found: string[] = [];
   for (const { term } of expansion) {
     const postings = shard.postings(term);

@@ -8,26 +8,29 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
-import { endianness } from "node:os";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 // One crash-safe writer, one lock and one manifest for every directory the store holds.
-import { AtomicFile, TEMP_MARKER, writeFileAtomic, type WrittenFile } from "../store/atomic-write.js";
+import { AtomicFile, TEMP_MARKER, writeFileAtomic } from "../store/atomic-write.js";
 import { readChecksummedManifest, writeChecksummedManifest } from "../store/checksummed-manifest.js";
 import { acquireStoreLock, LOCK_FILE } from "../store/write-lock.js";
 import { IndexShard, shardEntryOf, type ShardEntry, type StoredFile, type StoredShard } from "./index-shard.js";
 import { CompactIndexBuilder } from "./compact-builder.js";
 import { ShardTexts } from "./shard-texts.js";
-import { CompactIndex, packPostings, ShardMiniSearch, type PackedPostings } from "./shard-minisearch.js";
+import { packPostings, type CompactIndex } from "./shard-minisearch.js";
 import { SearchIndex } from "./search-index.js";
-import { prepareDocument } from "./index-document.js";
+import { INDEX_FIELDS, prepareDocument } from "./index-document.js";
+import { DiskShard, ShardReadError } from "./disk-shard.js";
+import { BLOCK_SIZE, checksumOf, DOC_ROW, halfWordBytes, NO_DOCUMENT, ShardHeader, TERM_ROW, wordBytes } from "./shard-file-format.js";
 import type { DocumentRecord } from "../model/record.js";
 import type { TextLocation } from "./shard-texts.js";
 
 /** The version of the on-disk format; bumped whenever the files or the analysis change meaning. */
 // 2: postings in a binary file of their own. 3: the manifest checksummed (src/store), and reading
-// terms (`hoa~hoa2`) indexed beside folded words.
-export const INDEX_FORMAT_VERSION = 3;
+// terms (`hoa~hoa2`) indexed beside folded words. 4: shards read in place (shard-file-format.ts):
+// a sorted term dictionary in blocks, postings and document records read per term and per hit,
+// each checked by its CRC-32 when read.
+export const INDEX_FORMAT_VERSION = 4;
 const MANIFEST_FORMAT = "vanban-search-index";
 const SHARD_FORMAT = "vanban-search-shard";
 /** The manifest's file name inside the store directory. */
@@ -40,6 +43,16 @@ const StoredFileSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+// Checked by hand: zod's per-element checks of every document's pair were most of what reading
+// the manifest cost (~100 ms at 10k documents), and it is read by every search.
+function isDocumentList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const pair of value) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || typeof pair[1] !== "string") return false;
+  }
+  return true;
+}
+
 const ManifestShard = z.object({
   name: z.string().regex(/^shard-\d+$/),
   generation: z.number().int().positive(),
@@ -47,45 +60,26 @@ const ManifestShard = z.object({
   text: StoredFileSchema,
   postings: StoredFileSchema,
   /** `[id, record.source.sha256]` of every document in the shard */
-  documents: z.array(z.tuple([z.string(), z.string()])),
+  documents: z.custom<[string, string][]>(isDocumentList, "not a list of [id, sha256] pairs"),
 });
 
 /** The manifest of a saved index (the body of `manifest.json`, checksummed: src/store/checksummed-manifest.ts). */
 export const IndexManifest = z.object({
   shardSize: z.number().int().positive(),
+  /**
+   * What the index was last found to hold exactly (the SHA-256 of the store's catalog): a reader
+   * given the same source needs not compare every document (see `LoadIndexOptions.expectedSource`)
+   */
+  source: z.string().optional(),
   documentCount: z.number().int().nonnegative(),
   shards: z.array(ManifestShard),
 });
 /** The manifest of a saved index. */
 export type IndexManifest = z.infer<typeof IndexManifest>;
 
-const DocType = z.object({ code: z.string(), name: z.string() }).nullable();
-const ShardDocument = z.object({
-  summary: z.object({
-    id: z.string(),
-    path: z.string().nullable(),
-    sha256: z.string(),
-    docType: DocType,
-    number: z.string().nullable(),
-    date: z.string().nullable(),
-    issuer: z.string().nullable(),
-    title: z.string().nullable(),
-    system: z.enum(["state", "party"]).nullable(),
-    place: z.string().nullable(),
-    year: z.number().int().nullable(),
-    cites: z.array(z.string()),
-  }),
-  segmentEnds: z.array(z.number().int().nonnegative()),
-  numberTerms: z.string(),
-  refTerms: z.string(),
-  text: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
-});
-const ShardFile = z.object({
+const ShardFile = ShardHeader.extend({
   format: z.literal(SHARD_FORMAT),
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
-  name: z.string(),
-  index: z.unknown(),
-  documents: z.array(ShardDocument),
 });
 
 /** What `saveIndex` did. */
@@ -124,81 +118,132 @@ export type LoadIndexResult =
 
 /** Options of `loadIndex`. */
 export interface LoadIndexOptions {
+  /**
+   * `quick` (default): the manifest and the shard headers are checked whole, the other files by
+   * size, and each part of them by its CRC-32 when a query reads it (a damaged part fails that
+   * query with a `ShardReadError`); `full`: every file's SHA-256 is checked and every part read
+   * once now (what an index run does before trusting an index it keeps)
+   */
+  verify?: "quick" | "full";
   /** the content hashes (`record.source.sha256`) of the documents that should be indexed now; when given, a difference makes the result `stale` */
-  expectedHashes?: Iterable<string>;
+  expectedHashes?: Iterable<string> | (() => Promise<Iterable<string>>);
+  /**
+   * the source the index must have been saved with (`SaveIndexOptions.source`) to be taken as up
+   * to date without `expectedHashes` (which are then not asked for: reading them grows with the
+   * collection)
+   */
+  expectedSource?: string;
 }
 
 /** Thrown by `saveIndex` when another process is writing the same directory: the store's one lock (src/store/write-lock.ts). */
 export { LockedError as IndexLockedError } from "../store/write-lock.js";
 
 /** What saving a shard reads of it: its documents' entries and texts, and its index in saved form. */
-type SavedShard = Pick<IndexShard, "name" | "entries" | "texts"> & { mini: { toCompact(): CompactIndex } };
+type SavedShard = Pick<IndexShard, "name" | "entries" | "texts"> & { compact(): CompactIndex };
 
-/**
- * Writes the postings file: the packed postings (`packPostings`) as little-endian 32-bit integers,
- * the term ranges' starts (one more than the terms) then the postings. Read back as typed arrays
- * with no parsing: as JSON number arrays they were two thirds of a shard file, and parsing them
- * a quarter of a cold start.
- */
-async function writePostings(path: string, packed: PackedPostings): Promise<WrittenFile> {
-  const file = await AtomicFile.create(path);
-  try {
-    for (const words of [packed.starts, packed.flat]) {
-      const bytes = LITTLE_ENDIAN ? words : words.map(swap32);
-      await file.write(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    }
-  } catch (error) {
-    await file.abort();
-    throw error;
-  }
-  return file.commit();
-}
-
-/** The packed postings of a postings file holding `termCount` terms; throws when its size cannot be. */
-function readPostingsBytes(data: Buffer, termCount: number): PackedPostings {
-  if (data.length % 4 !== 0 || data.length < 4 * (termCount + 1)) throw new Error(`is ${data.length} bytes, too few for ${termCount} terms`);
-  // Read in place when the bytes are aligned for 32-bit words (a file's own buffer is); else
-  // copied (a small Buffer may sit at any offset of a shared one).
-  let words: Int32Array;
-  if (data.byteOffset % 4 === 0) words = new Int32Array(data.buffer, data.byteOffset, data.length / 4);
-  else {
-    words = new Int32Array(data.length / 4);
-    new Uint8Array(words.buffer).set(data);
-  }
-  if (!LITTLE_ENDIAN) for (let i = 0; i < words.length; i++) words[i] = swap32(words[i]!);
-  return { starts: words.subarray(0, termCount + 1), flat: words.subarray(termCount + 1) };
-}
-
-const LITTLE_ENDIAN = endianness() === "LE";
-const swap32 = (v: number): number => ((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | ((v >>> 24) & 0xff);
-
+/** Writes the shard's files in the layout of shard-file-format.ts; returns them and where each text went. */
 async function writeShard(shard: SavedShard, dir: string, generation: number): Promise<{ index: StoredFile; text: StoredFile; postings: StoredFile; locations: Map<string, TextLocation> }> {
   const stem = `${shard.name}.${generation}`;
+  const compact = shard.compact();
+  const slots = compact.nextId;
+  const fieldCount = INDEX_FIELDS.length;
+  const shortIdOf = new Map(compact.ids.map((id, i) => [id, compact.shortIds[i]!]));
+  const docRows = new Uint32Array(slots * DOC_ROW).fill(NO_DOCUMENT);
   const locations = new Map<string, TextLocation>();
+
+  // The texts, then the records, each located and checksummed in the document table.
   const textFile = await AtomicFile.create(join(dir, `${stem}.txt`));
   try {
     let offset = 0;
+    const put = async (id: string, bytes: Uint8Array, column: number): Promise<TextLocation> => {
+      const shortId = shortIdOf.get(id);
+      if (shortId === undefined) throw new Error(`vanban search: ${id} is not in the index of ${shard.name}`);
+      if (offset + bytes.length > 0xfffffffe) throw new Error(`vanban search: ${shard.name} holds more text than one file of it can`);
+      await textFile.write(bytes);
+      const location = { offset, length: bytes.length, crc: checksumOf(bytes) };
+      docRows.set([location.offset, location.length, location.crc], shortId * DOC_ROW + column);
+      offset += bytes.length;
+      return location;
+    };
     for (const id of shard.entries.keys()) {
       const bytes = shard.texts.bytes(id);
       if (!bytes) throw new Error(`vanban search: the stored text of ${id} is missing from ${shard.name}`);
-      await textFile.write(bytes);
-      locations.set(id, { offset, length: bytes.length });
-      offset += bytes.length;
+      locations.set(id, await put(id, bytes, 0));
+    }
+    for (const [id, entry] of shard.entries) {
+      const record: ShardEntry = { summary: entry.summary, segmentEnds: entry.segmentEnds, numberTerms: entry.numberTerms, refTerms: entry.refTerms };
+      await put(id, Buffer.from(JSON.stringify(record), "utf8"), 3);
     }
   } catch (error) {
     await textFile.abort();
     throw error;
   }
   const text = await textFile.commit();
-  const documents = [...shard.entries.values()].map((entry) => {
-    const location = locations.get(entry.summary.id)!;
-    return { summary: entry.summary, segmentEnds: entry.segmentEnds, numberTerms: entry.numberTerms, refTerms: entry.refTerms, text: [location.offset, location.length] };
+
+  // The terms in JS string order (the order lookups binary-search), their postings in that order.
+  const order = compact.terms.map((_, i) => i).sort((x, y) => (compact.terms[x]! < compact.terms[y]! ? -1 : 1));
+  const terms = order.map((i) => compact.terms[i]!);
+  if (terms.some((term) => term.includes("\n"))) throw new Error(`vanban search: a term of ${shard.name} holds a line break`);
+  const packed = packPostings(order.map((i) => compact.postings[i]!));
+  const termTable = new Uint32Array(terms.length * TERM_ROW);
+  const flatBytes = wordBytes(packed.flat);
+  for (let t = 0; t < terms.length; t++) {
+    const start = packed.starts[t]!;
+    const end = packed.starts[t + 1]!;
+    termTable.set([start, end, checksumOf(flatBytes.subarray(start * 4, end * 4))], t * TERM_ROW);
+  }
+  const lengths = new Uint16Array(slots * fieldCount);
+  compact.shortIds.forEach((shortId, i) => {
+    for (let f = 0; f < fieldCount; f++) lengths[shortId * fieldCount + f] = Math.min(compact.fieldLengths[i * fieldCount + f]!, 0xffff);
   });
-  const { postings: termPostings, ...compact } = shard.mini.toCompact();
-  const postings = await writePostings(join(dir, `${stem}.bin`), packPostings(termPostings));
-  // One JSON string per shard: bounded by the shard size, far from V8's 512 MiB string limit.
-  const json = JSON.stringify({ format: SHARD_FORMAT, formatVersion: INDEX_FORMAT_VERSION, name: shard.name, index: compact, documents });
-  const index = await writeFileAtomic(join(dir, `${stem}.json`), json);
+  const blocks: ShardHeader["blocks"] = [];
+  const dictionaryParts: Buffer[] = [];
+  let dictionaryBytes = 0;
+  for (let b = 0; b * BLOCK_SIZE < terms.length; b++) {
+    const block = terms.slice(b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE);
+    const bytes = Buffer.from(block.join("\n"), "utf8");
+    blocks.push([block[0]!, dictionaryBytes, bytes.length, checksumOf(bytes)]);
+    dictionaryParts.push(bytes);
+    dictionaryBytes += bytes.length;
+  }
+  const idSlots = new Array<string>(slots).fill("");
+  compact.shortIds.forEach((shortId, i) => (idSlots[shortId] = compact.ids[i]!));
+  if (idSlots.some((id) => id.includes("\n"))) throw new Error(`vanban search: a document id of ${shard.name} holds a line break`);
+  const idBytes = Buffer.from(idSlots.join("\n"), "utf8");
+
+  const parts: [keyof ShardHeader["sections"], Uint8Array[]][] = [
+    ["terms", [wordBytes(termTable)]],
+    ["postings", [flatBytes]],
+    ["docs", [wordBytes(docRows)]],
+    ["lengths", [halfWordBytes(lengths)]],
+    ["dictionary", dictionaryParts],
+    ["ids", [idBytes]],
+  ];
+  const sections = {} as Record<keyof ShardHeader["sections"], [number, number] | [number, number, number]>;
+  const binFile = await AtomicFile.create(join(dir, `${stem}.bin`));
+  try {
+    let at = 0;
+    for (const [name, chunks] of parts) {
+      const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      for (const chunk of chunks) await binFile.write(chunk);
+      sections[name] = name === "lengths" || name === "ids" ? [at, length, checksumOf(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))] : [at, length];
+      at += length;
+    }
+  } catch (error) {
+    await binFile.abort();
+    throw error;
+  }
+  const postings = await binFile.commit();
+  const header: ShardHeader = {
+    name: shard.name,
+    nextId: slots,
+    documentCount: compact.ids.length,
+    averageFieldLength: compact.averageFieldLength,
+    termCount: terms.length,
+    blocks,
+    sections: sections as ShardHeader["sections"],
+  };
+  const index = await writeFileAtomic(join(dir, `${stem}.json`), JSON.stringify({ format: SHARD_FORMAT, formatVersion: INDEX_FORMAT_VERSION, ...header }));
   return { index: { file: `${stem}.json`, ...index }, text: { file: `${stem}.txt`, ...text }, postings: { file: `${stem}.bin`, ...postings }, locations };
 }
 
@@ -208,18 +253,24 @@ async function writeShard(shard: SavedShard, dir: string, generation: number): P
  * referenced. One writer per directory (a lock file enforces it).
  * @example await saveIndex(index, ".vanban/search");
  */
-export async function saveIndex(index: SearchIndex, dir: string): Promise<SaveReport> {
+export async function saveIndex(index: SearchIndex, dir: string, options: SaveIndexOptions = {}): Promise<SaveReport> {
   // Frozen before the first await: the files must all describe one state of the index.
   const thaw = index.freeze();
   try {
-    return await saveFrozen(index, resolve(dir));
+    return await saveFrozen(index, resolve(dir), options.source);
   } finally {
     thaw();
   }
 }
 
-async function saveFrozen(index: SearchIndex, root: string): Promise<SaveReport> {
-  return commitShards(root, index.shardSize, async (previousGeneration) => {
+/** Options of `saveIndex`. */
+export interface SaveIndexOptions {
+  /** what the index holds exactly, recorded in the manifest (see `IndexManifest.source`) */
+  source?: string;
+}
+
+async function saveFrozen(index: SearchIndex, root: string, source: string | undefined): Promise<SaveReport> {
+  return commitShards(root, index.shardSize, source, async (previousGeneration) => {
     const written: string[] = [];
     const unchanged: string[] = [];
     const entries: ShardManifestEntry[] = [];
@@ -235,7 +286,7 @@ async function saveFrozen(index: SearchIndex, root: string): Promise<SaveReport>
         files = { dir: root, generation, index: shardFiles.index, text: shardFiles.text, postings: shardFiles.postings };
         const next = files;
         attach.push(() => {
-          shard.texts.attach(join(root, next.text.file), shardFiles.locations);
+          shard.texts.attach(join(root, next.text.file), (id) => shardFiles.locations.get(id), shardFiles.locations.keys());
           shard.stored = next;
           shard.dirty = false;
         });
@@ -264,7 +315,8 @@ function manifestEntry(shard: Pick<IndexShard, "name" | "entries">, generation: 
  */
 export async function writeShardFiles(name: string, records: AsyncIterable<DocumentRecord> | Iterable<DocumentRecord>, dir: string, generation: number): Promise<ShardManifestEntry> {
   // Built straight into its saved form (see compact-builder.ts): nothing queries this shard.
-  const shard = { name, entries: new Map<string, ShardEntry>(), texts: new ShardTexts(), mini: new CompactIndexBuilder() };
+  const builder = new CompactIndexBuilder();
+  const shard = { name, entries: new Map<string, ShardEntry>(), texts: new ShardTexts(), mini: builder, compact: () => builder.toCompact() };
   try {
     for await (const record of records) {
       if (shard.entries.has(record.id)) throw new Error(`vanban search: document ${record.id} is already indexed`);
@@ -291,6 +343,7 @@ export async function writeShardFiles(name: string, records: AsyncIterable<Docum
 export async function commitShards(
   dir: string,
   shardSize: number,
+  source: string | undefined,
   build: (previousGeneration: ReadonlyMap<string, number>) => Promise<{ entries: ShardManifestEntry[]; written: string[]; unchanged: string[]; onCommitted?: () => void }>,
 ): Promise<SaveReport> {
   const root = resolve(dir);
@@ -303,6 +356,7 @@ export async function commitShards(
     const built = await build(previousGeneration);
     const manifest: IndexManifest = {
       shardSize,
+      ...(source !== undefined ? { source } : {}),
       documentCount: built.entries.reduce((n, entry) => n + entry.documents.length, 0),
       shards: built.entries,
     };
@@ -338,7 +392,20 @@ class CorruptStore extends Error {
   }
 }
 
-async function loadShard(root: string, entry: IndexManifest["shards"][number]): Promise<IndexShard> {
+async function checkSize(root: string, stored: StoredFile): Promise<void> {
+  const size = await stat(join(root, stored.file)).then((s) => s.size, () => -1);
+  if (size !== stored.bytes) throw new CorruptStore(stored.file, size < 0 ? "is missing" : `is ${size} bytes, the manifest says ${stored.bytes}`);
+}
+
+async function checkFile(root: string, stored: StoredFile): Promise<void> {
+  await checkSize(root, stored);
+  if ((await sha256OfFile(join(root, stored.file))) !== stored.sha256) throw new CorruptStore(stored.file, "does not match its checksum");
+}
+
+// Opens a shard to be read in place: its header is read and checked whole; its postings and text
+// files only by size (`quick`), their parts by CRC-32 when read, or whole by SHA-256 and every
+// part read once (`full`).
+async function loadShard(root: string, entry: IndexManifest["shards"][number], verify: "quick" | "full"): Promise<IndexShard> {
   const indexPath = join(root, entry.index.file);
   const data = await readFile(indexPath).catch((error: NodeJS.ErrnoException) => {
     throw new CorruptStore(entry.index.file, `cannot be read (${error.code ?? error.message})`);
@@ -352,52 +419,30 @@ async function loadShard(root: string, entry: IndexManifest["shards"][number]): 
     throw new CorruptStore(entry.index.file, `is not valid JSON (${(error as Error).message})`);
   }
   if (!parsed.success || parsed.data.name !== entry.name) throw new CorruptStore(entry.index.file, "does not hold the shard the manifest names");
-  const shardFile = parsed.data;
-
-  const textPath = join(root, entry.text.file);
-  const size = await stat(textPath).then((s) => s.size, () => -1);
-  if (size !== entry.text.bytes) throw new CorruptStore(entry.text.file, size < 0 ? "is missing" : `is ${size} bytes, the manifest says ${entry.text.bytes}`);
-  if ((await sha256OfFile(textPath)) !== entry.text.sha256) throw new CorruptStore(entry.text.file, "does not match its checksum");
-
-  const postingsPath = join(root, entry.postings.file);
-  const postingsData = await readFile(postingsPath).catch((error: NodeJS.ErrnoException) => {
-    throw new CorruptStore(entry.postings.file, `cannot be read (${error.code ?? error.message})`);
-  });
-  if (postingsData.length !== entry.postings.bytes) throw new CorruptStore(entry.postings.file, `is ${postingsData.length} bytes, the manifest says ${entry.postings.bytes}`);
-  if (createHash("sha256").update(postingsData).digest("hex") !== entry.postings.sha256) throw new CorruptStore(entry.postings.file, "does not match its checksum");
-  const compact = shardFile.index as Omit<CompactIndex, "postings">;
-  let packed: PackedPostings;
+  if (parsed.data.documentCount !== entry.documents.length) throw new CorruptStore(entry.index.file, "holds a different number of documents than the manifest lists");
+  for (const stored of [entry.text, entry.postings]) await (verify === "full" ? checkFile(root, stored) : checkSize(root, stored));
+  let disk: DiskShard;
   try {
-    packed = readPostingsBytes(postingsData, Array.isArray(compact?.terms) ? compact.terms.length : 0);
+    disk = new DiskShard(parsed.data, root, { bin: entry.postings.file, txt: entry.text.file }, entry.documents.map(([id]) => id));
   } catch (error) {
-    throw new CorruptStore(entry.postings.file, (error as Error).message);
+    if (error instanceof ShardReadError) throw new CorruptStore(error.file, error.reason);
+    throw new CorruptStore(entry.postings.file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  let mini: ShardMiniSearch;
-  try {
-    // The arrays' shapes are checked while the index is rebuilt; a zod pass over millions of
-    // numbers would cost more than the rebuild.
-    mini = ShardMiniSearch.fromPacked(compact, packed);
-  } catch (error) {
-    // The terms and the postings are checked together: either file may be the one at fault.
-    throw new CorruptStore(entry.index.file, `holds an unreadable index (${(error as Error).message}; its postings are ${entry.postings.file})`);
-  }
-  const listed = entry.documents;
-  if (mini.documentCount !== shardFile.documents.length || listed.length !== shardFile.documents.length) {
-    throw new CorruptStore(entry.index.file, "holds a different number of documents than the manifest lists");
-  }
-  const shard = new IndexShard(entry.name, mini);
-  const locations = new Map<string, TextLocation>();
-  shardFile.documents.forEach((doc, i) => {
-    const [id, sha256] = listed[i]!;
-    if (doc.summary.id !== id || doc.summary.sha256 !== sha256 || !mini.has(id)) {
-      throw new CorruptStore(entry.index.file, `does not hold document ${id} where the manifest lists it`);
+  const shard = new IndexShard(entry.name, disk);
+  if (verify === "full") {
+    try {
+      // Every part read once: the whole index (its postings' layout checked), every record and text.
+      disk.toMemory();
+      for (const [id, doc] of disk.entries()) {
+        if (doc.summary.sha256 !== entry.documents.find(([listed]) => listed === id)?.[1]) throw new ShardReadError(entry.text.file, `holds a record of ${id} the manifest does not list`);
+        shard.texts.get(id);
+      }
+    } catch (error) {
+      shard.close();
+      if (error instanceof ShardReadError) throw new CorruptStore(error.file, error.reason);
+      throw new CorruptStore(entry.postings.file, `holds an unreadable index (${(error as Error).message})`);
     }
-    const [offset, length] = doc.text;
-    if (offset + length > entry.text.bytes) throw new CorruptStore(entry.index.file, `points past the end of ${entry.text.file}`);
-    shard.restore({ summary: doc.summary, segmentEnds: doc.segmentEnds, numberTerms: doc.numberTerms, refTerms: doc.refTerms });
-    locations.set(id, { offset, length });
-  });
-  shard.texts.attach(textPath, locations);
+  }
   shard.dirty = false;
   shard.stored = { dir: root, generation: entry.generation, index: entry.index, text: entry.text, postings: entry.postings };
   return shard;
@@ -459,6 +504,31 @@ function staleness(root: string, manifest: IndexManifest, expectedHashes: Iterab
   return { added, removed, message: `the search index in ${root} is out of date: ${added.length} document(s) to add, ${removed.length} to remove` };
 }
 
+async function stalenessFor(root: string, manifest: IndexManifest, options: LoadIndexOptions): Promise<ReturnType<typeof staleness>> {
+  if (options.expectedSource !== undefined && manifest.source === options.expectedSource) return null;
+  const expected = typeof options.expectedHashes === "function" ? await options.expectedHashes() : options.expectedHashes;
+  return expected ? staleness(root, manifest, expected) : null;
+}
+
+/**
+ * Records in the manifest of the index in `dir` that it holds exactly what `source` names (an
+ * index found up to date by comparing its documents), so that readers given that source need not
+ * compare them again. Does nothing when there is no usable index.
+ */
+export async function stampIndexSource(dir: string, source: string): Promise<void> {
+  const root = resolve(dir);
+  const read = await readManifest(root);
+  if (read.status !== "read" || read.manifest.source === source) return;
+  const lock = await acquireStoreLock(root, { command: "saving the search index" });
+  try {
+    const again = await readManifest(root);
+    if (again.status !== "read" || JSON.stringify(again.manifest.shards) !== JSON.stringify(read.manifest.shards)) return;
+    await writeChecksummedManifest(join(root, MANIFEST_FILE), MANIFEST_FORMAT, INDEX_FORMAT_VERSION, { ...again.manifest, source });
+  } finally {
+    await lock.release();
+  }
+}
+
 /**
  * Says from the manifest alone whether the index in `dir` is there, of this format version, and
  * (given `expectedHashes`) up to date — cheap, without loading shards; their files are verified
@@ -471,7 +541,7 @@ export async function checkIndex(dir: string, options: LoadIndexOptions = {}): P
   const root = resolve(dir);
   const read = await readManifest(root);
   if (read.status !== "read") return read;
-  const stale = options.expectedHashes ? staleness(root, read.manifest, options.expectedHashes) : null;
+  const stale = await stalenessFor(root, read.manifest, options);
   return stale ? { status: "stale", manifest: read.manifest, ...stale } : { status: "ok", manifest: read.manifest };
 }
 
@@ -490,12 +560,12 @@ export async function loadIndex(dir: string, options: LoadIndexOptions = {}): Pr
   const manifest = read.manifest;
   const index = new SearchIndex({ shardSize: manifest.shardSize });
   try {
-    for (const entry of manifest.shards) index.adoptShard(await loadShard(root, entry));
+    for (const entry of manifest.shards) index.adoptShard(await loadShard(root, entry, options.verify ?? "quick"));
   } catch (error) {
     index.close();
     if (error instanceof CorruptStore) return corruptResult(root, error.file, error.reason);
     return corruptResult(root, MANIFEST_FILE, (error as Error).message);
   }
-  const stale = options.expectedHashes ? staleness(root, manifest, options.expectedHashes) : null;
+  const stale = await stalenessFor(root, manifest, options);
   return stale ? { status: "stale", index, manifest, ...stale } : { status: "ok", index, manifest };
 }

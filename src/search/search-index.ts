@@ -29,7 +29,9 @@ export class SearchIndex {
   readonly shardSize: number;
   /** The shards, in creation order; exposed for the store and for tests. */
   readonly shards: IndexShard[] = [];
-  private readonly shardOf = new Map<string, IndexShard>();
+  // Which shard holds each id: built on first need (a search never needs it), so that opening a
+  // saved index reads no document ids.
+  private owners: Map<string, IndexShard> | null = null;
   private saving = 0;
 
   constructor(options: SearchIndexOptions = {}) {
@@ -40,7 +42,21 @@ export class SearchIndex {
 
   /** The number of documents in the index. */
   get size(): number {
-    return this.shardOf.size;
+    return this.owners?.size ?? this.shards.reduce((sum, shard) => sum + shard.size, 0);
+  }
+
+  private get shardOf(): Map<string, IndexShard> {
+    if (!this.owners) {
+      const owners = new Map<string, IndexShard>();
+      for (const shard of this.shards) {
+        for (const id of shard.ids()) {
+          if (owners.has(id)) throw new Error(`vanban search: document ${id} is in two shards`);
+          owners.set(id, shard);
+        }
+      }
+      this.owners = owners;
+    }
+    return this.owners;
   }
 
   /** True when a document with this id is indexed. */
@@ -55,7 +71,7 @@ export class SearchIndex {
 
   /** The summary (result-list fields) of a document. */
   summary(id: string): DocumentSummary | undefined {
-    return this.shardOf.get(id)?.entries.get(id)?.summary;
+    return this.shardOf.get(id)?.entry(id)?.summary;
   }
 
   /** The stored searchable text of a document: snippet and highlight offsets refer to it. */
@@ -99,7 +115,7 @@ export class SearchIndex {
 
   /** Closes the shards' text files; the index cannot be searched afterwards. */
   close(): void {
-    for (const shard of this.shards) shard.texts.close();
+    for (const shard of this.shards) shard.close();
   }
 
   /**
@@ -118,10 +134,7 @@ export class SearchIndex {
   /** Adopts a shard read from disk (used by `loadIndex`). */
   adoptShard(shard: IndexShard): void {
     this.shards.push(shard);
-    for (const id of shard.entries.keys()) {
-      if (this.shardOf.has(id)) throw new Error(`vanban search: document ${id} is in two shards`);
-      this.shardOf.set(id, shard);
-    }
+    this.owners = null;
   }
 
   private assertWritable(): void {

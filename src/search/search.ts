@@ -103,15 +103,14 @@ interface WordPlan {
 }
 
 // The document references (identifiers with letters) a number opens: `29` → `29/nq/tw`, `29/2019/nd/cp`, not the date `29/6/2024`.
+// The first in alphabetical order when there are too many: the same whatever the shards hold
+// them in (a radix tree in memory, a sorted dictionary on disk).
 function referencesOf(shards: readonly IndexShard[], number: string): string[] {
   const found = new Set<string>();
   for (const shard of shards) {
-    for (const term of shard.mini.termsWithPrefix(`${number}/`)) {
-      if (found.size >= MAX_REFERENCES) return [...found];
-      if (/[a-z]/.test(term)) found.add(term);
-    }
+    for (const term of shard.mini.termsWithPrefix(`${number}/`)) if (/[a-z]/.test(term)) found.add(term);
   }
-  return [...found];
+  return [...found].sort().slice(0, MAX_REFERENCES);
 }
 
 interface QueryPlan {
@@ -365,7 +364,7 @@ function browse(index: SearchIndex, filter: CompiledFilter | null, limit: number
     const excluded = shard.columns.exclusions(filter, shard.mini.slotCount);
     for (let doc = 0; doc < excluded.length; doc++) {
       const id = excluded[doc] === 0 ? shard.mini.idOf(doc) : undefined;
-      const entry = id === undefined ? undefined : shard.entries.get(id);
+      const entry = id === undefined ? undefined : shard.entry(id);
       if (entry) found.push({ shard, entry });
     }
   }
@@ -437,7 +436,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 
   const top = Math.max(...candidates.map((c) => c.hit.score), 0) * (1 + 1e-9);
   return candidates.slice(0, limit).map((candidate) => {
-    const entry = candidate.shard.entries.get(candidate.hit.id)!;
+    const entry = candidate.shard.entry(candidate.hit.id)!;
     const relevance = candidate.hit.score;
     const snippet = snippetOf(candidate, parsed, plan, expansions, entry.segmentEnds);
     const fraction = (candidate.adjacent + (candidate.agreement + (top > 0 ? relevance / top : 0)) / agreementSlots) / pairSlots;

@@ -42,8 +42,35 @@ class MapPostings implements TermPostings {
   }
 }
 
-// `flat[start, end)`: per field `fieldId, n`, then `n` pairs (short id delta, frequency).
-class PackedTermPostings implements TermPostings {
+/**
+ * What queries read of a shard's inverted index: MiniSearch's state in memory (`ShardMiniSearch`),
+ * or a saved shard read in place (`DiskShard`).
+ */
+export interface ShardPostingsReader {
+  /** the number of documents */
+  readonly documentCount: number;
+  /** one more than the largest short id: the size of per-document arrays */
+  readonly slotCount: number;
+  /** The postings of `term`, if any document holds it. */
+  postings(term: string): TermPostings | undefined;
+  /** The terms that start with `prefix` (itself included). */
+  termsWithPrefix(prefix: string): Iterable<string>;
+  /** True when some term starts with `prefix`. */
+  hasPrefix(prefix: string): boolean;
+  /** The terms within `maxDistance` edits of `term`, with their distance. */
+  termsNear(term: string, maxDistance: number): Map<string, number>;
+  /** The sum of all documents' lengths of a field. */
+  fieldLengthSum(fieldId: number): number;
+  /** Every document's field lengths, at `shortId * fieldCount + fieldId`. */
+  fieldLengths(): Uint16Array;
+  /** The document id behind a short id. */
+  idOf(shortId: number): string | undefined;
+  /** The short id of a document id. */
+  shortIdOf(id: string): number | undefined;
+}
+
+/** The postings of one term in place: `flat[start, end)` holds per field `fieldId, n`, then `n` pairs (short id delta, frequency). */
+export class PackedTermPostings implements TermPostings {
   constructor(
     private readonly flat: Int32Array,
     private readonly start: number,
@@ -171,7 +198,7 @@ export function packPostings(postings: readonly (readonly number[])[]): PackedPo
 }
 
 /** A shard's MiniSearch index with read access to its postings and statistics. */
-export class ShardMiniSearch extends MiniSearch<{ id: string }> {
+export class ShardMiniSearch extends MiniSearch<{ id: string }> implements ShardPostingsReader {
   // Field lengths as one flat array (short id × field count + field id), built on the first query
   // after a change: the scoring loop reads one per posting, and a Map lookup there costs more.
   private lengths: Uint16Array | null = null;

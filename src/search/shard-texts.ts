@@ -7,7 +7,9 @@
 // Measured at 50k documents, plain UTF-16 text files were 750 MB, and hashing them dominated
 // the cold load.
 import { closeSync, openSync, readSync } from "node:fs";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { basename } from "node:path";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { ShardReadError } from "./shard-file-format.js";
 
 /** The character encoding of stored texts (before compression), in memory and in text files. */
 export const TEXT_ENCODING = "utf16le";
@@ -20,12 +22,19 @@ const DEFLATE_LEVEL = 1;
 export interface TextLocation {
   offset: number;
   length: number;
+  /** the CRC-32 of the bytes, checked when they are read (saved shards read in place, see disk-shard.ts) */
+  crc?: number;
 }
+
+/** Where a document's text lies in a text file, by id (undefined: not there). */
+export type TextLocator = (id: string) => TextLocation | undefined;
 
 interface TextFile {
   fd: number;
   path: string;
-  locations: Map<string, TextLocation>;
+  locate: TextLocator;
+  /** ids whose text in the file no longer counts (deleted or replaced) */
+  gone: Set<string>;
 }
 
 /** Texts of one shard, by document id. */
@@ -35,12 +44,12 @@ export class ShardTexts {
 
   /** True when the text of `id` is stored. */
   has(id: string): boolean {
-    return this.pending.has(id) || (this.file?.locations.has(id) ?? false);
+    return this.pending.has(id) || this.located(id) !== undefined;
   }
 
   /** Stores the text of `id` in memory until the next save. */
   set(id: string, text: string): void {
-    this.file?.locations.delete(id);
+    this.file?.gone.add(id);
     // zlib returns a view of its 16 KB output chunk: copy it, or every text keeps 16 KB alive.
     this.pending.set(id, Buffer.from(deflateRawSync(Buffer.from(text, TEXT_ENCODING), { level: DEFLATE_LEVEL })));
   }
@@ -48,22 +57,27 @@ export class ShardTexts {
   /** Forgets the text of `id`. */
   delete(id: string): void {
     this.pending.delete(id);
-    this.file?.locations.delete(id);
+    this.file?.gone.add(id);
+  }
+
+  private located(id: string): TextLocation | undefined {
+    return this.file && !this.file.gone.has(id) ? this.file.locate(id) : undefined;
   }
 
   /** The stored (compressed) bytes of the text of `id`. */
   bytes(id: string): Buffer | undefined {
     const held = this.pending.get(id);
     if (held) return held;
-    const location = this.file?.locations.get(id);
+    const location = this.located(id);
     if (!this.file || !location) return undefined;
     const buffer = Buffer.allocUnsafe(location.length);
     let read = 0;
     while (read < location.length) {
       const n = readSync(this.file.fd, buffer, read, location.length - read, location.offset + read);
-      if (n === 0) throw new Error(`vanban search: ${this.file.path} ends before the text of ${id}`);
+      if (n === 0) throw new ShardReadError(basename(this.file.path), `ends before the text of ${id}`);
       read += n;
     }
+    if (location.crc !== undefined && crc32(buffer) !== location.crc) throw new ShardReadError(basename(this.file.path), `does not match the checksum of the text of ${id}`);
     return buffer;
   }
 
@@ -73,12 +87,15 @@ export class ShardTexts {
     return bytes && inflateRawSync(bytes).toString(TEXT_ENCODING);
   }
 
-  /** Serves the texts of `locations` from the file at `path` from now on, dropping what is held in memory for them. */
-  attach(path: string, locations: Map<string, TextLocation>): void {
+  /**
+   * Serves the texts `locate` finds from the file at `path` from now on, dropping what is held in
+   * memory for the ids of `saved` (the texts just written there).
+   */
+  attach(path: string, locate: TextLocator, saved: Iterable<string> = []): void {
     const fd = openSync(path, "r");
     this.close();
-    this.file = { fd, path, locations };
-    for (const id of locations.keys()) this.pending.delete(id);
+    this.file = { fd, path, locate, gone: new Set() };
+    for (const id of saved) this.pending.delete(id);
   }
 
   /** Bytes held in memory (texts not yet saved). */

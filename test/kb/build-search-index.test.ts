@@ -1,6 +1,6 @@
 // The store's search index built in parallel: shards built and written by worker threads, the
 // manifest written last. It must be the index an in-memory build of the same records gives.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { buildSearchIndex } from "../../src/kb/build-search-index.js";
 import { indexFolder } from "../../src/kb/index-folder.js";
 import { openStore } from "../../src/kb/open-store.js";
 import type { KnowledgeBase } from "../../src/kb/knowledge-base.js";
-import { loadIndex } from "../../src/search/index-store.js";
+import { loadIndex, stampIndexSource } from "../../src/search/index-store.js";
 import { search } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
 import { StoreError } from "../../src/store/store-errors.js";
@@ -119,13 +119,22 @@ describe("building the search index on worker threads", () => {
     const graph = readdirSync(copy).find((n) => n.startsWith("graph-"))!;
     rmSync(join(copy, graph));
     await expect(openStore(copy)).rejects.toBeInstanceOf(StoreError);
-    const { catalog, loaded } = await loadStoreSearchIndex(copy);
-    expect(catalog.catalog).toHaveLength(30);
+    // Nor its catalog, while the index names the store's current catalog as what it holds.
+    const catalog = readdirSync(copy).find((n) => n.startsWith("catalog-"))!;
+    renameSync(join(copy, catalog), join(copy, `${catalog}.away`));
+    const { loaded } = await loadStoreSearchIndex(copy);
     expect(loaded.status).toBe("ok");
     if (loaded.status === "ok") {
       expect(ranked(loaded.index, "giáo dục")).toEqual(ranked(memory, "giáo dục"));
       loaded.index.close();
     }
+    // An index that names another catalog is compared with the store's, which is then read.
+    await stampIndexSource(join(copy, "search"), "0".repeat(64));
+    await expect(loadStoreSearchIndex(copy)).rejects.toMatchObject({ problem: "corrupt", message: expect.stringMatching(/catalog-/) });
+    renameSync(join(copy, `${catalog}.away`), join(copy, catalog));
+    const compared = (await loadStoreSearchIndex(copy)).loaded;
+    expect(compared.status).toBe("ok");
+    if (compared.status === "ok") compared.index.close();
     // Without its manifest the index is missing, and is reported so rather than read.
     rmSync(join(copy, "search", "manifest.json"));
     expect((await loadStoreSearchIndex(copy)).loaded.status).toBe("missing");

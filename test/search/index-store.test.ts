@@ -8,6 +8,7 @@ import { manifestChecksum } from "../../src/store/checksummed-manifest.js";
 import { processStartTime } from "../../src/store/write-lock.js";
 import { checkIndex, loadIndex, saveIndex, INDEX_FORMAT_VERSION, MANIFEST_FILE, IndexLockedError, type LoadIndexResult } from "../../src/search/index-store.js";
 import { search } from "../../src/search/search.js";
+import { checksumOf, ShardHeader, TERM_ROW } from "../../src/search/shard-file-format.js";
 import { SearchIndex } from "../../src/search/search-index.js";
 import { makeRecord } from "./record-fixture.js";
 import { syntheticSpecs } from "./synthetic-records.js";
@@ -82,30 +83,51 @@ describe("saveIndex / loadIndex", () => {
     expect((await loadIndex(dir)).status).toBe("corrupt");
   });
 
-  it("reports postings that match their checksum but not their terms as corrupt, naming the file", async () => {
+  it("reports postings that match their checksums but not their layout as corrupt, naming the file", async () => {
     await saveIndex(build(), dir);
-    const manifestPath = join(dir, MANIFEST_FILE);
-    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-    for (const [what, edit] of [
-      ["a posting past the last document", (words: Int32Array) => void (words[words.length - 2] = 1_000_000)],
-      ["ranges that do not tile the postings", (words: Int32Array) => void (words[1] = words[1]! + 1)],
-    ] as const) {
-      const shard = manifest.body.shards[0];
-      const path = join(dir, shard.postings.file);
-      const original = readFileSync(path);
-      const words = new Int32Array(original.buffer.slice(original.byteOffset, original.byteOffset + original.length));
-      edit(words);
-      const data = Buffer.from(words.buffer);
-      writeFileSync(path, data);
-      const body = { ...manifest.body, shards: [{ ...shard, postings: { ...shard.postings, sha256: createHash("sha256").update(data).digest("hex") } }, ...manifest.body.shards.slice(1)] };
-      writeFileSync(manifestPath, JSON.stringify({ ...manifest, sha256: manifestChecksum(body), body }));
-      const result = await loadIndex(dir);
-      expect(result.status, what).toBe("corrupt");
-      expect(result.status === "corrupt" && result.message, what).toMatch(/holds an unreadable index \(bad postings|postings ranges/);
-      writeFileSync(path, original);
-    }
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-    ok(await loadIndex(dir)).close();
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"));
+    const shard = manifest.body.shards[0];
+    const header = ShardHeader.parse(JSON.parse(readFileSync(join(dir, shard.index.file), "utf8")));
+    const path = join(dir, shard.postings.file);
+    const data = readFileSync(path);
+    // The last term's first posting moved past the last document, its CRC-32 written to match.
+    const t = header.termCount - 1;
+    const row = header.sections.terms[0] + t * TERM_ROW * 4;
+    const start = data.readUInt32LE(row);
+    const end = data.readUInt32LE(row + 4);
+    const term = data.subarray(header.sections.postings[0] + start * 4, header.sections.postings[0] + end * 4);
+    term.writeInt32LE(1_000_000, 8);
+    data.writeUInt32LE(checksumOf(term), row + 8);
+    writeFileSync(path, data);
+    // A quick load opens it; the query that reads the term fails, naming the file.
+    const loaded = ok(await loadIndex(dir));
+    const terms = [...loaded.shards[0]!.mini.termsWithPrefix("")];
+    expect(terms).toHaveLength(header.termCount);
+    expect(loaded.shards[0]!.mini.postings(terms[0]!)).toBeDefined();
+    expect(() => loaded.shards[0]!.mini.postings(terms.at(-1)!)).toThrow(`${shard.postings.file} holds bad postings for "${terms.at(-1)}"`);
+    loaded.close();
+    const full = await loadIndex(dir, { verify: "full" });
+    expect(full.status).toBe("corrupt");
+    expect(full.status === "corrupt" && full.file).toBe(shard.postings.file);
+  });
+
+  it("finds a damaged text or record when it reads it, and every damage when verifying in full", async () => {
+    const index = build();
+    await saveIndex(index, dir);
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"));
+    const shard = manifest.body.shards[0];
+    const path = join(dir, shard.text.file);
+    const data = readFileSync(path);
+    data[0] = data[0]! ^ 0x20; // inside the first document's text
+    writeFileSync(path, data);
+    const loaded = ok(await loadIndex(dir));
+    const [first, second] = [...loaded.shards[0]!.ids()];
+    expect(() => loaded.text(first!)).toThrow(/does not match the checksum of the text/);
+    expect(loaded.text(second!)).toBe(index.text(second!));
+    expect(loaded.summary(second!)).toEqual(index.summary(second!));
+    loaded.close();
+    index.close();
+    expect((await loadIndex(dir, { verify: "full" })).status).toBe("corrupt");
   });
 
   it("reports another format version without reading the shards", async () => {
@@ -125,10 +147,10 @@ describe("saveIndex / loadIndex", () => {
     ["a truncated shard's postings", (files: string[]) => truncate(files.find((f) => f.endsWith(".bin"))!)],
     ["a missing shard's postings", (files: string[]) => rmSync(join(dir, files.find((f) => f.endsWith(".bin"))!))],
     ["a truncated manifest", () => truncate(MANIFEST_FILE)],
-  ])("reports %s as corrupt", async (_what, damage) => {
+  ])("reports %s as corrupt (verifying in full)", async (_what, damage) => {
     await saveIndex(build(), dir);
     damage(shardFiles());
-    const result = await loadIndex(dir);
+    const result = await loadIndex(dir, { verify: "full" });
     expect(result.status).toBe("corrupt");
     expect(result.status === "corrupt" && result.message).toMatch(/must be rebuilt/);
   });
