@@ -13,8 +13,8 @@ export * from "./citations/index.js";
 // The knowledge base: a collection's store on disk, its citation graph, who cites what.
 export * from "./kb/index.js";
 
-// Full-text search over a collection. The search stage's summary type is renamed here, because
-// the knowledge base's `DocumentSummary` (a zod schema) already has the name.
+// Full-text search over a collection. `IndexedSummary` is the document summary as the index keeps
+// it (`IndexedDocumentSummary` is its earlier name, kept for callers).
 export {
   foldText,
   toneKey,
@@ -38,7 +38,8 @@ export type {
   Token,
   TokenKind,
   SearchIndexOptions,
-  DocumentSummary as IndexedDocumentSummary,
+  IndexedSummary,
+  IndexedSummary as IndexedDocumentSummary,
   ParsedQuery,
   SearchOptions,
   SearchResult,

@@ -1,7 +1,10 @@
 // What the knowledge base's queries return, as zod schemas: `vanban cites --json` prints these
 // objects, so their shape is a contract like the record's.
 import { z } from "zod";
-import { Citation, DocType, Span } from "../model/record.js";
+import { Citation, Span } from "../model/record.js";
+import { DocumentSummary } from "../model/document-summary.js";
+
+export { DocumentSummary };
 import { CitationStatus, Relation, type CatalogEntry } from "./store-format.js";
 
 /** A citation in a citing document, with the sentence it stands in and where it leads. */
@@ -33,18 +36,6 @@ export const ChainLink = z.object({
 /** One step of a chain. */
 export type ChainLink = z.infer<typeof ChainLink>;
 
-/** The fields of a collection document that lists show. */
-export const DocumentSummary = z.object({
-  id: z.string(),
-  path: z.string(),
-  title: z.string().nullable(),
-  docType: DocType.nullable(),
-  number: z.string().nullable(),
-  date: z.string().nullable(),
-  issuer: z.string().nullable(),
-});
-/** The fields of a collection document that lists show. */
-export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
 /** The list fields of a catalog entry: the one place a document's summary is made. */
 export function summarizeEntry(entry: CatalogEntry): DocumentSummary {

@@ -1,6 +1,7 @@
 // A record as the index holds it: a small summary for result lists and filters, the keyword terms
 // of its number and references, and one stored text (number, title, issuer, signer, bases, body,
 // recipients, in that order) from which every text field, snippet and phrase check is derived.
+import type { DocumentSummary } from "../model/document-summary.js";
 import type { DocumentRecord, Section } from "../model/record.js";
 import { analyzeText } from "./analyze-text.js";
 import { dateTerm, isDocumentIdentifier, normalizeIdentifier } from "./identifier.js";
@@ -35,19 +36,15 @@ export const INDEX_FIELDS = [...TEXT_FIELDS, ...KEYWORD_FIELDS] as const;
 /** One of the `INDEX_FIELDS`. */
 export type IndexField = (typeof INDEX_FIELDS)[number];
 
-/** What a result list shows and the filters read, kept in memory for every document. */
-export interface DocumentSummary {
-  id: string;
+/**
+ * What a result list shows and the filters read, kept for every indexed document: the document
+ * summary (`model/document-summary.ts`; `path` null for a record indexed without a file) and
+ * what the index's filters and freshness checks read.
+ */
+export interface IndexedSummary extends Omit<DocumentSummary, "path"> {
   path: string | null;
   /** `record.source.sha256`: the content the entry was built from */
   sha256: string;
-  docType: { code: string; name: string } | null;
-  /** the number as written (`203 /TB-UBND`) */
-  number: string | null;
-  /** ISO date, possibly partial (`2024-02`) */
-  date: string | null;
-  issuer: string | null;
-  title: string | null;
   system: "state" | "party" | null;
   place: string | null;
   year: number | null;
@@ -57,7 +54,7 @@ export interface DocumentSummary {
 
 /** A record reduced to what the index stores and analyses. */
 export interface PreparedDocument {
-  summary: DocumentSummary;
+  summary: IndexedSummary;
   /** the searchable text, NFC as in the record; snippets and highlights are offsets into it */
   text: string;
   /** end offset in `text` of each of the `STORED_SEGMENTS` */

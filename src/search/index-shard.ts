@@ -1,7 +1,7 @@
 // One shard: a MiniSearch index over at most `shardSize` documents, their summaries and their
 // stored texts. Shards keep each serialised index well under V8's 512 MiB string limit (one JSON
 // string per shard) and are saved one file each, so an update rewrites only the shards it touched.
-import type { DocumentSummary, PreparedDocument } from "./index-document.js";
+import type { IndexedSummary, PreparedDocument } from "./index-document.js";
 import { FilterColumns } from "./filter-columns.js";
 import { buildFieldTerms } from "./index-terms.js";
 import { ShardMiniSearch, type CompactIndex, type ShardPostingsReader } from "./shard-minisearch.js";
@@ -10,7 +10,7 @@ import { ShardTexts, type TextLocation } from "./shard-texts.js";
 
 /** What a shard keeps in memory for each document besides MiniSearch's postings. */
 export interface ShardEntry {
-  summary: DocumentSummary;
+  summary: IndexedSummary;
   /** end offset of each text field in the stored text */
   segmentEnds: number[];
   numberTerms: string;

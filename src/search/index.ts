@@ -4,7 +4,7 @@ export { toneKey, hasDiacritics } from "./tone-key.js";
 export { analyzeText, type Token, type TokenKind } from "./analyze-text.js";
 export { normalizeIdentifier } from "./identifier.js";
 export { SearchIndex, DEFAULT_SHARD_SIZE, type SearchIndexOptions } from "./search-index.js";
-export type { DocumentSummary } from "./index-document.js";
+export type { IndexedSummary } from "./index-document.js";
 export { parseQuery, type ParsedQuery, type QueryWord, type QueryPhrase, type QueryUnit } from "./parse-query.js";
 export { search, FIELD_BOOSTS, type SearchOptions, type SearchResult } from "./search.js";
 export type { SearchFilters } from "./search-filter.js";

@@ -1,7 +1,7 @@
 // Result filters on the documents' summaries: type, issuer, system, place, year range and cited
 // documents. Text criteria compare folded forms, so `--issuer "binh son"` and `--type qd` work.
 import { foldText } from "../text/fold.js";
-import type { DocumentSummary } from "./index-document.js";
+import type { IndexedSummary } from "./index-document.js";
 
 /** The filters `search` accepts. */
 export interface SearchFilters {
@@ -42,7 +42,7 @@ export interface CompiledFilter {
   /** each must hold for at least one of the document's citation keys */
   cites: ((key: string) => boolean)[];
   /** the whole filter on one summary */
-  test(summary: DocumentSummary): boolean;
+  test(summary: IndexedSummary): boolean;
 }
 
 /** Compiles `filters`, or returns null when no filter is set. */

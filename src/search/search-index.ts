@@ -1,7 +1,7 @@
 // The full-text index over a collection: records go in, are analysed once and spread over shards
 // of at most `shardSize` documents; `search` queries all shards with corpus-wide statistics.
 import type { DocumentRecord } from "../model/record.js";
-import { prepareDocument, type DocumentSummary } from "./index-document.js";
+import { prepareDocument, type IndexedSummary } from "./index-document.js";
 import { IndexShard } from "./index-shard.js";
 
 /** Options of a new index. */
@@ -70,7 +70,7 @@ export class SearchIndex {
   }
 
   /** The summary (result-list fields) of a document. */
-  summary(id: string): DocumentSummary | undefined {
+  summary(id: string): IndexedSummary | undefined {
     return this.shardOf.get(id)?.entry(id)?.summary;
   }
 

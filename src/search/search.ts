@@ -8,7 +8,7 @@
 // words found side by side before scattered ones, then words found in the reading taken and
 // numbers found in document references; snippets are cut from the best passage of the winners'
 // bodies.
-import { INDEX_FIELDS, segmentRange, type DocumentSummary, type IndexField } from "./index-document.js";
+import { INDEX_FIELDS, segmentRange, type IndexedSummary, type IndexField } from "./index-document.js";
 import type { IndexShard, ShardEntry } from "./index-shard.js";
 import { compareHits, executeQuery, termsMatchedBy, type DerivedTerm, type Hit, type TermClause } from "./execute-query.js";
 import { buildSnippet, type ItemOccurrences, type Snippet } from "./highlight.js";
@@ -34,7 +34,7 @@ export interface WordReading {
 }
 
 /** One ranked result: the document's summary (without its content hash and citation keys), scored. */
-export interface SearchResult extends Omit<DocumentSummary, "sha256" | "cites"> {
+export interface SearchResult extends Omit<IndexedSummary, "sha256" | "cites"> {
   /**
    * Rank score, decreasing down the list: the number of query words and phrases matched as typed
    * (with the same diacritics, whole words), plus a fraction in [0, 1) ordered by the number of
@@ -333,7 +333,7 @@ function snippetOf(candidate: Candidate, parsed: ParsedQuery, plan: QueryPlan, e
   return buildSnippet(view.text, matches, range);
 }
 
-function toResult(summary: DocumentSummary, score: number, relevance: number, snippet: Snippet, foldedWords: string[], readings: WordReading[]): SearchResult {
+function toResult(summary: IndexedSummary, score: number, relevance: number, snippet: Snippet, foldedWords: string[], readings: WordReading[]): SearchResult {
   return {
     id: summary.id,
     path: summary.path,

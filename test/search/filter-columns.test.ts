@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FilterColumns } from "../../src/search/filter-columns.js";
-import type { DocumentSummary } from "../../src/search/index-document.js";
+import type { IndexedSummary } from "../../src/search/index-document.js";
 import { compileFilter, type SearchFilters } from "../../src/search/search-filter.js";
 
 const TYPES = [null, { code: "KH", name: "Kế hoạch" }, { code: "QĐ", name: "Quyết định" }, { code: "QĐi", name: "Quy định" }];
@@ -9,7 +9,7 @@ const ISSUERS = [null, "Ủy ban nhân dân huyện Bình Sơn", "Huyện uỷ B
 const PLACES = [null, "Bình Sơn", "Quảng Ngãi"];
 const KEYS = ["NQ:29:TW@2013", "KL:91:TW@2024", "KH:253:HU@2024-11-20"];
 
-const summary: fc.Arbitrary<DocumentSummary> = fc.record({
+const summary: fc.Arbitrary<IndexedSummary> = fc.record({
   id: fc.string(),
   path: fc.constant(null),
   sha256: fc.constant("0".repeat(64)),
