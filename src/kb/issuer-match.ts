@@ -4,8 +4,8 @@
 // Only a clear disagreement excludes a document: central bodies are named in many ways (the same
 // Kết luận of the Party is "của Ban Bí thư" in one document and "của Ban Chấp hành Trung ương" in
 // another), so names without a locality never exclude.
-import { foldDiacritics } from "../citations/fold-diacritics.js";
-import { administrativeLevelOf, administrativeLevelPattern } from "../text/administrative-levels.js";
+import { foldDiacritics } from "../../grammars/text/fold.js";
+import { administrativeLevelOf, administrativeLevelPattern } from "../../grammars/vocabulary/administrative-levels.js";
 
 // Administrative levels that open a locality's name (tỉnh X, huyện Y ...), read with their marks:
 // folded, "xã" would be "xa" as in "xã hội" and "quận" "quan" as in "cơ quan".
