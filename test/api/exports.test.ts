@@ -38,6 +38,7 @@ describe("public exports", () => {
         "IndexManifest",
         "Issuer",
         "KnowledgeBase",
+        "Locality",
         "MANIFEST_FILE",
         "OffsetMap",
         "Page",
