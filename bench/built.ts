@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 
-/** The URL of a compiled module (`src/text/fold.js`), for a thread that loads it itself. */
+/** The URL of a compiled module (`grammars/text/fold.js`), for a thread that loads it itself. */
 export function builtUrl(module: string): string {
   const file = join(dist, module);
   if (!existsSync(file)) throw new Error(`bench: ${file} is missing: run \`npm run build\` first (npm run bench does)`);

@@ -74,7 +74,7 @@ const floorThread = new Worker(
     });
     parentPort.postMessage({ ready: true });
   });`,
-  { eval: true, workerData: { paths, decode: builtUrl("src/input/decode-bytes.js"), fold: builtUrl("src/text/fold.js") } },
+  { eval: true, workerData: { paths, decode: builtUrl("src/input/decode-bytes.js"), fold: builtUrl("grammars/text/fold.js") } },
 );
 const floorReplies: ((reply: { rate?: number; ready?: boolean }) => void)[] = [];
 floorThread.on("message", (reply) => floorReplies.shift()?.(reply));

@@ -7,6 +7,7 @@
 import type { CustomPatternMatcherReturn, TokenType } from "chevrotain";
 import { createToken, Lexer } from "./chevrotain.js";
 import { REFERENCE_DOC_TYPES } from "./vocabulary/reference-doc-types.js";
+import { stripMarks } from "./text/fold.js";
 
 /** The parts of a number token, as written (the splitter in src/citations decides their roles). */
 export interface NumberShape {
@@ -213,10 +214,6 @@ export function scanNumericDate(text: string, start: number): number | null {
 // users and in ASCII-only files). Marks are not otherwise ignored: `hiện Pháp` must not read as
 // `Hiến pháp`. Tone-placement variants (`uỷ`/`ủy`) are spelled out in the vocabulary.
 
-/** `phrase` without its marks (`Nghị quyết` → `Nghi quyet`). */
-function bareOf(phrase: string): string {
-  return phrase.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
-}
 
 const TYPE_NAMES = [...new Set(REFERENCE_DOC_TYPES.flatMap((t) => [t.name, ...(t.aliases ?? [])].map((n) => n.normalize("NFC"))))];
 
@@ -238,7 +235,7 @@ const lowerCode = (c: number): number => (c < 0x1f00 ? LOWER[c]! : c);
 // spaces: every spelling of every name, as written and without marks. States and transitions live
 // in typed arrays, since the pre-filter asks at nearly every word of a document.
 const SPACE = 32;
-const spellings = [...new Set(TYPE_NAMES.flatMap((n) => [n.toLowerCase().replace(/\s+/g, " "), bareOf(n.toLowerCase().replace(/\s+/g, " "))]))];
+const spellings = [...new Set(TYPE_NAMES.flatMap((n) => [n.toLowerCase().replace(/\s+/g, " "), stripMarks(n.toLowerCase().replace(/\s+/g, " "))]))];
 // The symbols of the automaton: each code unit the names use, numbered from 1.
 const SYMBOL = new Uint8Array(0x1f00);
 let symbols = 0;
@@ -309,7 +306,7 @@ const TYPE_NAME_START_CHARS = [
   ...new Set(
     TYPE_NAMES.flatMap((n) => {
       const first = n[0]!;
-      const bare = bareOf(first);
+      const bare = stripMarks(first);
       return [first.toLowerCase(), first.toUpperCase(), bare.toLowerCase(), bare.toUpperCase()];
     }),
   ),

@@ -23,7 +23,7 @@ import {
   isAllCaps,
 } from "./line-patterns.js";
 import { DOC_TYPES, PARTY_THONG_TRI } from "../vocabulary/doc-types.js";
-import { foldText } from "../../src/text/fold.js";
+import { foldText } from "../text/fold.js";
 
 /**
  * Removes diacritics and upper-cases, so header lines match whatever their tone placement. The

@@ -5,6 +5,7 @@
 import type { IToken } from "chevrotain";
 import { FURNITURE_LINE, PORTAL_CAPTION } from "./page-furniture.js";
 import { isAllCaps } from "./line-patterns.js";
+import { stripMarks } from "../text/fold.js";
 
 /** Token indexes where each zone starts; a zone runs to the next zone's start. */
 export interface LayoutZones {
@@ -53,7 +54,7 @@ const BODY_NAME = /^(?:UY BAN|UBND|HOI DONG|HDND|BO [A-Z]|SO [A-Z]|BAN [A-Z]|VAN
 
 /** True when a short line reads as the name of an issuing body, in any letter case. */
 export function isBodyName(line: string): boolean {
-  return line.length < 60 && BODY_NAME.test(line.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "D").toUpperCase());
+  return line.length < 60 && BODY_NAME.test(stripMarks(line).toUpperCase());
 }
 
 /**

@@ -61,38 +61,3 @@ export const DOC_TYPES: readonly DocTypeEntry[] = [
 
 /** Party "Thông tri" shares the code TT with the state "Thông tư": kept apart by name. */
 export const PARTY_THONG_TRI: DocTypeEntry = { code: "TT", name: "Thông tri", party: true };
-
-const byCode = new Map<string, DocTypeEntry>();
-for (const t of DOC_TYPES) if (!byCode.has(t.code.toUpperCase())) byCode.set(t.code.toUpperCase(), t);
-// OCR and keyboards lose Đ (`QD`, `ND`); such spellings still name the type. A Pháp lệnh's code
-// inside its number is `PL` (`15/2004/PL-UBTVQH11`).
-const OCR_CODES: Record<string, string> = { QD: "QĐ", ND: "NĐ", DA: "DA", HD: "HD", CD: "CĐ", QYD: "QyĐ", QDI: "QĐi", PL: "Pháp lệnh" };
-
-/** The entry for a code as written in a number (`QĐ`, `qđ`, OCR `QD`), or undefined. */
-export function docTypeByCode(code: string): DocTypeEntry | undefined {
-  const upper = code.toUpperCase();
-  return byCode.get(upper) ?? (OCR_CODES[upper] ? byCode.get(OCR_CODES[upper]!.toUpperCase()) : undefined);
-}
-
-// Every name and alias, lower case, with its entries (a name may be the State's and the Party's).
-// Lower case as Vietnamese writes it: Unicode has no Vietnamese-specific case mapping (only
-// Lithuanian, Turkish and Azeri have one), so `toLowerCase` is `toLocaleLowerCase("vi")` on every
-// string, at a seventh of its cost; building these per call was most of a short document's typing.
-const byName = new Map<string, DocTypeEntry[]>();
-for (const t of [...DOC_TYPES, PARTY_THONG_TRI]) {
-  for (const n of new Set([t.name, ...(t.aliases ?? [])].map((n) => n.toLowerCase()))) {
-    const list = byName.get(n);
-    if (list) list.push(t);
-    else byName.set(n, [t]);
-  }
-}
-
-/** The entry whose name (or alias) equals `name`, case-insensitively; Party entries preferred when `party`. */
-export function docTypeByName(name: string, party = false): DocTypeEntry | undefined {
-  const key = name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-  let found: DocTypeEntry | undefined;
-  for (const t of byName.get(key) ?? []) {
-    if (!found || (party && t.party && !found.party) || (!party && found.party && !t.party)) found = t;
-  }
-  return found;
-}

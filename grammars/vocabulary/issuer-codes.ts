@@ -1,3 +1,5 @@
+import { stripMarks } from "../text/fold.js";
+
 // Issuer codes, the part of a symbol after the type code. Two things about them matter to the
 // reference grammar and to keys:
 // - Party bodies (Hướng dẫn 36-HD/VPTW): a number whose issuer is one of them is a Party document
@@ -46,4 +48,12 @@ const IMPLIED_TYPES: readonly [RegExp, string][] = [
 export function impliedTypeCode(issuerCode: string): string | null {
   const first = issuerCode.split(/[-/]/)[0] ?? "";
   return IMPLIED_TYPES.find(([re]) => re.test(first))?.[1] ?? null;
+}
+
+/** Folds an issuer code for keys: no marks, `Đ` → `D`, upper case, separators as `-` (`CT.UB` → `CT-UB`). */
+export function foldIssuerCode(code: string): string {
+  return stripMarks(code)
+    .toUpperCase()
+    .replace(/\s+/g, "")
+    .replace(/[–/.]/g, "-");
 }

@@ -15,10 +15,10 @@
 // state ones each year; but where the issuer code is one many bodies share (UBND, HĐND, TU, HU,
 // Sở ...: see grammars/vocabulary/issuer-codes.ts) it is the whole date when known, for only the
 // date tells 158/KH-UBND of a province (2019-12-16) from 158/KH-UBND of a district (2019-07-29).
-import { isSharedIssuerCode } from "../../grammars/vocabulary/issuer-codes.js";
+import { foldIssuerCode, isSharedIssuerCode } from "../../grammars/vocabulary/issuer-codes.js";
 import type { Citation } from "../model/record.js";
-import { canonicalTypeCode } from "./doc-type-lookup.js";
-import { foldDiacritics } from "./fold-diacritics.js";
+import { canonicalTypeCode } from "../../grammars/vocabulary/doc-type-lookup.js";
+import { foldDiacritics } from "../../grammars/text/fold.js";
 
 /** What a key is made of: a citation's fields, plus the name of a reference without a number. */
 export type KeyInput = Pick<Citation, "docType" | "number" | "issuerCode" | "year" | "date"> & { name?: string | null };
@@ -52,17 +52,6 @@ export interface ReferenceQuery {
 /** Drops zero padding from a sequence (`0125` → `125`, `007` → `7`, `66.4` unchanged). */
 export function unpaddedSeq(seq: string): string {
   return seq.trim().replace(/^0+(?=\d)/, "");
-}
-
-/** Folds an issuer code for keys: no marks, `Đ` → `D`, upper case, separators as `-` (`CT.UB` → `CT-UB`). */
-export function foldIssuerCode(code: string): string {
-  return code
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "D")
-    .toUpperCase()
-    .replace(/\s+/g, "")
-    .replace(/[–/.]/g, "-");
 }
 
 /** The slug of a document's name in a key (`Giáo dục` → `giao-duc`). */

@@ -3,8 +3,8 @@
 // `29-NQ/TW`, with the `số` before it), or a type code before a figure (`TT 32`) — so that the
 // lexer and parser only ever see the few words around those places, never the prose between.
 import { isLetter, matchTypeCodeWord, matchTypeName, mayStartTypeName, scanNumber } from "../../grammars/reference-tokens.js";
-import { typesByName } from "./doc-type-lookup.js";
-import { foldDiacritics } from "./fold-diacritics.js";
+import { typesByName } from "../../grammars/vocabulary/doc-type-lookup.js";
+import { foldDiacritics } from "../../grammars/text/fold.js";
 
 /** How far after a type word its number may stand (the longest name the grammar reads). */
 const NUMBER_REACH = 120;

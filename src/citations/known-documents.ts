@@ -5,9 +5,10 @@ import { z } from "zod";
 import table from "../../grammars/known-documents.json" with { type: "json" };
 import { scanNumber } from "../../grammars/reference-tokens.js";
 import type { DocType } from "../model/record.js";
-import { citationKey, foldIssuerCode, unpaddedSeq } from "./canonical-key.js";
-import { toDocType, typesByCode } from "./doc-type-lookup.js";
-import { foldDiacritics } from "./fold-diacritics.js";
+import { citationKey, unpaddedSeq } from "./canonical-key.js";
+import { foldIssuerCode } from "../../grammars/vocabulary/issuer-codes.js";
+import { toDocType, typesByCode } from "../../grammars/vocabulary/doc-type-lookup.js";
+import { foldDiacritics } from "../../grammars/text/fold.js";
 import { readNumber } from "./read-number.js";
 
 /** One row of the table as written in the JSON file. */

@@ -3,7 +3,7 @@
 // a query that matches canonical keys (see canonical-key.ts).
 import type { ReferenceDocType } from "../../grammars/vocabulary/reference-doc-types.js";
 import { parseKey, unpaddedSeq, type ReferenceQuery } from "./canonical-key.js";
-import { typesByCode, typesByName } from "./doc-type-lookup.js";
+import { typesByCode, typesByName } from "../../grammars/vocabulary/doc-type-lookup.js";
 import { locateReferences } from "./find-citations.js";
 import { knownDocumentsNamed, matchKnownName } from "./known-documents.js";
 import { readNumber } from "./read-number.js";

@@ -7,7 +7,7 @@
 import type { NumberShape } from "../../grammars/reference-tokens.js";
 import type { ReferenceDocType } from "../../grammars/vocabulary/reference-doc-types.js";
 import { impliedTypeCode, isPartyBody } from "../../grammars/vocabulary/issuer-codes.js";
-import { typesByCode, typesByName } from "./doc-type-lookup.js";
+import { typesByCode, typesByName } from "../../grammars/vocabulary/doc-type-lookup.js";
 
 /** A number read with its type word: the document type, sequence, year and issuer code. */
 export interface NumberReading {

@@ -3,7 +3,7 @@
 // catalog and the search index, never the grammars unless it reads a reference — and the
 // collection is read again after every index run, so an answer always comes from one state.
 import { resolve } from "node:path";
-import { foldText } from "../text/fold.js";
+import { foldText } from "../../grammars/text/fold.js";
 import type { SearchIndex } from "../search/search-index.js";
 import type { CitationGraph, CitingOptions, GraphOptions, KnowledgeBase } from "./knowledge-base.js";
 import type { IndexReport } from "./index-folder.js";

@@ -4,26 +4,17 @@
 // Only a clear disagreement excludes a document: central bodies are named in many ways (the same
 // Kết luận of the Party is "của Ban Bí thư" in one document and "của Ban Chấp hành Trung ương" in
 // another), so names without a locality never exclude.
-import { foldDiacritics } from "../citations/fold-diacritics.js";
-import { administrativeLevelOf, administrativeLevelPattern } from "../text/administrative-levels.js";
-
-// Administrative levels that open a locality's name (tỉnh X, huyện Y ...), read with their marks:
-// folded, "xã" would be "xa" as in "xã hội" and "quận" "quan" as in "cơ quan".
-const LEVEL = new RegExp(`(?<![\\p{L}])(${administrativeLevelPattern().replace(/(^|\|)xã(?=\||$)/u, "$1xã(?! hội)")})\\s+(.+)$`, "u");
-/** Words after a locality that are not part of its name (khóa XX, nhiệm kỳ ..., the superior's locality). */
-const AFTER_PLACE = /\s+(?:khoa|nhiem ky|lan thu|giai doan|nam \d|tinh|thanh pho|tp)\b.*$/;
+import { foldDiacritics } from "../../grammars/text/fold.js";
+import { readLocality } from "../parse/read-locality.js";
+import type { Locality } from "../model/record.js";
 
 /** A body's level and place, the place folded: `{ level: "huyện", place: "binh son" }`, or null when it names none. */
 export function issuerLocality(name: string): { level: string; place: string } | null {
-  // The first level named is the body's own: "Ủy ban nhân dân huyện Bình Sơn tỉnh Quảng Ngãi" is the district's.
-  const m = LEVEL.exec(name.normalize("NFC").toLowerCase());
-  if (!m) return null;
-  const level = administrativeLevelOf(m[1]!) ?? m[1]!;
-  // A place name has no punctuation: what follows a comma or a rule of dashes is another clause
-  // ("UBND tỉnh Quảng Ngãi, Sở Giáo dục ...") or the next header line run into this one.
-  const name_ = m[2]!.split(/[,;:()]|-{2,}|\s[-–]\s*$/u)[0]!;
-  const place = foldDiacritics(name_).replace(AFTER_PLACE, "").trim();
-  return place ? { level, place } : null;
+  return foldedLocality(readLocality(name));
+}
+
+function foldedLocality(locality: Locality | null): { level: string; place: string } | null {
+  return locality ? { level: locality.level, place: foldDiacritics(locality.name) } : null;
 }
 
 /**
@@ -33,10 +24,11 @@ export function issuerLocality(name: string): { level: string; place: string } |
  * issuerCompatible("UBND huyện Bình Sơn", { name: "Ủy ban nhân dân huyện Bình Sơn", parent: null }) // → true
  * issuerCompatible("UBND tỉnh Quảng Ngãi", { name: "Ủy ban nhân dân huyện Bình Sơn", parent: null }) // → false
  */
-export function issuerCompatible(cited: string | null, issuer: { name: string; parent: string | null } | null): boolean {
+export function issuerCompatible(cited: string | null, issuer: { name: string; parent: string | null; locality?: Locality | null } | null): boolean {
   if (!cited || !issuer) return true;
   const a = issuerLocality(cited);
-  const b = issuerLocality(issuer.name);
+  // The parse reads a record's locality; a record stored before it did has none to read.
+  const b = issuer.locality !== undefined ? foldedLocality(issuer.locality) : issuerLocality(issuer.name);
   if (!a || !b) return true;
   return a.level === b.level && samePlace(a.place, b.place);
 }

@@ -2,7 +2,7 @@
 // Nghị quyết số 29-NQ/TW" continues it, "về thực hiện" / "triển khai" implements it, "sửa đổi, bổ
 // sung" amends it, "thay thế" replaces it. The words are read on the folded text (no marks,
 // lower case) just before the cited document, so tone placement and case do not matter.
-import { foldDiacritics } from "../citations/fold-diacritics.js";
+import { foldDiacritics } from "../../grammars/text/fold.js";
 import type { Relation } from "./store-format.js";
 
 /** The verbs that state a relation, in the order they are tried (longer phrases first), each with why it means that relation. */

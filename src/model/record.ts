@@ -1,6 +1,7 @@
 // The document record, version 1 (../shared/spec/record-format.md): the public contract of the
 // parser. Types are inferred from these schemas so the two can never drift apart.
 import { z } from "zod";
+import { ADMINISTRATIVE_LEVEL_NAMES } from "../../grammars/vocabulary/administrative-levels.js";
 
 /** A position in the clean text that `decodeDocument` returns (the text every span refers to). */
 export const Span = z.object({
@@ -141,10 +142,20 @@ export const DocNumber = z.object({
 export type DocNumber = z.infer<typeof DocNumber>;
 
 /** The issuing body. */
+/** Where a local body sits: its administrative level and the place's name (`huyện` `Bình Sơn`). */
+export const Locality = z.object({
+  level: z.enum(ADMINISTRATIVE_LEVEL_NAMES).describe("the level in full: tỉnh, thành phố, huyện, quận, thị xã, xã, phường, thị trấn, đặc khu"),
+  name: z.string().describe("the place's name as the issuer's name writes it (`Bình Sơn`, `Hồ Chí Minh`)"),
+});
+export type Locality = z.infer<typeof Locality>;
+
 export const Issuer = z.object({
   name: z.string(),
   parent: z.string().nullable(),
   inferred: z.boolean(),
+  locality: Locality.nullable()
+    .optional()
+    .describe("the locality the issuer's name gives (the first level it names is the body's own), null for a body with none (a ministry, the Party's Central Committee); set by the parse (an extension of the v1 contract)"),
 });
 export type Issuer = z.infer<typeof Issuer>;
 

@@ -10,6 +10,7 @@ import { dropTrailingAuthority, inferIssuer, issuerFromAuthority, readIssuer, se
 import { cutRightColumn } from "./header-columns.js";
 import { ownAnnexCaption } from "./read-annex.js";
 import { readDocType } from "./read-doc-type.js";
+import { readLocality } from "./read-locality.js";
 import { structureVisitor } from "./structure-visitor.js";
 import { emptyDraft, type Region } from "./structure-draft.js";
 import { Motto, NationalTitle, NumberLine, PartyTitle } from "../../grammars/document/document-tokens.js";
@@ -54,6 +55,9 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     issuer = (d.authorityLine && issuerFromAuthority(d.authorityLine)) || inferIssuer(text);
     if (!issuer && d.headerLines.length === 0) d.diagnostics.push({ severity: "info", code: "no-header", message: "the document has no header block: issuer, number and date are unknown", line: 1, column: 1 });
   }
+
+  // The locality is read here, once, so that nothing downstream re-derives it from the name.
+  if (issuer) issuer = { ...issuer, locality: readLocality(issuer.name) };
 
   let title = d.title;
   if (title && issuer) title = dropTrailingAuthority(title, issuer);

@@ -4,7 +4,7 @@
 // that was there but gave no number, date, issuer, type or title. Each failure becomes a
 // diagnostic of severity `suspect`, so a user knows which records to verify by eye.
 import type { Diagnostic, DocumentRecord } from "../model/record.js";
-import { docTypeByCode } from "../../grammars/vocabulary/doc-types.js";
+import { docTypeByCode } from "../../grammars/vocabulary/doc-type-lookup.js";
 import { foldUpper } from "../../grammars/document/document-tokens.js";
 import type { LineIndex } from "../input/line-index.js";
 

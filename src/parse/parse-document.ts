@@ -12,6 +12,7 @@ import { LineIndex } from "../input/line-index.js";
 import { detectFormat, prepareText, type SourceFormat } from "../input/prepare-text.js";
 import type { OffsetMap } from "../input/offset-map.js";
 import { decodeDocument } from "../input/decode-document.js";
+import { stripMarks } from "../../grammars/text/fold.js";
 
 /** What the parse needs to know about where a text came from. */
 export interface TextSource {
@@ -110,11 +111,7 @@ export function recordId(record: DocumentRecord, sha256: string): string {
   const n = record.number;
   if (n?.seq && (n.typeCode || n.issuerCode)) {
     const parts = [n.seq, n.year ? String(n.year) : null, n.typeCode, n.issuerCode, record.date?.iso ?? null].filter((p): p is string => !!p);
-    const slug = parts
-      .join("-")
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
+    const slug = stripMarks(parts.join("-"))
       .replace(/[^A-Za-z0-9.-]+/g, "-")
       .replace(/-+/g, "-")
       .replace(/^-|-$/g, "");

@@ -2,7 +2,7 @@
 // else the form of the document, else its number's type code.
 import type { IToken } from "chevrotain";
 import type { DocNumber, DocType, DocumentRecord } from "../model/record.js";
-import { docTypeByCode, docTypeByName } from "../../grammars/vocabulary/doc-types.js";
+import { docTypeByCode, docTypeByName } from "../../grammars/vocabulary/doc-type-lookup.js";
 import { impliedTypeCode } from "../../grammars/vocabulary/issuer-codes.js";
 import { SubjectLine } from "../../grammars/document/document-tokens.js";
 

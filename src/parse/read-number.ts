@@ -1,7 +1,7 @@
 // The number and symbol (số, ký hiệu; NĐ 30/2020 Điều 8.3 and Phụ lục I; Party numbers per
 // HD 36-HD/VPTW): `203/TB-UBND`, `30/2020/NĐ-CP`, Party `253-KH/HU`, công văn `123/UBND-VX`.
 import type { DocNumber } from "../model/record.js";
-import { docTypeByCode } from "../../grammars/vocabulary/doc-types.js";
+import { docTypeByCode } from "../../grammars/vocabulary/doc-type-lookup.js";
 
 const SYMBOL = /^(\d[\d.]*)?\s*(?:\/\s*((?:19|20)\d{2})\s*)?([/-])\s*([\p{L}\d][\p{L}\d\s.&]*?(?:\s*[-–/]\s*[\p{L}\d][\p{L}\d\s.&]*?)*)\s*$/u;
 

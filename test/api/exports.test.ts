@@ -45,6 +45,7 @@ describe("public exports", () => {
         "LEVELS",
         "ListFilterError",
         "ListedDocument",
+        "Locality",
         "MANIFEST_FILE",
         "OffsetMap",
         "PROVINCES",

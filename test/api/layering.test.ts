@@ -53,6 +53,11 @@ describe("the import graph", () => {
     expect(upward).toEqual([]);
   });
 
+  it("has grammars importing nothing from src (the text primitives they need live in grammars/text)", () => {
+    const upward = [...graph].flatMap(([from, targets]) => (folderOf(from) === "grammars" ? targets.filter((t) => t.startsWith("src/")).map((t) => `${from} → ${t}`) : []));
+    expect(upward).toEqual([]);
+  });
+
   it("has store importing only itself", () => {
     const outside = [...graph].flatMap(([from, targets]) => (folderOf(from) === "src/store" ? targets.filter((t) => folderOf(t) !== "src/store").map((t) => `${from} → ${t}`) : []));
     expect(outside).toEqual([]);
@@ -78,6 +83,7 @@ describe("the import graph", () => {
 
   it("reads the imports it checks", () => {
     expect(graph.get("src/kb/index-folder.ts")).toContain("src/store/write-lock.ts");
+    expect(graph.get("grammars/document/document-tokens.ts")).toContain("grammars/text/fold.ts");
     expect(graph.get("src/cli/main.ts")!.length).toBeGreaterThan(3);
   });
 });

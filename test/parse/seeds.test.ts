@@ -11,7 +11,7 @@ describe("seed documents", () => {
   it("reads a plan with no header block, inferring its issuer (000)", () => {
     const r = parse("000_d5494e9567b7496d.txt");
     expect(r.docType?.code).toBe("KH");
-    expect(r.issuer).toEqual({ name: "Ủy ban nhân dân huyện Bình Sơn", parent: null, inferred: true });
+    expect(r.issuer).toEqual({ name: "Ủy ban nhân dân huyện Bình Sơn", parent: null, inferred: true, locality: { level: "huyện", name: "Bình Sơn" } });
     expect(r.number).toBeNull();
     expect(r.bases.map((b) => b.verb)).toEqual(["căn cứ", "thực hiện", "thực hiện", "thực hiện"]);
     expect(r.sections.map((s) => s.marker)).toEqual(["I.", "II.", "III.", "IV."]);

@@ -182,14 +182,14 @@ describe("pages whose header was lost", () => {
     const r = parse(lines("HƯỚNG DẪN", "Tuyên truyền kỷ niệm 80 năm Ngày thành lập ngành", "I. MỤC ĐÍCH", "1. Nâng cao nhận thức.", "II. NỘI DUNG", "1. Tuyên truyền sâu rộng.", "BAN TUYÊN GIÁO TRUNG ƯƠNG", "PHỤ LỤC", "ĐỀ CƯƠNG TUYÊN TRUYỀN", "(Kèm theo Hướng dẫn số 12-HD/BTGTW, ngày 03/5/2025 của Ban Tuyên giáo Trung ương)", "1. Lịch sử hình thành."));
     expect(r.number).toMatchObject({ seq: "12", typeCode: "HD", issuerCode: "BTGTW" });
     expect(r.date?.iso).toBe("2025-05-03");
-    expect(r.issuer).toEqual({ name: "Ban Tuyên giáo Trung ương", parent: null, inferred: true });
+    expect(r.issuer).toEqual({ name: "Ban Tuyên giáo Trung ương", parent: null, inferred: true, locality: null });
     expect(r.annexes).toHaveLength(1);
     expect(r.citations.filter((c) => c.number === "12").map((c) => c.context)).toEqual(["self"]);
   });
 
   it("takes the issuer from the enacting line and the date from the adoption clause", () => {
     const r = parse(lines("Số: 1234/NQ-UBTVQH15", "NGHỊ QUYẾT", "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lâm Sơn năm 2025", "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", "QUYẾT NGHỊ:", "Điều 1. Sắp xếp các đơn vị hành chính cấp xã.", "Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XVthông qua ngày 16 tháng 6 năm 2025."));
-    expect(r.issuer).toEqual({ name: "Ủy ban Thường vụ Quốc hội", parent: null, inferred: true });
+    expect(r.issuer).toEqual({ name: "Ủy ban Thường vụ Quốc hội", parent: null, inferred: true, locality: null });
     expect(r.date?.iso).toBe("2025-06-16");
   });
 

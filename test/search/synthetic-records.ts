@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RecordSpec } from "./record-fixture.js";
-import { docTypeByCode } from "../../grammars/vocabulary/doc-types.js";
+import { docTypeByCode } from "../../grammars/vocabulary/doc-type-lookup.js";
 
 const BUILT_IN = [
   "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",

@@ -11,7 +11,7 @@ export interface AdministrativeLevel {
 }
 
 /** Every level, the longer names first so that a pattern built in this order prefers `thị xã` to `xã`. */
-export const ADMINISTRATIVE_LEVELS: readonly AdministrativeLevel[] = [
+export const ADMINISTRATIVE_LEVELS = [
   { name: "thành phố", abbreviations: ["tp.", "tp"] },
   { name: "thị trấn", abbreviations: [] },
   { name: "thị xã", abbreviations: ["tx.", "tx"] },
@@ -21,15 +21,23 @@ export const ADMINISTRATIVE_LEVELS: readonly AdministrativeLevel[] = [
   { name: "quận", abbreviations: [] },
   { name: "phường", abbreviations: [] },
   { name: "xã", abbreviations: [] },
-];
+] as const satisfies readonly AdministrativeLevel[];
 
-const byWritten = new Map(ADMINISTRATIVE_LEVELS.flatMap((level) => [[level.name, level.name] as const, ...level.abbreviations.map((a) => [a, level.name] as const)]));
+/** A level's name in full (`huyện`, `thành phố`). */
+export type AdministrativeLevelName = (typeof ADMINISTRATIVE_LEVELS)[number]["name"];
+
+/** The levels' names in full, in the order of `ADMINISTRATIVE_LEVELS`. */
+export const ADMINISTRATIVE_LEVEL_NAMES = ADMINISTRATIVE_LEVELS.map((level) => level.name) as [AdministrativeLevelName, ...AdministrativeLevelName[]];
+
+const byWritten = new Map<string, AdministrativeLevelName>(
+  ADMINISTRATIVE_LEVELS.flatMap((level: { name: AdministrativeLevelName; abbreviations: readonly string[] }) => [[level.name, level.name] as const, ...level.abbreviations.map((a) => [a, level.name] as const)]),
+);
 
 /**
  * The level a word stands for, in full (`TP.` → `thành phố`), or null when it names none.
  * @example administrativeLevelOf("TX") // "thị xã"
  */
-export function administrativeLevelOf(written: string): string | null {
+export function administrativeLevelOf(written: string): AdministrativeLevelName | null {
   return byWritten.get(written.normalize("NFC").toLowerCase()) ?? null;
 }
 

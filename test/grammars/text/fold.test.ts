@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldText } from "../../src/text/fold.js";
+import { foldText } from "../../../grammars/text/fold.js";
 
 const COMBINING = /\p{M}/u;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { administrativeLevelOf, administrativeLevelPattern } from "../../src/text/administrative-levels.js";
+import { administrativeLevelOf, administrativeLevelPattern } from "../../grammars/vocabulary/administrative-levels.js";
 import { issuerLocality } from "../../src/kb/issuer-match.js";
 
 describe("administrative levels", () => {
