@@ -10,6 +10,7 @@ import { dropTrailingAuthority, inferIssuer, issuerFromAuthority, readIssuer, se
 import { cutRightColumn } from "./header-columns.js";
 import { ownAnnexCaption } from "./read-annex.js";
 import { readDocType } from "./read-doc-type.js";
+import { readConsolidation } from "./read-consolidation.js";
 import { structureVisitor } from "./structure-visitor.js";
 import { emptyDraft, type Region } from "./structure-draft.js";
 import { Motto, NationalTitle, NumberLine, PartyTitle } from "../../grammars/document/document-tokens.js";
@@ -42,13 +43,21 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     date ??= own.date ? readDate(own.date) : null;
   }
 
+  // A văn bản hợp nhất: its own number and date are those of the block that authenticates it at
+  // the end (the header above is the consolidated act's, and any number there is that act's).
+  const consolidation = readConsolidation(text);
+  if (consolidation) {
+    number = consolidation.number;
+    date = consolidation.date ?? date;
+  }
+
   const typed = readDocType({ system: h.system, docTypeName: h.docTypeName, number, titleLines: h.titleLines, subjectInNumber: h.subjectInNumber, addressees: d.addressees });
   const docType = typed.docType;
   number = typed.number;
   const system = h.system ?? (typed.party ? "party" : docType || number || d.signature ? "state" : null);
 
   // Issuer: the header's lines, else inferred from the body.
-  let issuer: Issuer | null = readIssuer(h.issuerLines.map(cutRightColumn));
+  let issuer: Issuer | null = (consolidation && readIssuer(consolidation.issuerLines)) || readIssuer(h.issuerLines.map(cutRightColumn));
   if (!issuer && own?.issuer) issuer = { name: sentenceCase(own.issuer), parent: null, inferred: true };
   if (!issuer) {
     issuer = (d.authorityLine && issuerFromAuthority(d.authorityLine)) || inferIssuer(text);

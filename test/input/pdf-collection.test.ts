@@ -10,7 +10,7 @@ import { parseDocumentAsync } from "../../src/document/parse-document.js";
 
 const dir = resolve(import.meta.dirname, "../../../shared/collections/congbao-pdf");
 const present = existsSync(resolve(dir, "metadata.json"));
-const MISSES_ALLOWED = 10;
+const MISSES_ALLOWED = 1;
 
 interface Entry {
   file: string;
