@@ -93,3 +93,12 @@ describe("a trích yếu in two paragraphs", () => {
     expect(parseDocumentText(resolution("Ban Dân tộc được thành lập theo quy định.")).record.title).toBe("Quy định tiêu chuẩn, điều kiện thành lập");
   });
 });
+
+describe("a saved page whose body has no number line", () => {
+  const page = (first: string) => [first, "THÔNG TƯ", "Ban hành 02 quy chuẩn kỹ thuật quốc gia về tàu cá", "Căn cứ Luật Thủy sản ngày 21 tháng 11 năm 2017;", "Điều 1. Ban hành kèm theo Thông tư này 02 quy chuẩn."].join("\n");
+
+  it("takes the number from the page's title when it names the document's type", () => {
+    expect(parseDocumentText(page("Thông tư số 57/2025/TT-BNNMT Ban hành 02 quy chuẩn kỹ thuật quốc gia về tàu cá")).record.number).toMatchObject({ seq: "57", year: 2025 });
+    expect(parseDocumentText(page("Nghị định số 57/2025/NĐ-CP quy định chi tiết")).record.number).toBeNull();
+  });
+});
