@@ -17,7 +17,7 @@ const dir = option("pdf-dir") ?? join(root, "../shared/collections/congbao-pdf")
 const ocrPages = Number(option("ocr-pages") ?? 4);
 
 const { readPdfDocument } = (await import(builtUrl("src/input/read-pdf-document.js"))) as typeof import("../src/input/read-pdf-document.js");
-const { parseDocumentAsync } = (await import(builtUrl("../src/document/parse-document.js"))) as typeof import("../src/document/parse-document.js");
+const { parseDocumentAsync } = (await import(builtUrl("src/document/parse-document.js"))) as typeof import("../src/document/parse-document.js");
 
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".pdf"))

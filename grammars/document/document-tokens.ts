@@ -255,7 +255,25 @@ const STREET_AFTER_NUMBER = /^S[ốỐ]\s*[:.]?\s*[\d/-]+\S*,?\s+(?:đường|ph
 const PROSE_AFTER_NUMBER = /^S[ốỐ]\s*[:.]?\s*\S+\s+(?:do|được|cấp|của|là|đã|và|có|cho)\s/u;
 // Spec deviation: an address (`Số 12-14, phố Hàng Bài`, `Số 26/1C đường …`) also opens with `Số`;
 // a number's symbol starts with a letter after its separator, an address's with a digit.
-export const NumberLine = lineToken("NumberLine", initials("S"), (l) => (/^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*\p{L}/ui.test(l) && !STREET_AFTER_NUMBER.test(l) && !PROSE_AFTER_NUMBER.test(l)) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l));
+// Normative acts may name their type before the label (`Luật số: 129/2025/QH15`, `Nghị quyết số:
+// 248/2025/QH15`, as vbpl.vn and the gazette set them). The colon makes it the header's cell:
+// `Nghị quyết số 248/2025/QH15 về …` without one is a sentence, or a web page's title.
+const TYPED_NUMBER_LABEL = new RegExp(`^(?:${[...new Set(DOC_TYPES.map((t) => foldUpper(t.name)))].sort((a, b) => b.length - a.length).join("|")})\\s+(?=SO\\s*:)`, "u");
+
+/** A number line without the type name that may open it (`Luật số: 129/2025/QH15` → `số: 129/2025/QH15`). */
+export function withoutTypedNumberLabel(line: string): string {
+  const folded = foldUpper(line);
+  const m = TYPED_NUMBER_LABEL.exec(folded);
+  // Folding keeps one character per character of an NFC line, so the match's length is the prefix's.
+  return m && folded.length === line.length ? line.slice(m[0].length) : line;
+}
+
+const isNumberLine = (l: string) => (/^S[ốỐ]\s*(?:[:.]\s*|\s+)[\d\s.]*\s*(?:\/\s*(?:19|20)\d{2}\s*)?[/-]\s*\p{L}/ui.test(l) && !STREET_AFTER_NUMBER.test(l) && !PROSE_AFTER_NUMBER.test(l)) || /^S[ốỐ]\s*:\s*\d+[A-Za-z]?\s*$/u.test(l);
+export const NumberLine = lineToken("NumberLine", initials("S", ...DOC_TYPES.map((t) => t.name)), (l) => {
+  if (isNumberLine(l)) return true;
+  const rest = withoutTypedNumberLabel(l);
+  return rest !== l && isNumberLine(rest.replace(/^s/u, "S"));
+});
 // NĐ 30/2020 Điều 8.4: địa danh và ngày tháng (`Bình Sơn, ngày 18 tháng 6 năm 2024`, blanks in drafts).
 export const PlaceDate = lineToken("PlaceDate", "any", (l) => isPlaceDate(l) && !BASIS_START.test(l));
 

@@ -55,7 +55,37 @@ export const MAX_PDF_TEXT_ITEMS = 4_000_000;
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | null = null;
 // PDF.js is large: loaded on the first PDF, so reading text files pays nothing for it.
-const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= keepingNativeBuiltins(loadPdfJsModules));
+
+// The library and its worker, which runs in this thread (Node has no web worker for it): loaded
+// here rather than when the first document opens, so that both have run their module code by the
+// time the built-ins are put back.
+async function loadPdfJsModules(): Promise<PdfJs> {
+  const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  // (A module without type declarations: only its side effect, globalThis.pdfjsWorker, is wanted.)
+  const worker: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+  await import(worker);
+  return lib;
+}
+
+// PDF.js's legacy build carries core-js polyfills that replace, for the whole process, built-ins
+// Node already has: Array.prototype.push (for arrays whose length is frozen) and JSON.parse and
+// JSON.stringify (for JSON.rawJSON, which neither PDF.js nor vanban uses). Measured on Node 20
+// after reading one PDF: JSON.stringify 15-40× slower, push 2×, for every module of the process
+// (the store, --json output), and push alone was a tenth of reading the gazette PDFs. Those are
+// put back; the polyfills that add what Node 20 lacks (Promise.withResolvers, Uint8Array.fromBase64 …)
+// stay, as PDF.js needs them.
+async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const { push } = Array.prototype;
+  const { parse, stringify } = JSON;
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(Array.prototype, "push", { value: push, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(JSON, "parse", { value: parse, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(JSON, "stringify", { value: stringify, writable: true, configurable: true, enumerable: false });
+  }
+}
 
 // CMaps (for CID fonts without a ToUnicode map) and the standard fonts ship with pdfjs-dist.
 // Found when the first PDF is read: a bundle of vanban that never reads one needs no pdfjs-dist.
@@ -89,6 +119,10 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promis
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,
+    // vanban draws nothing with PDF.js (a scan is rendered by pdftoppm): images are left out
+    // undecoded, where reading a signature widget's operators would otherwise decode and colour-
+    // convert every image of its page (a quarter of the reading time on the gazette PDFs).
+    maxImageSize: 0,
     cMapUrl: join(root, "cmaps") + "/",
     cMapPacked: true,
     standardFontDataUrl: join(root, "standard_fonts") + "/",

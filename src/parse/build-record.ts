@@ -11,6 +11,8 @@ import { cutRightColumn } from "./header-columns.js";
 import { ownAnnexCaption } from "./read-annex.js";
 import { readDocType } from "./read-doc-type.js";
 import { readLocality } from "./read-locality.js";
+import { foldText } from "../../grammars/text/fold.js";
+import { readConsolidation } from "./read-consolidation.js";
 import { structureVisitor } from "./structure-visitor.js";
 import { emptyDraft, type Region } from "./structure-draft.js";
 import { Motto, NationalTitle, NumberLine, PartyTitle } from "../../grammars/document/document-tokens.js";
@@ -43,13 +45,26 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
     date ??= own.date ? readDate(own.date) : null;
   }
 
+  // A văn bản hợp nhất: its own number and date are those of the block that authenticates it at
+  // the end (the header above is the consolidated act's, and any number there is that act's).
+  const consolidation = readConsolidation(text);
+  if (consolidation) {
+    number = consolidation.number;
+    date = consolidation.date ?? date;
+  }
+
+  // A saved web page whose body has no number line: the page's own title, the first line of the
+  // text (`Thông tư số 57/2025/TT-BNNMT Ban hành …`), names the document; taken when the type it
+  // names is the one the document's type line says.
+  if (!number && h.docTypeName) number = numberFromPageTitle(text, h.docTypeName);
+
   const typed = readDocType({ system: h.system, docTypeName: h.docTypeName, number, titleLines: h.titleLines, subjectInNumber: h.subjectInNumber, addressees: d.addressees });
   const docType = typed.docType;
   number = typed.number;
   const system = h.system ?? (typed.party ? "party" : docType || number || d.signature ? "state" : null);
 
   // Issuer: the header's lines, else inferred from the body.
-  let issuer: Issuer | null = readIssuer(h.issuerLines.map(cutRightColumn));
+  let issuer: Issuer | null = (consolidation && readIssuer(consolidation.issuerLines)) || readIssuer(h.issuerLines.map(cutRightColumn));
   if (!issuer && own?.issuer) issuer = { name: sentenceCase(own.issuer), parent: null, inferred: true };
   if (!issuer) {
     issuer = (d.authorityLine && issuerFromAuthority(d.authorityLine)) || inferIssuer(text);
@@ -96,3 +111,13 @@ export function buildStructure(cst: CstNode, text: string, lineIndex: LineIndex)
 
 // The marks of a header block: a page that has none of them has no header.
 const HEADER_EVIDENCE = new Set([NationalTitle, Motto, PartyTitle, NumberLine]);
+
+const PAGE_TITLE = /^(\p{L}[\p{L} ]{1,30}?) số:? (\S+)\s/u;
+
+function numberFromPageTitle(text: string, docTypeName: string): ReturnType<typeof readNumber> {
+  const first = text.slice(0, Math.max(0, text.indexOf("\n"))).trim();
+  const m = PAGE_TITLE.exec(first);
+  if (!m || foldText(m[1]!) !== foldText(docTypeName)) return null;
+  const number = readNumber(m[2]!);
+  return number?.seq ? number : null;
+}

@@ -6,7 +6,7 @@ import { readNumber } from "./read-number.js";
 import { cutRightColumn } from "./header-columns.js";
 import { numberInLine, takePlaceDate, takeTypeLine } from "./read-header.js";
 import { linesOf } from "./cst-lines.js";
-import { CapsLine, DocTypeLine, EnactingLine, NumberLine, PlaceDate, Separator, SubjectLine } from "../../grammars/document/document-tokens.js";
+import { CapsLine, DocTypeLine, EnactingLine, NumberLine, PlaceDate, Separator, SubjectLine, TextLine } from "../../grammars/document/document-tokens.js";
 import { isAllCaps } from "../../grammars/document/line-patterns.js";
 import type { AddresseesCstNode, BasisCstNode } from "../../grammars/document/document-cst.js";
 import type { StructureDraft } from "./structure-draft.js";
@@ -16,6 +16,19 @@ import type { StructureDraft } from "./structure-draft.js";
 const AUTHORITY_LINE = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|THỦ TƯỚNG|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)(?![\p{L}])/u;
 // Four or more words in capitals, then a capitalised word in lower case opening a sentence.
 const CAPS_TITLE_RUN = /^((?:[\p{Lu}\d][\p{Lu}\d,.;()-]*\s+){3,}[\p{Lu}\d][\p{Lu}\d,.;()-]*)\s+(?=\p{Lu}\p{Ll})/u;
+
+const SENTENCE_END = /[.;:!?]\s*$/u;
+
+// A trích yếu set in two paragraphs (a saved web page keeps the line the writer broke: `Quy định
+// tiêu chuẩn, điều kiện thành lập` / `Ban Dân tộc của Hội đồng nhân dân cấp tỉnh`): a line in the
+// title's case between a title that ends without punctuation and the preamble, itself no sentence.
+function secondTitleParagraph(t: IToken, titleLines: readonly IToken[], titleIsCaps: boolean, firstBasisOffset: number): boolean {
+  const last = titleLines.at(-1);
+  // Only a plain line: a place and date, a number or a label under a công văn's V/v is its own.
+  if (!last || t.tokenType !== TextLine || firstBasisOffset === Infinity || t.startOffset >= firstBasisOffset) return false;
+  const line = t.image.trim();
+  return line.length < 200 && !SENTENCE_END.test(last.image) && !SENTENCE_END.test(line) && isAllCaps(line) === titleIsCaps;
+}
 
 /**
  * Reads the title and the front matter's loose lines into the draft. `basisNodes` loses its first
@@ -42,9 +55,9 @@ export function readFrontMatter(frontLines: readonly IToken[], addresseeNodes: r
       t.startOffset < firstBasisOffset &&
       opening.length === 0 &&
       kind !== EnactingLine &&
-      (kind === SubjectLine || h.titleLines.length === 0 || onlySubjectLabel(h.titleLines) || (h.titleIsCaps && kind === CapsLine) || /^\p{Ll}/u.test(t.image)) &&
+      (kind === SubjectLine || h.titleLines.length === 0 || onlySubjectLabel(h.titleLines) || (h.titleIsCaps && kind === CapsLine) || /^\p{Ll}/u.test(t.image) || secondTitleParagraph(t, h.titleLines, h.titleIsCaps, firstBasisOffset)) &&
       !(h.titleLines.length > 0 && (kind === CapsLine || /^\p{Ll}\p{Lu}/u.test(t.image)) && AUTHORITY_LINE.test(t.image.toUpperCase())) &&
-      (t.image.length < 400 || capsRun !== null);
+      (t.image.length < 400 || capsRun !== null || (h.titleLines.length === 0 && t.startOffset < firstBasisOffset && firstBasisOffset !== Infinity && t.image.length < 800 && !SENTENCE_END.test(t.image)));
     if (continuesTitle) {
       h.titleLines.push(t);
       if (capsRun) h.titleText.set(t, capsRun[1]!);

@@ -4,7 +4,7 @@ import type { IToken, TokenType } from "chevrotain";
 import { readDate } from "./read-date.js";
 import { readNumber } from "./read-number.js";
 import { cutRightColumn, dropNationalTitleLead } from "./header-columns.js";
-import { CapsLine, DocTypeLine, Motto, NationalTitle, NumberLine, PartyTitle, PlaceDate, Separator, SubjectLine, TextLine, splitTypeLine } from "../../grammars/document/document-tokens.js";
+import { CapsLine, DocTypeLine, Motto, NationalTitle, NumberLine, PartyTitle, PlaceDate, Separator, SubjectLine, TextLine, splitTypeLine, withoutTypedNumberLabel } from "../../grammars/document/document-tokens.js";
 import { isBodyName } from "../../grammars/document/layout-zones.js";
 import { isAllCaps } from "../../grammars/document/line-patterns.js";
 import type { HeaderReading } from "./structure-draft.js";
@@ -16,8 +16,11 @@ const PLACE_DATE = /^(.{2,60}?)[,.]?\s*(ngày\b.*)$/u;
 
 /** The `Số: …` of a number line, with where it stands in the line. */
 export function numberInLine(line: string): RegExpExecArray | null {
-  return NUMBER_IN_LINE.exec(line);
+  return NUMBER_IN_LINE.exec(numberCell(line));
 }
+
+// The number line from its `Số`, without a type name before it (`Luật số: 129/2025/QH15`).
+const numberCell = (line: string): string => withoutTypedNumberLabel(line).replace(/^s(?=[ốỐ])/u, "S");
 
 /** Reads the header block's lines into `h` (an empty reading to start from). */
 export function readHeader(header: readonly IToken[], h: HeaderReading): void {
@@ -46,10 +49,11 @@ export function readHeader(header: readonly IToken[], h: HeaderReading): void {
         h.system = "party";
         break;
       case NumberLine: {
-        const m = NUMBER_IN_LINE.exec(line);
+        const cell = numberCell(line);
+        const m = NUMBER_IN_LINE.exec(cell);
         if (m && !h.number) {
           h.number = readNumber(m[1]!);
-          const after = line.slice((m.index ?? 0) + m[0].length).trim();
+          const after = cell.slice((m.index ?? 0) + m[0].length).trim();
           // A công văn's trích yếu may share the number's cell (`Số: 5155/SGDĐT-... Về hướng dẫn ...`).
           const subject = /^(?:[Vv]\/[vV][.:]?\s*|Về\s)/u.exec(after);
           if (subject && !readDate(after)) {

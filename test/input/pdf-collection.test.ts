@@ -1,8 +1,8 @@
 // The gazette PDFs of ../shared/collections/congbao-pdf (skipped when absent): number and type
-// against metadata.json. The budget of misses may only go down; the misses today are văn bản hợp
-// nhất, whose number stands under the closing `XÁC THỰC VĂN BẢN HỢP NHẤT` rather than in the
-// header, and the Luật's `Luật số:` label — both read by the parser, not by the PDF layout — and
-// the gazette whose body is a scan, read without OCR here (test/input/ocr-scans.test.ts reads it).
+// against metadata.json. The budget of misses may only go down; the one miss today is the gazette
+// whose body is a scan, read without OCR here (test/input/ocr-scans.test.ts reads it: its
+// handwritten number comes out wrong). Văn bản hợp nhất (number under `XÁC THỰC VĂN BẢN HỢP
+// NHẤT` at the end) and the Luật's `Luật số:` label are read.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { parseDocumentAsync } from "../../src/document/parse-document.js";
 
 const dir = resolve(import.meta.dirname, "../../../shared/collections/congbao-pdf");
 const present = existsSync(resolve(dir, "metadata.json"));
-const MISSES_ALLOWED = 10;
+const MISSES_ALLOWED = 1;
 
 interface Entry {
   file: string;
