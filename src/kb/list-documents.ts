@@ -1,7 +1,7 @@
 // The embedded collection's lists: each catalog document with where it stands (province, level,
 // system), and the list filters compiled into one test. A PostgreSQL store answers the same
 // filters with the same semantics (see `ListFilters`), from columns computed at indexing.
-import { foldText } from "../text/fold.js";
+import { foldText } from "../../grammars/text/fold.js";
 import { placeKey, provinceOf } from "../text/provinces.js";
 import { documentPlace, LEVELS, type Level } from "./document-place.js";
 import { distinctDocuments } from "./document-identity.js";

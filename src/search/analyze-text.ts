@@ -1,8 +1,8 @@
 // The single-pass tokenizer: syllables, numbers and identifiers with their spans in the original
 // text. One loop over the code units with table lookups, no regex and no NFD per token (see
 // char-tables.ts); the folded text is computed once per text and terms are slices of it.
-import { CharClass, CLASS, TABLE_SIZE, UPPER, classOf } from "../text/char-tables.js";
-import { foldAligned } from "../text/fold.js";
+import { CharClass, CLASS, TABLE_SIZE, UPPER, classOf } from "../../grammars/text/char-tables.js";
+import { foldAligned } from "../../grammars/text/fold.js";
 
 /** What a token is: a word (syllable, or letters mixed with digits like `7h30`), a number, or an identifier. */
 export type TokenKind = "word" | "number" | "identifier";

@@ -4,7 +4,7 @@
 // typed as digits finds them; and for each word written with diacritics its reading term
 // (`hòa` → `hoa` and `hoa~hoa2`), so that a query can prefer the reading it means.
 import { TokenCursor } from "./analyze-text.js";
-import { foldAligned } from "../text/fold.js";
+import { foldAligned } from "../../grammars/text/fold.js";
 import { KEYWORD_FIELDS, TEXT_FIELDS } from "./index-document.js";
 import { readingTerm, toneKeyOfSpan } from "./tone-key.js";
 

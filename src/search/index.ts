@@ -1,5 +1,5 @@
 // The public API of the search stage: Vietnamese analysis, the sharded index, its store, and queries.
-export { foldText } from "../text/fold.js";
+export { foldText } from "../../grammars/text/fold.js";
 export { toneKey, hasDiacritics } from "./tone-key.js";
 export { analyzeText, type Token, type TokenKind } from "./analyze-text.js";
 export { normalizeIdentifier } from "./identifier.js";

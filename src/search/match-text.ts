@@ -3,8 +3,8 @@
 // native `indexOf`; only a small window around each hit is tokenized, and the comparison is on the
 // analyzer's own units, so a match here is exactly a match of the index terms (plus adjacency).
 import { analyzeText, type Token } from "./analyze-text.js";
-import { CharClass, classOf } from "../text/char-tables.js";
-import { foldAligned } from "../text/fold.js";
+import { CharClass, classOf } from "../../grammars/text/char-tables.js";
+import { foldAligned } from "../../grammars/text/fold.js";
 import type { QueryUnit } from "./parse-query.js";
 import { toneKeyOfSpan } from "./tone-key.js";
 

@@ -2,7 +2,7 @@
 // spelling (`29/NQ-TW`, `01779/QĐ-UBND`, `04/11/2013`), all through the document analyzer so
 // that a query term is exactly the term the document was indexed under.
 import { analyzeText, type Token } from "./analyze-text.js";
-import { foldAligned } from "../text/fold.js";
+import { foldAligned } from "../../grammars/text/fold.js";
 import { hasDiacritics, spellingsOf, toneKeyOfSpan } from "./tone-key.js";
 
 /** One matching unit of a query word or phrase. */

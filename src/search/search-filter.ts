@@ -1,6 +1,6 @@
 // Result filters on the documents' summaries: type, issuer, system, place, year range and cited
 // documents. Text criteria compare folded forms, so `--issuer "binh son"` and `--type qd` work.
-import { foldText } from "../text/fold.js";
+import { foldText } from "../../grammars/text/fold.js";
 import type { IndexedSummary } from "./index-document.js";
 
 /** The filters `search` accepts. */

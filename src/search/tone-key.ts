@@ -2,7 +2,7 @@
 // followed by its tone as a digit. Old and new tone placement (`hòa`/`hoà`, `thủy`/`thuỷ`) and
 // misplaced marks (`qúy`) give one key, while different tones (`hoà`/`hoá`) or vowels
 // (`hơn`/`hôn`) stay apart. The stored text is never rewritten; only keys are compared.
-import { BASE, CharClass, TABLE_SIZE, TONE, classOf, foldOf } from "../text/char-tables.js";
+import { BASE, CharClass, TABLE_SIZE, TONE, classOf, foldOf } from "../../grammars/text/char-tables.js";
 
 /** The tone key of the word `text[start, end)`, computed without allocating the substring first. */
 export function toneKeyOfSpan(text: string, start: number, end: number): string {

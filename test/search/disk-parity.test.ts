@@ -13,7 +13,7 @@ import type { DocumentRecord } from "../../src/model/record.js";
 import { loadIndex, saveIndex } from "../../src/search/index-store.js";
 import { search, type SearchOptions } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
-import { foldText } from "../../src/text/fold.js";
+import { foldText } from "../../grammars/text/fold.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FOLDERS = [resolve(ROOT, "corpus"), resolve(ROOT, "../shared/corpus")].filter(existsSync);

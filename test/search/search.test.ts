@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldText } from "../../src/text/fold.js";
+import { foldText } from "../../grammars/text/fold.js";
 import { search, type SearchOptions, type SearchResult } from "../../src/search/search.js";
 import { SearchIndex } from "../../src/search/search-index.js";
 import { makeRecord, type RecordSpec } from "./record-fixture.js";
