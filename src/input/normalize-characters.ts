@@ -62,6 +62,10 @@ function replaceCharacters(text: string): { text: string; map: OffsetMap; hadSpe
   if (!SPECIAL.test(text)) return { text, map: OffsetMap.identity(text.length), hadSpecial: false };
   const b = new TextBuilder();
   let copied = 0;
+  // Whether the output so far ends at the start of a line (spaces and tabs aside). Decided on the
+  // output, not the input: a control or an invisible character this pass drops before a Symbol-font
+  // bullet must not keep it from being one, or a second pass would read it differently.
+  let lineStart = true;
   const n = text.length;
   for (let i = 0; i < n; ) {
     const code = text.charCodeAt(i);
@@ -69,21 +73,31 @@ function replaceCharacters(text: string): { text: string; map: OffsetMap; hadSpe
       i++;
       continue;
     }
-    if (i > copied) b.copy(text.slice(copied, i), copied);
+    if (i > copied) {
+      b.copy(text.slice(copied, i), copied);
+      lineStart = endsAtLineStart(text, copied, i, lineStart);
+    }
     copied = i + 1;
     i++;
     if (code === 0x0d) {
       // CRLF loses its CR (the LF is copied with what follows); a lone CR becomes LF.
-      if (text.charCodeAt(i) !== 0x0a) b.insert("\n", i - 1);
+      if (text.charCodeAt(i) !== 0x0a) {
+        b.insert("\n", i - 1);
+        lineStart = true;
+      }
     } else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) {
       // Controls are no text. Word's text exports use some: vertical tab for a line break, form
       // feed for a page break, BEL for a table cell's end, 0x1E for a non-breaking hyphen (0x1F,
       // an optional hyphen inside a word, and the 0x03/0x04 footnote separators just go). An
       // escape sequence (a coloured capture of a terminal) goes whole.
-      if (code === 0x0b || code === 0x0c) b.insert("\n", i - 1);
-      else if (code === 0x07) b.insert("\t", i - 1);
-      else if (code === 0x1e) b.insert("-", i - 1);
-      else if (code === 0x1b || code === 0x9b) {
+      if (code === 0x0b || code === 0x0c) {
+        b.insert("\n", i - 1);
+        lineStart = true;
+      } else if (code === 0x07) b.insert("\t", i - 1);
+      else if (code === 0x1e) {
+        b.insert("-", i - 1);
+        lineStart = false;
+      } else if (code === 0x1b || code === 0x9b) {
         i += escapeSequenceLength(text, i - 1) - 1;
         copied = i;
       }
@@ -92,11 +106,14 @@ function replaceCharacters(text: string): { text: string; map: OffsetMap; hadSpe
     } else if (code >= 0xfb00 && code <= 0xfb06) {
       // NFKC for the ligature only: on the whole text it would also flatten µ, ², … and ½.
       b.insert(text[i - 1]!.normalize("NFKC"), i - 1);
+      lineStart = false;
     } else if (code >= 0xff01 && code <= 0xff5e) {
       b.insert(String.fromCharCode(code - 0xfee0), i - 1);
+      lineStart = false;
     } else if (code >= 0xf000 && code <= 0xf0ff) {
-      if (BULLETS.has(code) || code === 0xf02d || atLineStart(text, i - 1)) b.insert(code === 0xf02d ? "-" : "•", i - 1);
+      if (BULLETS.has(code) || code === 0xf02d || lineStart) b.insert(code === 0xf02d ? "-" : "•", i - 1);
       else b.copy(text[i - 1]!, i - 1);
+      lineStart = false;
     }
     // Anything else special is invisible (soft hyphen, zero-width, BOM): dropped.
   }
@@ -151,13 +168,13 @@ function repairCluster(cluster: string): string {
   return chars.join("").normalize("NFC");
 }
 
-function atLineStart(text: string, i: number): boolean {
-  for (let k = i - 1; k >= 0; k--) {
+function endsAtLineStart(text: string, from: number, to: number, before: boolean): boolean {
+  for (let k = to - 1; k >= from; k--) {
     const c = text.charCodeAt(k);
-    if (c === 0x0a || c === 0x0d) return true;
+    if (c === 0x0a) return true;
     if (c !== 0x20 && c !== 0x09) return false;
   }
-  return true;
+  return before;
 }
 
 // `Ð` (U+00D0, eth) looks exactly like `Đ` and fonts without Vietnamese glyphs produce it; `ð` is
