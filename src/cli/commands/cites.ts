@@ -2,6 +2,7 @@
 // by its name, each with the sentences that cite it; with --transitive also those that cite it
 // through other documents, with the chain.
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
+import { printCsv } from "../print-csv.js";
 import { terminalSafe } from "../render-record.js";
 import { terminalStyle, usesColor } from "../terminal-style.js";
 import type { CitesAnswer } from "../../kb/collection.js";
@@ -93,11 +94,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       if (error instanceof ReferenceQueryError) throw new UsageError(error.message);
       throw asUsageError(error);
     }
-    if (format === "csv") {
-      const [{ toCsv }, { citesTable }] = await Promise.all([import("../../export/write-csv.js"), import("../../export/result-tables.js")]);
-      io.out(toCsv(citesTable(answer)));
-      return 0;
-    }
+    if (format === "csv") return printCsv(io, (t) => t.citesTable(answer));
     if (format === "json") {
       // One line per citing document, whichever of the documents the reference stands for it cites.
       const printed = new Set<string>();

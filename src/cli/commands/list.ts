@@ -1,6 +1,7 @@
 // `vanban list`: the documents of the store narrowed by filters, with no query — all plans of a
 // province in a year that cite a resolution — as text, JSON lines or CSV.
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
+import { printCsv } from "../print-csv.js";
 import { terminalSafe } from "../render-record.js";
 import { terminalStyle, usesColor } from "../terminal-style.js";
 import type { ListedDocument } from "../../kb/collection-results.js";
@@ -52,10 +53,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         if ((error as Error)?.name === "ReferenceQueryError") throw new UsageError(`--cites: cannot read "${filters.cites}" as a reference to a document`);
         throw asUsageError(error);
       }
-      if (format === "csv") {
-        const [{ toCsv }, { listTable }] = await Promise.all([import("../../export/write-csv.js"), import("../../export/result-tables.js")]);
-        io.out(toCsv(listTable(documents)));
-      } else if (format === "json") {
+      if (format === "csv") await printCsv(io, (t) => t.listTable(documents));
+      else if (format === "json") {
         for (const doc of documents) io.out(JSON.stringify(doc) + "\n");
       } else if (documents.length === 0) {
         io.err(`vanban list: no document in ${displayPath(store.dir, io)} passes these filters\n`);

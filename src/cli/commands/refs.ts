@@ -1,5 +1,6 @@
 // `vanban refs FILE|ID`: what a document cites, each citation with its status in the collection.
 import { existsSync } from "node:fs";
+import { printCsv } from "../print-csv.js";
 import { resolve, sep } from "node:path";
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
 import { terminalSafe } from "../render-record.js";
@@ -78,11 +79,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const { document, references: refs } = answer;
     const heading = `${document.path ? displayPath(document.path, io) : ""}  ${terminalSafe(document.title ?? "—")} (${terminalSafe(document.id)})`;
     if (!answer.inCollection) io.err(`vanban refs: ${displayPath(path, io)} is not in the store; its citations are resolved against it\n`);
-    if (format === "csv") {
-      const [{ toCsv }, { refsTable }] = await Promise.all([import("../../export/write-csv.js"), import("../../export/result-tables.js")]);
-      io.out(toCsv(refsTable(refs)));
-      return 0;
-    }
+    if (format === "csv") return printCsv(io, (t) => t.refsTable(refs));
     if (format === "json") {
       for (const ref of refs) io.out(JSON.stringify(ref) + "\n");
       return 0;

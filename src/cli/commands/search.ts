@@ -1,6 +1,7 @@
 // `vanban search QUERY`: full-text search over the store's search index (src/search), with the
 // knowledge base's reading of references for --cites.
 import { parseArgs, UsageError, type CommandIo } from "../command-io.js";
+import { printCsv } from "../print-csv.js";
 import { terminalSafe } from "../render-record.js";
 import { terminalStyle, usesColor } from "../terminal-style.js";
 import type { CollectionSearchOptions } from "../../kb/collection.js";
@@ -89,11 +90,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         if ((error as Error)?.name === "ReferenceQueryError") throw new UsageError(`--cites: cannot read "${filters.cites}" as a reference to a document`);
         throw asUsageError(error);
       }
-      if (format === "csv") {
-        const [{ toCsv }, { searchTable }] = await Promise.all([import("../../export/write-csv.js"), import("../../export/result-tables.js")]);
-        io.out(toCsv(searchTable(results)));
-        return 0;
-      }
+      if (format === "csv") return printCsv(io, (t) => t.searchTable(results));
       if (format === "json") {
         for (const result of results) io.out(JSON.stringify(result) + "\n");
         return 0;
