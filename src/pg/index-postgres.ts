@@ -14,7 +14,6 @@ import { resolve } from "node:path";
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type pg from "pg";
-import { parseKey } from "../citations/canonical-key.js";
 import type { DocumentRecord } from "../model/record.js";
 import type { IndexFolderOptions, IndexProgress, IndexReport } from "../kb/index-folder.js";
 import { listSourceFiles, type SkippedFile } from "../kb/list-source-files.js";
@@ -23,7 +22,8 @@ import { parserVersion } from "../kb/package-info.js";
 import { readSources } from "../kb/parse-pool.js";
 import type { SourceResult } from "../kb/read-source.js";
 import type { StoredRecord } from "../kb/record-chunks.js";
-import { SourceFolderError } from "../store/store-errors.js";
+import { SourceFolderError, StoreError } from "../store/store-errors.js";
+import { keyColumns } from "./key-columns.js";
 import { INDEX_LOCK } from "./pg-schema.js";
 import { settleCollection, type SettleReport } from "./settle-collection.js";
 import { searchTermsOf } from "./search-terms.js";
@@ -43,12 +43,6 @@ interface FileRow {
 
 const decoder = new TextDecoder();
 
-/** Key columns of a canonical key (null parts when there is none). */
-export function keyColumns(key: string | null): (string | number | null)[] {
-  const k = key ? parseKey(key) : null;
-  return [k?.type ?? null, k?.number ?? null, k?.issuer ?? null, k?.name ?? null, k?.year ?? null, k?.date ?? null];
-}
-
 // One transaction: the documents parsed (replacing their citations) and the paths read.
 async function writeBatch(client: pg.ClientBase, parsed: readonly Parsed[], files: readonly FileRow[], parser: string): Promise<void> {
   await client.query("BEGIN");
@@ -56,7 +50,7 @@ async function writeBatch(client: pg.ClientBase, parsed: readonly Parsed[], file
     await client.query("INSERT INTO vanban_meta (name, value) VALUES ('dirty', 'true') ON CONFLICT (name) DO UPDATE SET value = 'true'");
     if (parsed.length > 0) {
       const docs: unknown[][] = Array.from({ length: 25 }, () => []);
-      const cites: unknown[][] = Array.from({ length: 20 }, () => []);
+      const cites: unknown[][] = Array.from({ length: 19 }, () => []);
       for (const p of parsed) {
         const stored = JSON.parse(decoder.decode(p.line)) as StoredRecord;
         const record: DocumentRecord = stored.record;
@@ -72,7 +66,7 @@ async function writeBatch(client: pg.ClientBase, parsed: readonly Parsed[], file
         row.forEach((v, i) => docs[i]!.push(v));
         record.citations.forEach((c, i) => {
           const fact = p.facts[i]!;
-          const crow = [f.sha256, i, fact.key, ...keyColumns(fact.key), fact.date, fact.issuer, fact.context, fact.parent, fact.relation, fact.label, c.raw, JSON.stringify(c.span), stored.sentences[i] ?? c.raw];
+          const crow = [f.sha256, i, fact.key, ...keyColumns(fact.key), fact.date, fact.issuer, fact.context, fact.parent, fact.relation, fact.label, c.raw, JSON.stringify(c.span), stored.sentences[i] ?? c.raw, JSON.stringify(c)];
           crow.forEach((v, j) => cites[j]!.push(v));
         });
       }
@@ -102,13 +96,13 @@ async function writeBatch(client: pg.ClientBase, parsed: readonly Parsed[], file
       if (cites[0]!.length > 0) {
         await client.query(
           `INSERT INTO vanban_citations (doc_sha, idx, key, k_type, k_number, k_issuer, k_name, k_year, k_date, cited_date, cited_issuer,
-             context, parent, relation, label, raw, span, sentence)
+             context, parent, relation, label, raw, span, sentence, citation)
            SELECT c.doc_sha, c.idx, c.key, c.k_type, c.k_number, c.k_issuer, c.k_name, c.k_year, c.k_date, c.cited_date, c.cited_issuer,
-             c.context, c.parent, c.relation, c.label, c.raw, c.span::jsonb, c.sentence
+             c.context, c.parent, c.relation, c.label, c.raw, c.span::json, c.sentence, c.citation::json
            FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[],
-             $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
-             AS c(doc_sha, idx, key, k_type, k_number, k_issuer, k_name, k_year, k_date, cited_date, cited_issuer, context, parent, relation, label, raw, span, sentence)`,
-          cites.slice(0, 18),
+             $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+             AS c(doc_sha, idx, key, k_type, k_number, k_issuer, k_name, k_year, k_date, cited_date, cited_issuer, context, parent, relation, label, raw, span, sentence, citation)`,
+          cites,
         );
       }
     }
@@ -151,7 +145,7 @@ export async function indexIntoPostgres(client: pg.ClientBase, location: string,
   const unreadable = listing.skipped.filter((s) => s.root);
   if (unreadable.length > 0) throw new SourceFolderError(unreadable);
   if (!(await takeIndexLock(client, options.lockWaitMs ?? 10_000, options.onMessage))) {
-    throw new Error(`another vanban index is writing ${location}; try again when it is done`);
+    throw new StoreError("locked", location, `another vanban index is writing ${location}`, "try again when it is done");
   }
   try {
     return await indexUnderLock(client, location, roots, listing.files, [...listing.skipped], options);

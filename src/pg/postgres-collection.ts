@@ -4,7 +4,7 @@
 // a refused password, a server that goes away, a database of another schema version, one that
 // holds no store yet — become a `StoreError` with one line that says so.
 import { resolve } from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { foldText } from "../text/fold.js";
 import type { CitationGraph, CitingOptions, GraphOptions } from "../kb/knowledge-base.js";
 import type { IndexReport } from "../kb/index-folder.js";
@@ -26,22 +26,9 @@ import {
 import { DOCUMENT_COLUMNS, citing, describe, graphOf, matchRef, readings, summaryOf, type DocumentRow } from "./citation-queries.js";
 import { migrate, PG_SCHEMA_VERSION, PgSchemaError, schemaVersion, type SearchIndexKind } from "./pg-schema.js";
 import { isDirty, settleCollection } from "./settle-collection.js";
+import { redactUrl } from "./store-url.js";
 
-/** Whether a store string names a PostgreSQL database (`postgres://…` or `postgresql://…`). */
-export function isPostgresUrl(store: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(store);
-}
-
-/** A URL as it may be shown: without its password. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ":***@");
-  }
-}
+export { isPostgresUrl, redactUrl } from "./store-url.js";
 
 /** The stats of a PostgreSQL collection: the common ones and which index serves search. */
 export interface PostgresCollectionStats extends CollectionStats {
@@ -72,7 +59,7 @@ export async function openPostgresCollection(url: string, options: OpenPostgresO
   return new PostgresCollection(url, options);
 }
 
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENOENT", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH", "28P01", "28000", "3D000", "57P01", "57P02", "57P03", "08006", "08001", "08003"]);
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENOENT", "ETIMEDOUT", "ECONNRESET", "EPIPE", "EHOSTUNREACH", "28P01", "28000", "3D000", "57P01", "57P02", "57P03", "08006", "08001", "08003"]);
 
 class PostgresCollection implements Collection {
   readonly location: string;
@@ -114,7 +101,9 @@ class PostgresCollection implements Collection {
       if (forWriting) await migrate(this.client);
       return this.client;
     }
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 10_000 });
+    // node-postgres is loaded only by a collection that uses it: the embedded store never does.
+    const { default: pgModule } = await import("pg");
+    const client = new pgModule.Client({ connectionString: this.url, connectionTimeoutMillis: 10_000 });
     // A server that goes away mid-question rejects the query; this keeps the event from crashing the process.
     client.on("error", (error) => {
       this.lost = error;
@@ -210,21 +199,22 @@ class PostgresCollection implements Collection {
 
   async refs(idOrPath: string): Promise<RefsAnswer> {
     return this.reading(async (client) => {
-      let doc = (await client.query<DocumentRow & { record: DocumentRecord }>(`SELECT ${DOCUMENT_COLUMNS}, d.record FROM vanban_documents d WHERE d.id = $1`, [idOrPath])).rows[0];
+      let doc = (await client.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM vanban_documents d WHERE d.id = $1`, [idOrPath])).rows[0];
       doc ??= (
-        await client.query<DocumentRow & { record: DocumentRecord }>(
-          `SELECT ${DOCUMENT_COLUMNS}, d.record FROM vanban_files f JOIN vanban_documents d ON d.sha256 = f.sha256 WHERE f.path = $1`,
+        await client.query<DocumentRow>(
+          `SELECT ${DOCUMENT_COLUMNS} FROM vanban_files f JOIN vanban_documents d ON d.sha256 = f.sha256 WHERE f.path = $1`,
           [resolve(idOrPath)],
         )
       ).rows[0];
       if (doc) {
-        const rows = await client.query<{ idx: number; status: CitationStatus; target: string | null; candidates: string[]; note: string | null; sentence: string; label: string }>(
-          "SELECT idx, status, target, candidates, note, sentence, label FROM vanban_citations WHERE doc_sha = $1 ORDER BY idx",
+        // The citation as the parser wrote it (json keeps its text; the record's jsonb orders keys its own way).
+        const rows = await client.query<{ idx: number; citation: DocumentRecord["citations"][number]; status: CitationStatus; target: string | null; candidates: string[]; note: string | null; sentence: string; label: string }>(
+          "SELECT idx, citation, status, target, candidates, note, sentence, label FROM vanban_citations WHERE doc_sha = $1 ORDER BY idx",
           [doc.sha256],
         );
         const targets = await this.summaries(client, rows.rows.filter((r) => r.status === "resolved" && r.target).map((r) => r.target!));
         const references: DocumentReference[] = rows.rows.map((r) => ({
-          citation: { ...doc!.record.citations[r.idx]!, target: r.target },
+          citation: { ...r.citation, target: r.target },
           index: r.idx,
           status: r.status,
           candidates: r.candidates,
@@ -252,7 +242,7 @@ class PostgresCollection implements Collection {
       import("../document/parse-document.js"),
       import("../kb/citation-facts.js"),
       import("../kb/resolve-citations.js"),
-      import("./index-postgres.js"),
+      import("./key-columns.js"),
     ]);
     const file = resolve(idOrPath);
     const read = readDocumentFile(file, { acceptPdf: true });

@@ -11,7 +11,7 @@ import { knownDocumentLabel } from "../kb/build-citation-graph.js";
 import { assignCollectionIds, type DuplicateFile } from "../kb/document-identity.js";
 import { CollectionIndex, findDateConflicts, type PlacedFact } from "../kb/resolve-citations.js";
 import type { CatalogEntry, CitationFact, CitationStatus, Relation, Resolution } from "../kb/store-format.js";
-import { keyColumns } from "./index-postgres.js";
+import { keyColumns } from "./key-columns.js";
 
 /** What settling left. */
 export interface SettleReport {

@@ -37,7 +37,7 @@ afterAll(async () => {
   await postgres?.close();
   server?.stop();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+}, 60_000);
 
 const CITES = ["29-NQ/TW", "29/NQ-TW", "NQ 29", "Nghị quyết 29", "nghi quyet so 29/NQ-TW", "91-KL/TW", "Kết luận 91", "253-KH/HU", "Luật Giáo dục", "Luật Tổ chức chính quyền địa phương", "Quyết định 1779"];
 const SEARCHES = ["giáo dục", "xa hoi hoa giao duc", "giao duc dao tao", "\"giáo dục và đào tạo\"", "29/NQ-TW", "NQ-TW", "253-KH/HU", "Bình Sơn", "binh son", "chuyển đổi số", "kế hoạch", "ủy ban nhân dân", "\"ban chấp hành trung ương\"", "phòng chống tham nhũng"];

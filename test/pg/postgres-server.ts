@@ -3,7 +3,7 @@
 // folder deleted) afterwards. PostgreSQL refuses to run as root, so as root the server runs as the
 // `postgres` user the Debian package creates (through `runuser`), owning the temporary folder.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,10 +20,16 @@ export function postgresUnavailable(): string | null {
   return null;
 }
 
+/** A role that must log in with the password `PASSWORD` (created by `startPostgres`). */
+export const PASSWORD_ROLE = "vanban_pw";
+export const PASSWORD = "right-password";
+
 /** A started server. */
 export interface PostgresServer {
   /** a connection URL to the database `vanban` over the unix socket */
   url: string;
+  /** runs SQL as the superuser */
+  psql(database: string, sql: string): void;
   /** a URL to another database of the same server (created on demand by `createDatabase`) */
   urlOf(database: string): string;
   createDatabase(name: string): void;
@@ -64,11 +70,14 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
   const data = join(root, "data");
   run("initdb", ["-D", data, "-U", user, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+  // One role must give its password (the tests of a refused password); every other is trusted.
+  const hba = join(data, "pg_hba.conf");
+  writeFileSync(hba, `local all ${PASSWORD_ROLE} scram-sha-256\n${readFileSync(hba, "utf8")}`);
   const port = await freePort();
   // Small and fast for tests: no durability waits (a killed client is what the tests kill, not the server).
   const conf = [`port = ${port}`, `unix_socket_directories = '${root}'`, "listen_addresses = ''", "fsync = off", "synchronous_commit = off", "full_page_writes = off", "shared_buffers = 64MB", "max_connections = 40"];
   writeFileSync(join(data, "postgresql.auto.conf"), conf.join("\n") + "\n");
-  if (asRoot) execFileSync("chown", ["postgres:postgres", join(data, "postgresql.auto.conf")]);
+  if (asRoot) execFileSync("chown", ["postgres:postgres", join(data, "postgresql.auto.conf"), hba]);
   try {
     run("pg_ctl", ["-D", data, "-l", join(root, "log"), "-w", "-t", "60", "start"]);
   } catch (error) {
@@ -85,11 +94,13 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
   const createDatabase = (name: string) => psql("postgres", `CREATE DATABASE "${name}"`);
   createDatabase("vanban");
+  psql("postgres", `CREATE ROLE ${PASSWORD_ROLE} LOGIN SUPERUSER PASSWORD '${PASSWORD}'`);
   let stopped = false;
   return {
     url: urlOf("vanban"),
     urlOf,
     createDatabase,
+    psql,
     port,
     socketDir: root,
     stop() {
