@@ -129,7 +129,7 @@ export async function schemaVersion(client: pg.ClientBase): Promise<number> {
  * advisory lock so two processes do not both migrate), and makes the search index (RUM when the
  * extension can be created, else GIN). Throws a `PgSchemaError` for a database of a newer version.
  */
-export async function migrate(client: pg.ClientBase): Promise<{ version: number; searchIndex: SearchIndexKind }> {
+export async function migrate(client: pg.ClientBase, prefer: SearchIndexKind = "rum"): Promise<{ version: number; searchIndex: SearchIndexKind }> {
   await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
   try {
     await client.query("CREATE TABLE IF NOT EXISTS vanban_schema (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
@@ -148,7 +148,7 @@ export async function migrate(client: pg.ClientBase): Promise<{ version: number;
         throw error;
       }
     }
-    return { version, searchIndex: await ensureSearchIndex(client) };
+    return { version, searchIndex: await ensureSearchIndex(client, prefer) };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
   }
@@ -156,7 +156,7 @@ export async function migrate(client: pg.ClientBase): Promise<{ version: number;
 
 // The terms index: RUM orders by rank from the index itself (`terms <=> query`); GIN only finds,
 // and ranking reads each match's tsvector. Which one was made is remembered in vanban_meta.
-async function ensureSearchIndex(client: pg.ClientBase): Promise<SearchIndexKind> {
+async function ensureSearchIndex(client: pg.ClientBase, prefer: SearchIndexKind): Promise<SearchIndexKind> {
   const known = await client.query<{ value: SearchIndexKind }>("SELECT value #>> '{}' AS value FROM vanban_meta WHERE name = 'search_index'");
   if (known.rows[0]) return known.rows[0].value;
   let kind: SearchIndexKind = "gin";
@@ -164,6 +164,7 @@ async function ensureSearchIndex(client: pg.ClientBase): Promise<SearchIndexKind
   try {
     await client.query("SAVEPOINT rum");
     try {
+      if (prefer !== "rum") throw new Error("GIN asked for");
       await client.query("CREATE EXTENSION IF NOT EXISTS rum");
       await client.query("CREATE INDEX vanban_documents_terms ON vanban_documents USING rum (terms rum_tsvector_ops)");
       kind = "rum";

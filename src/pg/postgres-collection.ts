@@ -43,6 +43,8 @@ export interface PostgresCollectionStats extends CollectionStats {
 /** Options of `openPostgresCollection`. */
 export interface OpenPostgresOptions {
   onMessage?: (message: string) => void;
+  /** the search index made with the schema: RUM when the extension can be created (the default), or GIN */
+  searchIndex?: SearchIndexKind;
 }
 
 /**
@@ -98,7 +100,7 @@ class PostgresCollection implements Collection {
 
   private async connected(forWriting: boolean): Promise<pg.Client> {
     if (this.client && !this.lost) {
-      if (forWriting) await migrate(this.client);
+      if (forWriting) await migrate(this.client, this.options.searchIndex);
       return this.client;
     }
     // node-postgres is loaded only by a collection that uses it: the embedded store never does.
@@ -116,7 +118,7 @@ class PostgresCollection implements Collection {
       throw new StoreError("missing", this.location, `the database ${this.location} holds no vanban store`, `create it with: vanban index FOLDER --store ${this.location}`);
     }
     if (version > PG_SCHEMA_VERSION || version < PG_SCHEMA_VERSION || forWriting) {
-      ({ searchIndex: this.searchIndex } = await migrate(client));
+      ({ searchIndex: this.searchIndex } = await migrate(client, this.options.searchIndex));
     } else {
       const r = await client.query<{ kind: SearchIndexKind }>("SELECT value #>> '{}' AS kind FROM vanban_meta WHERE name = 'search_index'");
       this.searchIndex = r.rows[0]?.kind ?? "gin";
