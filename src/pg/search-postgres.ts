@@ -27,7 +27,6 @@ const DEFAULT_LIMIT = 20;
 const RERANK_MIN_DEPTH = 30;
 const PREFIX_MIN_LENGTH = 4;
 const LETTERS_ONLY = /^[^\d/]+$/;
-const PAGE = 500;
 
 interface Clause {
   term: string;
@@ -140,24 +139,34 @@ async function collect(client: pg.ClientBase, kind: SearchIndexKind, query: stri
   if (options.yearTo !== undefined) where.push(`year <= $${params.push(options.yearTo)}`);
   if (options.system !== undefined) where.push(`system = $${params.push(options.system)}`);
   if (options.cites !== undefined) where.push(`$${params.push(options.cites)} = ANY(cited_keys)`);
+  // Ranked ids and summaries first, a page at a time; the stored texts (13 KB a document) only of
+  // the rows that pass the filters, and only as many as are needed.
   const candidates: Candidate[] = [];
-  for (let offset = 0; candidates.length < depth; offset += PAGE) {
-    const rows = await client.query<Row>(
-      `SELECT sha256, id, first_path, doc_type_code, doc_type_name, number, date_iso, issuer_name, title, system, place, year, cited_keys,
-         search_text, segment_ends, ${rank} AS rank
+  const page = Math.max(depth, 50);
+  for (let offset = 0; candidates.length < depth; offset += page) {
+    const rows = await client.query<Omit<Row, "search_text" | "segment_ends">>(
+      `SELECT sha256, id, first_path, doc_type_code, doc_type_name, number, date_iso, issuer_name, title, system, place, year, cited_keys, ${rank} AS rank
        FROM vanban_documents, CAST($1 AS tsquery) AS q
-       WHERE ${where.join(" AND ")} ORDER BY ${order}, id COLLATE "C" LIMIT ${PAGE} OFFSET ${offset}`,
+       WHERE ${where.join(" AND ")} ORDER BY ${order}, id COLLATE "C" LIMIT ${page} OFFSET ${offset}`,
       params,
     );
-    for (const row of rows.rows) {
-      const summary = summaryOf(row);
-      if (filter && !filter.test(summary)) continue;
+    const passing = rows.rows.filter((row) => !filter || filter.test(summaryOf({ ...row, search_text: "", segment_ends: [] })));
+    const wanted = parsed.phrases.length > 0 ? passing : passing.slice(0, depth - candidates.length);
+    const texts = await client.query<{ sha256: string; search_text: string; segment_ends: number[] }>(
+      "SELECT sha256, search_text, segment_ends FROM vanban_documents WHERE sha256 = ANY($1::text[])",
+      [wanted.map((r) => r.sha256)],
+    );
+    const textOf = new Map(texts.rows.map((t) => [t.sha256, t]));
+    for (const partial of wanted) {
+      const stored = textOf.get(partial.sha256);
+      if (!stored) continue;
+      const row: Row = { ...partial, search_text: stored.search_text, segment_ends: stored.segment_ends };
       const view = new TextView(row.search_text);
       if (parsed.phrases.some((phrase) => findOccurrences(view, phrase.units).length === 0)) continue;
       candidates.push({ row, view, tier: 0, foldedWords: [] });
       if (candidates.length >= depth) break;
     }
-    if (rows.rows.length < PAGE) break;
+    if (rows.rows.length < page) break;
   }
   return candidates;
 }
