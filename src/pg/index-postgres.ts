@@ -243,6 +243,7 @@ function report(location: string, settled: SettleReport, run: Pick<IndexReport, 
     ...run,
     citations: settled.citations,
     conflicts: settled.conflicts,
-    search: { action: run.changed ? "updated" : "up-to-date", documents: settled.documents, added: run.parsed, removed: run.removed, seconds: 0 },
+    // The search terms are written with their documents, in the same transactions: never behind.
+    search: { action: "up-to-date", documents: settled.documents, added: 0, removed: 0, seconds: 0 },
   };
 }
