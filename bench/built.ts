@@ -18,6 +18,6 @@ async function built<T>(module: string): Promise<T> {
   return (await import(builtUrl(module))) as T;
 }
 
-export const { parseDocumentBytes } = await built<typeof import("../src/document/parse-document.js")>("../src/document/parse-document.js");
+export const { parseDocumentBytes } = await built<typeof import("../src/document/parse-document.js")>("src/document/parse-document.js");
 export const { loadStoreSearchIndex } = await built<typeof import("../src/kb/index.js")>("src/kb/index.js");
 export const { search } = await built<typeof import("../src/search/index.js")>("src/search/index.js");

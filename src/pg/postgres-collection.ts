@@ -1,0 +1,309 @@
+// The PostgreSQL store as a `Collection`: the same questions as the embedded store, answered by
+// SQL on a database vanban creates and migrates (pg-schema.ts), through node-postgres. One
+// connection per collection, opened on the first question. Errors a user can meet — a wrong URL,
+// a refused password, a server that goes away, a database of another schema version, one that
+// holds no store yet — become a `StoreError` with one line that says so.
+import { resolve } from "node:path";
+import type pg from "pg";
+import { foldText } from "../text/fold.js";
+import type { CitationGraph, CitingOptions, GraphOptions } from "../kb/knowledge-base.js";
+import type { IndexReport } from "../kb/index-folder.js";
+import type { DocumentReference, DocumentSummary } from "../kb/query-results.js";
+import type { CitationStatus } from "../kb/store-format.js";
+import type { DocumentRecord } from "../model/record.js";
+import type { SearchResult } from "../search/search.js";
+import { StoreError } from "../store/store-errors.js";
+import {
+  DocumentNotFoundError,
+  type CitesAnswer,
+  type Collection,
+  type CollectionIndexOptions,
+  type CollectionSearchOptions,
+  type CollectionStats,
+  type ListFilters,
+  type RefsAnswer,
+} from "../kb/collection.js";
+import { DOCUMENT_COLUMNS, citing, describe, graphOf, matchRef, readings, summaryOf, type DocumentRow } from "./citation-queries.js";
+import { migrate, PG_SCHEMA_VERSION, PgSchemaError, schemaVersion, type SearchIndexKind } from "./pg-schema.js";
+import { isDirty, settleCollection } from "./settle-collection.js";
+import { redactUrl } from "./store-url.js";
+
+export { isPostgresUrl, redactUrl } from "./store-url.js";
+
+/** The stats of a PostgreSQL collection: the common ones and which index serves search. */
+export interface PostgresCollectionStats extends CollectionStats {
+  store: "postgres";
+  schemaVersion: number;
+  /** RUM when the extension was there when the schema was made, else GIN */
+  searchIndex: SearchIndexKind;
+  /** bytes the database's vanban tables take, indexes included */
+  bytes: number;
+}
+
+/** Options of `openPostgresCollection`. */
+export interface OpenPostgresOptions {
+  onMessage?: (message: string) => void;
+  /** the search index made with the schema: RUM when the extension can be created (the default), or GIN */
+  searchIndex?: SearchIndexKind;
+}
+
+/**
+ * Opens the collection stored in the PostgreSQL database at `url`. Nothing is connected until a
+ * question is asked; `index` creates (or migrates) the schema, a question to a database that holds
+ * no store throws a `StoreError` ("missing").
+ * @example
+ * const collection = await openPostgresCollection("postgres://vanban@db.example/archive");
+ * await collection.index(["documents"]);
+ * const { groups } = await collection.cites("Nghị quyết 29");
+ * await collection.close();
+ */
+export async function openPostgresCollection(url: string, options: OpenPostgresOptions = {}): Promise<Collection> {
+  return new PostgresCollection(url, options);
+}
+
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENOENT", "ETIMEDOUT", "ECONNRESET", "EPIPE", "EHOSTUNREACH", "28P01", "28000", "3D000", "57P01", "57P02", "57P03", "08006", "08001", "08003"]);
+
+class PostgresCollection implements Collection {
+  readonly location: string;
+  private client: pg.Client | null = null;
+  private searchIndex: SearchIndexKind = "gin";
+  private lost: Error | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly options: OpenPostgresOptions,
+  ) {
+    this.location = redactUrl(url);
+  }
+
+  // Errors of the connection become one line naming the database.
+  private storeError(error: unknown): unknown {
+    if (error instanceof StoreError || error instanceof DocumentNotFoundError) return error;
+    if (error instanceof PgSchemaError) return new StoreError("other-version", this.location, error.message, null);
+    const e = error as { code?: string; message?: string };
+    const message = e?.message ?? String(error);
+    if ((e?.code && UNREACHABLE.has(e.code)) || /Connection terminated|connection.*(closed|ended)|not queryable|terminating connection/i.test(message)) {
+      this.client = null;
+      return new StoreError("missing", this.location, `cannot use the database ${this.location}: ${message}`, null);
+    }
+    return error;
+  }
+
+  private async run<T>(body: (client: pg.Client) => Promise<T>, forWriting = false): Promise<T> {
+    try {
+      const client = await this.connected(forWriting);
+      return await body(client);
+    } catch (error) {
+      throw this.storeError(error);
+    }
+  }
+
+  private async connected(forWriting: boolean): Promise<pg.Client> {
+    if (this.client && !this.lost) {
+      if (forWriting) await migrate(this.client, this.options.searchIndex);
+      return this.client;
+    }
+    // node-postgres is loaded only by a collection that uses it: the embedded store never does.
+    const { default: pgModule } = await import("pg");
+    const client = new pgModule.Client({ connectionString: this.url, connectionTimeoutMillis: 10_000 });
+    // A server that goes away mid-question rejects the query; this keeps the event from crashing the process.
+    client.on("error", (error) => {
+      this.lost = error;
+    });
+    this.lost = null;
+    await client.connect();
+    this.client = client;
+    const version = await schemaVersion(client);
+    if (version === 0 && !forWriting) {
+      throw new StoreError("missing", this.location, `the database ${this.location} holds no vanban store`, `create it with: vanban index FOLDER --store ${this.location}`);
+    }
+    if (version > PG_SCHEMA_VERSION || version < PG_SCHEMA_VERSION || forWriting) {
+      ({ searchIndex: this.searchIndex } = await migrate(client, this.options.searchIndex));
+    } else {
+      const r = await client.query<{ kind: SearchIndexKind }>("SELECT value #>> '{}' AS kind FROM vanban_meta WHERE name = 'search_index'");
+      this.searchIndex = r.rows[0]?.kind ?? "gin";
+    }
+    return client;
+  }
+
+  // A question on a database an interrupted index run left unsettled settles it first.
+  private async reading<T>(body: (client: pg.Client) => Promise<T>): Promise<T> {
+    return this.run(async (client) => {
+      if (await isDirty(client)) {
+        this.options.onMessage?.("an index run was interrupted; resolving the citations of the documents it stored");
+        await settleCollection(client, { onlyWhenDirty: true });
+      }
+      return body(client);
+    });
+  }
+
+  async index(paths: string | readonly string[], options: CollectionIndexOptions = {}): Promise<IndexReport> {
+    const { indexIntoPostgres } = await import("./index-postgres.js");
+    return this.run((client) => indexIntoPostgres(client, this.location, paths, { onMessage: this.options.onMessage, ...options }), true);
+  }
+
+  async search(query: string, options: CollectionSearchOptions = {}): Promise<SearchResult[]> {
+    const { cites, ...filters } = options;
+    const { searchPostgres } = await import("./search-postgres.js");
+    return this.reading(async (client) => {
+      let citesMatch: ((key: string) => boolean) | undefined;
+      if (cites !== undefined) {
+        const [{ parseReferenceQueries }, { keyMatches }, { ReferenceQueryError }] = await Promise.all([
+          import("../citations/parse-reference-query.js"),
+          import("../citations/canonical-key.js"),
+          import("../kb/knowledge-base.js"),
+        ]);
+        const queries = parseReferenceQueries(cites);
+        if (queries.length === 0) throw new ReferenceQueryError(cites);
+        citesMatch = (key) => queries.some((q) => keyMatches(q, key));
+      }
+      return searchPostgres(client, this.searchIndex, query, { ...filters, ...(citesMatch ? { citesMatch } : {}) });
+    });
+  }
+
+  async list(filters: ListFilters = {}): Promise<DocumentSummary[]> {
+    return this.reading(async (client) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filters.type) where.push(`(lower(d.doc_type_code) = $${params.push(filters.type.toLowerCase())} OR lower(d.doc_type_name) = $${params.length})`);
+      if (filters.yearFrom !== undefined || filters.yearTo !== undefined) where.push("d.date_iso IS NOT NULL");
+      if (filters.yearFrom !== undefined) where.push(`substr(d.date_iso, 1, 4)::int >= $${params.push(filters.yearFrom)}`);
+      if (filters.yearTo !== undefined) where.push(`substr(d.date_iso, 1, 4)::int <= $${params.push(filters.yearTo)}`);
+      const rows = await client.query<DocumentRow>(
+        `SELECT ${DOCUMENT_COLUMNS} FROM vanban_documents d ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY d.first_path COLLATE "C"`,
+        params,
+      );
+      // Issuer words as the embedded store compares them: folded, whole words.
+      const words = filters.issuer ? foldText(filters.issuer).split(/\s+/).filter(Boolean) : [];
+      return rows.rows
+        .filter((row) => {
+          if (words.length === 0) return true;
+          const name = ` ${foldText(row.issuer_name ?? "")} `;
+          return words.every((w) => name.includes(` ${w} `));
+        })
+        .map(summaryOf);
+    });
+  }
+
+  async cites(ref: string, options: CitingOptions = {}): Promise<CitesAnswer> {
+    return this.reading(async (client) => {
+      const match = await matchRef(client, ref);
+      const several = await readings(client, match);
+      if (several.length > 1) {
+        const groups = [];
+        for (const reading of several) groups.push({ key: reading.key, label: reading.label, documents: await citing(client, await matchRef(client, reading.key), options) });
+        return { target: ref, groups };
+      }
+      const target = await describe(client, ref, match);
+      return { target, groups: [{ key: null, label: target, documents: await citing(client, match, options) }] };
+    });
+  }
+
+  async refs(idOrPath: string): Promise<RefsAnswer> {
+    return this.reading(async (client) => {
+      let doc = (await client.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM vanban_documents d WHERE d.id = $1`, [idOrPath])).rows[0];
+      doc ??= (
+        await client.query<DocumentRow>(
+          `SELECT ${DOCUMENT_COLUMNS} FROM vanban_files f JOIN vanban_documents d ON d.sha256 = f.sha256 WHERE f.path = $1`,
+          [resolve(idOrPath)],
+        )
+      ).rows[0];
+      if (doc) {
+        // The citation as the parser wrote it (json keeps its text; the record's jsonb orders keys its own way).
+        const rows = await client.query<{ idx: number; citation: DocumentRecord["citations"][number]; status: CitationStatus; target: string | null; candidates: string[]; note: string | null; sentence: string; label: string }>(
+          "SELECT idx, citation, status, target, candidates, note, sentence, label FROM vanban_citations WHERE doc_sha = $1 ORDER BY idx",
+          [doc.sha256],
+        );
+        const targets = await this.summaries(client, rows.rows.filter((r) => r.status === "resolved" && r.target).map((r) => r.target!));
+        const references: DocumentReference[] = rows.rows.map((r) => ({
+          citation: { ...r.citation, target: r.target },
+          index: r.idx,
+          status: r.status,
+          candidates: r.candidates,
+          note: r.note,
+          sentence: r.sentence,
+          label: r.label,
+          resolvedTo: r.status === "resolved" && r.target ? (targets.get(r.target) ?? null) : null,
+        }));
+        return { document: { id: doc.id, path: doc.first_path, title: doc.title }, inCollection: true, references };
+      }
+      return this.refsOfFile(client, idOrPath);
+    });
+  }
+
+  private async summaries(client: pg.ClientBase, ids: readonly string[]): Promise<Map<string, DocumentSummary>> {
+    const rows = await client.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM vanban_documents d WHERE d.id = ANY($1::text[])`, [ids]);
+    return new Map(rows.rows.map((r) => [r.id, summaryOf(r)]));
+  }
+
+  // A file outside the collection: parsed now, each citation resolved against the documents
+  // that share its number or name (all that resolution looks at).
+  private async refsOfFile(client: pg.ClientBase, idOrPath: string): Promise<RefsAnswer> {
+    const [{ readDocumentFile }, { parseDocumentAsync }, { readCitationFacts }, { CollectionIndex }, { keyColumns }] = await Promise.all([
+      import("../input/read-document-file.js"),
+      import("../document/parse-document.js"),
+      import("../kb/citation-facts.js"),
+      import("../kb/resolve-citations.js"),
+      import("./key-columns.js"),
+    ]);
+    const file = resolve(idOrPath);
+    const read = readDocumentFile(file, { acceptPdf: true });
+    if ("problem" in read) throw new DocumentNotFoundError(idOrPath, `no such document in ${this.location} and ${read.problem === "no such file or directory" ? "no such file" : `the file cannot be read: ${read.problem}`}`);
+    const { record, text } = await parseDocumentAsync(read.bytes, { path: file });
+    const { facts, sentences } = readCitationFacts(record, text);
+    const numbers = facts.map((f) => keyColumns(f.key)[1]).filter((n): n is string => typeof n === "string");
+    const names = facts.map((f) => keyColumns(f.key)[3]).filter((n): n is string => typeof n === "string");
+    const near = await client.query<{ id: string; key: string | null; date_iso: string | null; issuer: { name: string; parent: string | null } | null }>(
+      "SELECT id, key, date_iso, issuer FROM vanban_documents WHERE k_number = ANY($1::text[]) OR k_name = ANY($2::text[])",
+      [numbers, names],
+    );
+    const index = new CollectionIndex(near.rows.map((r) => ({ id: r.id, key: r.key, date: r.date_iso, issuer: r.issuer })));
+    const resolutions = record.citations.map((_, i) => index.resolve(facts[i]!, record.id));
+    const targets = await this.summaries(client, resolutions.filter((r) => r.status === "resolved" && r.target).map((r) => r.target!));
+    const references: DocumentReference[] = record.citations.map((c, i) => {
+      const r = resolutions[i]!;
+      return {
+        citation: { ...c, target: r.target },
+        index: i,
+        status: r.status,
+        candidates: r.candidates,
+        note: r.note,
+        sentence: sentences[i]!,
+        label: facts[i]!.label,
+        resolvedTo: r.status === "resolved" && r.target ? (targets.get(r.target) ?? null) : null,
+      };
+    });
+    return { document: { id: record.id, path: file, title: record.title }, inCollection: false, references };
+  }
+
+  async graph(options: GraphOptions = {}): Promise<CitationGraph> {
+    return this.reading((client) => graphOf(client, options));
+  }
+
+  async stats(): Promise<PostgresCollectionStats> {
+    return this.reading(async (client) => {
+      const meta = new Map((await client.query<{ name: string; value: unknown }>("SELECT name, value FROM vanban_meta")).rows.map((r) => [r.name, r.value]));
+      const counts = (await client.query<{ documents: string; files: string; bytes: string }>(
+        `SELECT (SELECT count(*) FROM vanban_documents) AS documents, (SELECT count(*) FROM vanban_files) AS files,
+           (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'vanban\\_%') AS bytes`,
+      )).rows[0]!;
+      return {
+        documents: Number(counts.documents),
+        files: Number(counts.files),
+        generation: Number(meta.get("generation") ?? 0),
+        createdAt: String(meta.get("created_at") ?? ""),
+        roots: (meta.get("roots") as string[] | undefined) ?? [],
+        store: "postgres",
+        schemaVersion: await schemaVersion(client),
+        searchIndex: this.searchIndex,
+        bytes: Number(counts.bytes ?? 0),
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+}
