@@ -142,7 +142,8 @@ function byFile(rows: readonly CitationRow[]): { doc: CitationRow; rows: Citatio
 
 const fileSummary = (row: CitationRow): DocumentSummary => ({ ...summaryOf(row), path: row.file_path });
 
-async function nodeLabels(client: pg.ClientBase, nodes: readonly string[]): Promise<Map<string, { label: string; id: string | null; key: string | null }>> {
+/** The graph label, record id and key of each node (a collection document, a cited reference, or the node itself). */
+export async function nodeLabels(client: pg.ClientBase, nodes: readonly string[]): Promise<Map<string, { label: string; id: string | null; key: string | null }>> {
   const out = new Map<string, { label: string; id: string | null; key: string | null }>();
   const docs = await client.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM vanban_documents d WHERE d.id = ANY($1::text[])`, [nodes]);
   for (const d of docs.rows) out.set(d.id, { label: documentLabel({ docType: docTypeOf(d), number: d.number, title: d.title, id: d.id }), id: d.id, key: d.key });

@@ -24,6 +24,7 @@ import type { SourceResult } from "../kb/read-source.js";
 import type { StoredRecord } from "../kb/record-chunks.js";
 import { SourceFolderError, StoreError } from "../store/store-errors.js";
 import { keyColumns } from "./key-columns.js";
+import { listColumnsOf, textArrayLiteral } from "./list-columns.js";
 import { INDEX_LOCK } from "./pg-schema.js";
 import { settleCollection, type SettleReport } from "./settle-collection.js";
 import { searchTermsOf } from "./search-terms.js";
@@ -49,7 +50,7 @@ async function writeBatch(client: pg.ClientBase, parsed: readonly Parsed[], file
   try {
     await client.query("INSERT INTO vanban_meta (name, value) VALUES ('dirty', 'true') ON CONFLICT (name) DO UPDATE SET value = 'true'");
     if (parsed.length > 0) {
-      const docs: unknown[][] = Array.from({ length: 25 }, () => []);
+      const docs: unknown[][] = Array.from({ length: 32 }, () => []);
       const cites: unknown[][] = Array.from({ length: 19 }, () => []);
       for (const p of parsed) {
         const stored = JSON.parse(decoder.decode(p.line)) as StoredRecord;
@@ -63,6 +64,8 @@ async function writeBatch(client: pg.ClientBase, parsed: readonly Parsed[], file
           `{${prepared.summary.cites.map((k) => JSON.stringify(k)).join(",")}}`,
           JSON.stringify(record), prepared.text, `{${prepared.segmentEnds.join(",")}}`, tsvector, parser,
         ];
+        const list = listColumnsOf({ issuer: f.issuer, place: prepared.summary.place, system: f.system, docTypeCode: f.docType?.code ?? null, docTypeName: f.docType?.name ?? null });
+        row.push(list.province, list.formerProvince, list.level, list.placeKey, textArrayLiteral(list.issuerWords), list.typeCode, list.typeName);
         row.forEach((v, i) => docs[i]!.push(v));
         record.citations.forEach((c, i) => {
           const fact = p.facts[i]!;
@@ -75,22 +78,28 @@ async function writeBatch(client: pg.ClientBase, parsed: readonly Parsed[], file
       await client.query(
         `INSERT INTO vanban_documents (sha256, record_id, key, k_type, k_number, k_issuer, k_name, k_year, k_date,
            doc_type_code, doc_type_name, number, date_iso, year, issuer_name, issuer, title, system, place,
-           cited_keys, record, search_text, segment_ends, terms, parser)
+           cited_keys, record, search_text, segment_ends, terms, parser,
+           province, former_province, level, place_key, issuer_words, type_code_folded, type_name_folded, listed)
          SELECT d.sha256, d.record_id, d.key, d.k_type, d.k_number, d.k_issuer, d.k_name, d.k_year, d.k_date,
            d.doc_type_code, d.doc_type_name, d.number, d.date_iso, d.year, d.issuer_name, d.issuer::jsonb, d.title, d.system, d.place,
-           d.cited_keys::text[], d.record::jsonb, d.search_text, d.segment_ends::int[], d.terms::tsvector, d.parser
+           d.cited_keys::text[], d.record::jsonb, d.search_text, d.segment_ends::int[], d.terms::tsvector, d.parser,
+           d.province, d.former_province, d.level, d.place_key, d.issuer_words::text[], d.type_code_folded, d.type_name_folded, true
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[],
            $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
-           $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[])
+           $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[],
+           $26::text[], $27::text[], $28::text[], $29::text[], $30::text[], $31::text[], $32::text[])
            AS d(sha256, record_id, key, k_type, k_number, k_issuer, k_name, k_year, k_date, doc_type_code, doc_type_name, number, date_iso,
-                year, issuer_name, issuer, title, system, place, cited_keys, record, search_text, segment_ends, terms, parser)
+                year, issuer_name, issuer, title, system, place, cited_keys, record, search_text, segment_ends, terms, parser,
+                province, former_province, level, place_key, issuer_words, type_code_folded, type_name_folded)
          ON CONFLICT (sha256) DO UPDATE SET record_id = EXCLUDED.record_id, key = EXCLUDED.key, k_type = EXCLUDED.k_type,
            k_number = EXCLUDED.k_number, k_issuer = EXCLUDED.k_issuer, k_name = EXCLUDED.k_name, k_year = EXCLUDED.k_year,
            k_date = EXCLUDED.k_date, doc_type_code = EXCLUDED.doc_type_code, doc_type_name = EXCLUDED.doc_type_name,
            number = EXCLUDED.number, date_iso = EXCLUDED.date_iso, year = EXCLUDED.year, issuer_name = EXCLUDED.issuer_name,
            issuer = EXCLUDED.issuer, title = EXCLUDED.title, system = EXCLUDED.system, place = EXCLUDED.place,
            cited_keys = EXCLUDED.cited_keys, record = EXCLUDED.record, search_text = EXCLUDED.search_text,
-           segment_ends = EXCLUDED.segment_ends, terms = EXCLUDED.terms, parser = EXCLUDED.parser`,
+           segment_ends = EXCLUDED.segment_ends, terms = EXCLUDED.terms, parser = EXCLUDED.parser,
+           province = EXCLUDED.province, former_province = EXCLUDED.former_province, level = EXCLUDED.level, place_key = EXCLUDED.place_key,
+           issuer_words = EXCLUDED.issuer_words, type_code_folded = EXCLUDED.type_code_folded, type_name_folded = EXCLUDED.type_name_folded, listed = true`,
         docs,
       );
       if (cites[0]!.length > 0) {

@@ -15,16 +15,24 @@
 //   vanban_references       labels of cited documents outside the collection     (distributed by key)
 //   vanban_known_documents  the known-documents table                           (reference table)
 import type pg from "pg";
+import { fillListColumns } from "./list-columns.js";
 
 /** The schema version this vanban writes; a database at a higher version is refused. */
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
 
 /** What kind of index serves full-text search: RUM (ranking and positions in the index) when the extension is there, else GIN. */
 export type SearchIndexKind = "rum" | "gin";
 
-// Migration n brings the schema from version n to n + 1. Only additions.
-const MIGRATIONS: readonly string[] = [
-  `
+// Migration n brings the schema from version n to n + 1. Only additions. A migration may end with
+// a step in JavaScript, run in the same transaction (columns that vanban's own rules compute).
+interface Migration {
+  sql: string;
+  then?: (client: pg.ClientBase) => Promise<unknown>;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    sql: `
   CREATE TABLE vanban_meta (name text PRIMARY KEY, value jsonb NOT NULL);
   CREATE TABLE vanban_documents (
     sha256 text PRIMARY KEY,
@@ -102,6 +110,22 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX vanban_references_k_name ON vanban_references (k_name);
   CREATE TABLE vanban_known_documents (key text PRIMARY KEY, label text NOT NULL, relations jsonb NOT NULL);
   `,
+  },
+  // 2: the columns the workbench's list filters, facets and statistics read (list-columns.ts):
+  // where a document stands and the folded forms the filters compare. `listed` is true once they
+  // are computed; the rows of a database indexed before are filled here, in the migration's
+  // transaction, from the header columns each row already has.
+  {
+    sql: `
+  ALTER TABLE vanban_documents ADD COLUMN province text, ADD COLUMN former_province text, ADD COLUMN level text,
+    ADD COLUMN place_key text, ADD COLUMN issuer_words text[] NOT NULL DEFAULT '{}',
+    ADD COLUMN type_code_folded text, ADD COLUMN type_name_folded text, ADD COLUMN listed boolean NOT NULL DEFAULT false;
+  CREATE INDEX vanban_documents_province ON vanban_documents (province);
+  CREATE INDEX vanban_documents_former_province ON vanban_documents (former_province);
+  CREATE INDEX vanban_documents_level ON vanban_documents (level);
+  `,
+    then: fillListColumns,
+  },
 ];
 
 /** A database that is not (or not yet, or no longer) a store this vanban can use. */
@@ -140,7 +164,9 @@ export async function migrate(client: pg.ClientBase, prefer: SearchIndexKind = "
     for (; version < PG_SCHEMA_VERSION; version++) {
       await client.query("BEGIN");
       try {
-        await client.query(MIGRATIONS[version]!);
+        const migration = MIGRATIONS[version]!;
+        await client.query(migration.sql);
+        await migration.then?.(client);
         await client.query("INSERT INTO vanban_schema (version) VALUES ($1)", [version + 1]);
         await client.query("COMMIT");
       } catch (error) {

@@ -5,10 +5,14 @@
 // holds no store yet — become a `StoreError` with one line that says so.
 import { resolve } from "node:path";
 import type pg from "pg";
-import { foldText } from "../text/fold.js";
 import type { CitationGraph, CitingOptions, GraphOptions } from "../kb/knowledge-base.js";
+
+// How many search results a filter the search does not apply itself (a province, a level, a place
+// in any spelling) or a facet count looks through, as in the embedded store.
+const SEARCH_FILTER_DEPTH = 1000;
 import type { IndexReport } from "../kb/index-folder.js";
 import type { DocumentReference, DocumentSummary } from "../kb/query-results.js";
+import type { DocumentAnswer, Facets, ListedDocument, Timeline } from "../kb/collection-results.js";
 import type { CitationStatus } from "../kb/store-format.js";
 import type { DocumentRecord } from "../model/record.js";
 import type { SearchResult } from "../search/search.js";
@@ -16,16 +20,19 @@ import { StoreError } from "../store/store-errors.js";
 import {
   DocumentNotFoundError,
   type CitesAnswer,
+  type CitesOptions,
   type Collection,
   type CollectionIndexOptions,
   type CollectionSearchOptions,
   type CollectionStats,
   type ListFilters,
   type RefsAnswer,
+  type TimelineOptions,
 } from "../kb/collection.js";
 import { DOCUMENT_COLUMNS, citing, describe, graphOf, matchRef, readings, summaryOf, type DocumentRow } from "./citation-queries.js";
 import { migrate, PG_SCHEMA_VERSION, PgSchemaError, schemaVersion, type SearchIndexKind } from "./pg-schema.js";
 import { isDirty, settleCollection } from "./settle-collection.js";
+import { countFacetsSql, facetsSql, LISTED_COLUMNS, listedDocuments, listedOf, mostCitedSql, sqlListFilter, type ListedRow } from "./list-queries.js";
 import { redactUrl } from "./store-url.js";
 
 export { isPostgresUrl, redactUrl } from "./store-url.js";
@@ -143,60 +150,119 @@ class PostgresCollection implements Collection {
   }
 
   async search(query: string, options: CollectionSearchOptions = {}): Promise<SearchResult[]> {
-    const { cites, ...filters } = options;
+    return this.reading(async (client) => {
+      const { level, province, place } = options;
+      if (level === undefined && province === undefined && place === undefined) return this.searchOn(client, query, options);
+      // Places in any spelling, provinces and levels are the list's filters: the search's first
+      // results (at least 1,000) narrowed by them in SQL.
+      const limit = options.limit ?? 20;
+      const found = await this.searchOn(client, query, { ...options, level: undefined, province: undefined, place: undefined, limit: Math.max(SEARCH_FILTER_DEPTH, limit) });
+      const keep = await this.idsPassing(client, sqlListFilter({ level, province, place }, found.map((r) => r.id)));
+      return found.filter((r) => keep.has(r.id)).slice(0, limit);
+    });
+  }
+
+  private async searchOn(client: pg.Client, query: string, options: CollectionSearchOptions): Promise<SearchResult[]> {
+    const { cites, level: _level, province: _province, ...filters } = options;
     const { searchPostgres } = await import("./search-postgres.js");
+    let citesMatch: ((key: string) => boolean) | undefined;
+    if (cites !== undefined) {
+      const [{ parseReferenceQueries }, { keyMatches }, { ReferenceQueryError }] = await Promise.all([
+        import("../citations/parse-reference-query.js"),
+        import("../citations/canonical-key.js"),
+        import("../kb/knowledge-base.js"),
+      ]);
+      const queries = parseReferenceQueries(cites);
+      if (queries.length === 0) throw new ReferenceQueryError(cites);
+      citesMatch = (key) => queries.some((q) => keyMatches(q, key));
+    }
+    return searchPostgres(client, this.searchIndex, query, { ...filters, ...(citesMatch ? { citesMatch } : {}) });
+  }
+
+  // The ids of the documents a filter passes.
+  private async idsPassing(client: pg.ClientBase, filter: { where: string; params: unknown[] }): Promise<Set<string>> {
+    const rows = await client.query<{ id: string }>(`SELECT d.id FROM vanban_documents d WHERE ${filter.where}`, filter.params);
+    return new Set(rows.rows.map((r) => r.id));
+  }
+
+  async list(filters: ListFilters = {}): Promise<ListedDocument[]> {
     return this.reading(async (client) => {
-      let citesMatch: ((key: string) => boolean) | undefined;
-      if (cites !== undefined) {
-        const [{ parseReferenceQueries }, { keyMatches }, { ReferenceQueryError }] = await Promise.all([
-          import("../citations/parse-reference-query.js"),
-          import("../citations/canonical-key.js"),
-          import("../kb/knowledge-base.js"),
-        ]);
-        const queries = parseReferenceQueries(cites);
-        if (queries.length === 0) throw new ReferenceQueryError(cites);
-        citesMatch = (key) => queries.some((q) => keyMatches(q, key));
-      }
-      return searchPostgres(client, this.searchIndex, query, { ...filters, ...(citesMatch ? { citesMatch } : {}) });
+      const { cites, ...rest } = filters;
+      const citing = cites === undefined ? null : await this.directlyCiting(client, cites);
+      return listedDocuments(client, sqlListFilter(rest, citing));
     });
   }
 
-  async list(filters: ListFilters = {}): Promise<DocumentSummary[]> {
+  // The ids of the documents that cite a reference directly, whichever document it stands for.
+  private async directlyCiting(client: pg.Client, ref: string): Promise<string[]> {
+    const answer = await this.citesOn(client, ref, {});
+    return [...new Set(answer.groups.flatMap((g) => g.documents.map((d) => d.id)))];
+  }
+
+  async facets(filters: ListFilters = {}, query?: string): Promise<Facets> {
     return this.reading(async (client) => {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (filters.type) where.push(`(lower(d.doc_type_code) = $${params.push(filters.type.toLowerCase())} OR lower(d.doc_type_name) = $${params.length})`);
-      if (filters.yearFrom !== undefined || filters.yearTo !== undefined) where.push("d.date_iso IS NOT NULL");
-      if (filters.yearFrom !== undefined) where.push(`substr(d.date_iso, 1, 4)::int >= $${params.push(filters.yearFrom)}`);
-      if (filters.yearTo !== undefined) where.push(`substr(d.date_iso, 1, 4)::int <= $${params.push(filters.yearTo)}`);
-      const rows = await client.query<DocumentRow>(
-        `SELECT ${DOCUMENT_COLUMNS} FROM vanban_documents d ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY d.first_path COLLATE "C"`,
-        params,
-      );
-      // Issuer words as the embedded store compares them: folded, whole words.
-      const words = filters.issuer ? foldText(filters.issuer).split(/\s+/).filter(Boolean) : [];
-      return rows.rows
-        .filter((row) => {
-          if (words.length === 0) return true;
-          const name = ` ${foldText(row.issuer_name ?? "")} `;
-          return words.every((w) => name.includes(` ${w} `));
-        })
-        .map(summaryOf);
+      const { cites, ...rest } = filters;
+      if (query === undefined || query.trim() === "") {
+        const citing = cites === undefined ? null : await this.directlyCiting(client, cites);
+        return facetsSql(client, sqlListFilter(rest, citing));
+      }
+      // With a query: the documents its first 1,000 results hold that pass the filters (`cites`
+      // as the search reads it: a cited key that matches).
+      const found = await this.searchOn(client, query, { ...(cites !== undefined ? { cites } : {}), limit: SEARCH_FILTER_DEPTH });
+      return facetsSql(client, sqlListFilter(rest, [...new Set(found.map((r) => r.id))]));
     });
   }
 
-  async cites(ref: string, options: CitingOptions = {}): Promise<CitesAnswer> {
+  async document(idOrPath: string): Promise<DocumentAnswer> {
     return this.reading(async (client) => {
-      const match = await matchRef(client, ref);
-      const several = await readings(client, match);
-      if (several.length > 1) {
-        const groups = [];
-        for (const reading of several) groups.push({ key: reading.key, label: reading.label, documents: await citing(client, await matchRef(client, reading.key), options) });
-        return { target: ref, groups };
-      }
-      const target = await describe(client, ref, match);
-      return { target, groups: [{ key: null, label: target, documents: await citing(client, match, options) }] };
+      type Row = ListedRow & { record: DocumentRecord; file_path: string };
+      let row = (await client.query<Row>(`SELECT ${LISTED_COLUMNS}, d.record, d.first_path AS file_path FROM vanban_documents d WHERE d.id = $1 ORDER BY d.first_path COLLATE "C" LIMIT 1`, [idOrPath])).rows[0];
+      row ??= (
+        await client.query<Row>(`SELECT ${LISTED_COLUMNS}, d.record, f.path AS file_path FROM vanban_files f JOIN vanban_documents d ON d.sha256 = f.sha256 WHERE f.path = $1`, [resolve(idOrPath)])
+      ).rows[0];
+      if (!row) throw new DocumentNotFoundError(idOrPath, `no such document in ${this.location}`);
+      // The record with its citations' targets as the collection resolves them, its id and the path asked for.
+      const targets = new Map((await client.query<{ idx: number; target: string | null }>("SELECT idx, target FROM vanban_citations WHERE doc_sha = $1", [row.sha256])).rows.map((r) => [r.idx, r.target]));
+      const record: DocumentRecord = {
+        ...row.record,
+        id: row.id,
+        source: { ...row.record.source, path: row.file_path },
+        citations: row.record.citations.map((c, i) => ({ ...c, target: targets.get(i) ?? null })),
+      };
+      return { document: listedOf(row), record };
     });
+  }
+
+  async cites(ref: string, options: CitesOptions = {}): Promise<CitesAnswer> {
+    return this.reading(async (client) => {
+      const { transitive, maxDepth, ...filters } = options;
+      const answer = await this.citesOn(client, ref, { ...(transitive !== undefined ? { transitive } : {}), ...(maxDepth !== undefined ? { maxDepth } : {}) });
+      if (Object.values(filters).every((v) => v === undefined)) return answer;
+      const ids = [...new Set(answer.groups.flatMap((g) => g.documents.map((d) => d.id)))];
+      const keep = await this.idsPassing(client, sqlListFilter(filters, ids));
+      return { ...answer, groups: answer.groups.map((g) => ({ ...g, documents: g.documents.filter((d) => keep.has(d.id)) })) };
+    });
+  }
+
+  async timeline(ref: string, options: TimelineOptions = {}): Promise<Timeline> {
+    return this.reading(async (client) => {
+      const answer = await this.citesOn(client, ref, { transitive: options.transitive ?? false });
+      const ids = [...new Set(answer.groups.flatMap((g) => g.documents.map((d) => d.id)))];
+      const [{ buildTimeline }, documents] = await Promise.all([import("../kb/citing-timeline.js"), listedDocuments(client, sqlListFilter({}, ids))]);
+      return buildTimeline(answer.target, documents, options);
+    });
+  }
+
+  private async citesOn(client: pg.Client, ref: string, options: CitingOptions): Promise<CitesAnswer> {
+    const match = await matchRef(client, ref);
+    const several = await readings(client, match);
+    if (several.length > 1) {
+      const groups = [];
+      for (const reading of several) groups.push({ key: reading.key, label: reading.label, documents: await citing(client, await matchRef(client, reading.key), options) });
+      return { target: ref, groups };
+    }
+    const target = await describe(client, ref, match);
+    return { target, groups: [{ key: null, label: target, documents: await citing(client, match, options) }] };
   }
 
   async refs(idOrPath: string): Promise<RefsAnswer> {
@@ -287,6 +353,7 @@ class PostgresCollection implements Collection {
         `SELECT (SELECT count(*) FROM vanban_documents) AS documents, (SELECT count(*) FROM vanban_files) AS files,
            (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'vanban\\_%') AS bytes`,
       )).rows[0]!;
+      const facets = await countFacetsSql(client, { where: "true", params: [] }, ["type", "issuer", "year"]);
       return {
         documents: Number(counts.documents),
         files: Number(counts.files),
@@ -297,6 +364,10 @@ class PostgresCollection implements Collection {
         schemaVersion: await schemaVersion(client),
         searchIndex: this.searchIndex,
         bytes: Number(counts.bytes ?? 0),
+        byType: facets.type,
+        byIssuer: facets.issuer.slice(0, 50),
+        byYear: facets.year,
+        mostCited: await mostCitedSql(client, 20),
       };
     });
   }
