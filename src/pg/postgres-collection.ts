@@ -73,6 +73,8 @@ const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENOENT",
 class PostgresCollection implements Collection {
   readonly location: string;
   private client: pg.Client | null = null;
+  // The connection being opened: questions asked at once (a server's) share it, not one each.
+  private connecting: Promise<pg.Client> | null = null;
   private searchIndex: SearchIndexKind = "gin";
   private lost: Error | null = null;
 
@@ -110,6 +112,20 @@ class PostgresCollection implements Collection {
       if (forWriting) await migrate(this.client, this.options.searchIndex);
       return this.client;
     }
+    if (this.connecting) {
+      const client = await this.connecting;
+      if (forWriting) await migrate(client, this.options.searchIndex);
+      return client;
+    }
+    this.connecting = this.connect(forWriting);
+    try {
+      return await this.connecting;
+    } finally {
+      this.connecting = null;
+    }
+  }
+
+  private async connect(forWriting: boolean): Promise<pg.Client> {
     // node-postgres is loaded only by a collection that uses it: the embedded store never does.
     const { default: pgModule } = await import("pg");
     const client = new pgModule.Client({ connectionString: this.url, connectionTimeoutMillis: 10_000 });
