@@ -2,9 +2,10 @@
 // then, for collections of growing size, index build rate, memory per document, store size,
 // cold start and query latency by kind — so the growth of every cost is visible. Prints a table
 // and writes bench/results/latest.json plus a dated copy.
-//   npm run bench -- [--quick | --large | --parse-only | --pdf] [--sizes 1000,5000] [--jobs N] [--seed 7]
+//   npm run bench -- [--quick | --large | --parse-only | --pdf | --postgres] [--sizes 1000,5000] [--jobs N] [--seed 7]
 // --parse-only measures the parse against the floor and stops (nothing is written).
 // --pdf measures PDF reading beside pdftotext, and OCR, and stops (bench/pdf.ts).
+// --postgres measures the PostgreSQL store beside the embedded one, and stops (bench/postgres.ts).
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -25,6 +26,10 @@ const jobs = option("jobs") ?? String(Math.min(4, cpus().length));
 
 if (flag("pdf")) {
   await import("./pdf.js");
+  process.exit(0);
+}
+if (flag("postgres")) {
+  await import("./postgres.js");
   process.exit(0);
 }
 

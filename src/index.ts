@@ -13,6 +13,10 @@ export * from "./citations/index.js";
 // The knowledge base: a collection's store on disk, its citation graph, who cites what.
 export * from "./kb/index.js";
 
+// The same collection on PostgreSQL, and the one function that opens either by its store string.
+export { openCollectionAt, isPostgresUrl, type OpenCollectionAtOptions } from "./pg/open-collection-at.js";
+export { openPostgresCollection, type OpenPostgresOptions, type PostgresCollectionStats } from "./pg/postgres-collection.js";
+
 // Full-text search over a collection. `IndexedSummary` is the document summary as the index keeps
 // it (`IndexedDocumentSummary` is its earlier name, kept for callers).
 export {

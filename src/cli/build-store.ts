@@ -3,7 +3,7 @@
 // `vanban index` and by the reading commands that build the default store on first use.
 import type { CommandIo } from "./command-io.js";
 import { safeName } from "./safe-name.js";
-import { openCollection } from "../kb/embedded-collection.js";
+import { openCollectionAt } from "../pg/open-collection-at.js";
 import type { IndexProgress, IndexReport } from "../kb/index-folder.js";
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 1);
@@ -79,12 +79,16 @@ async function progressReporter(io: CommandIo, quiet: boolean): Promise<{ update
 export async function buildStore(paths: string[], store: string, io: CommandIo, options: { jobs?: number; quiet?: boolean } = {}): Promise<IndexReport> {
   const progress = await progressReporter(io, options.quiet ?? false);
   try {
-    const collection = await openCollection(store);
-    return await collection.index(paths, {
-      jobs: options.jobs,
-      onProgress: progress.update,
-      onMessage: (m) => io.err(`vanban index: ${safeName(m)}\n`),
-    });
+    const collection = await openCollectionAt(store);
+    try {
+      return await collection.index(paths, {
+        jobs: options.jobs,
+        onProgress: progress.update,
+        onMessage: (m) => io.err(`vanban index: ${safeName(m)}\n`),
+      });
+    } finally {
+      await collection.close();
+    }
   } finally {
     progress.stop();
   }

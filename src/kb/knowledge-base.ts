@@ -45,7 +45,8 @@ export class ReferenceQueryError extends Error {
   }
 }
 
-const STRICT_KEY = /^[^\s:]+:(?:~[\p{L}\d-]+|[\d.]+:[A-Z0-9-]*)(?:@\d{4}(?:-\d{2}-\d{2})?)?$/u;
+/** A canonical key typed as such (`NQ:29:TW@2013`, `Luật:~giao-duc`): read as the key, not as a spelling. */
+export const STRICT_KEY = /^[^\s:]+:(?:~[\p{L}\d-]+|[\d.]+:[A-Z0-9-]*)(?:@\d{4}(?:-\d{2}-\d{2})?)?$/u;
 
 /** What a reference given by a user matches: key queries and collection documents. */
 interface RefMatch {

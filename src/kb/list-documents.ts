@@ -37,7 +37,8 @@ export function readLevel(written: string): Level {
   return level;
 }
 
-const words = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** The folded words of a text, as the issuer filter compares them (a PostgreSQL store stores them per document). */
+export const foldedWords = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /**
  * The filters as one test of a listed document; `citing` is the set of ids of the documents that
@@ -45,7 +46,7 @@ const words = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}]+/u
  */
 export function compileListFilter(filters: Omit<ListFilters, "cites">, citing: ReadonlySet<string> | null = null): (doc: ListedDocument) => boolean {
   const type = filters.type === undefined ? null : foldText(filters.type.trim());
-  const issuer = filters.issuer === undefined ? null : words(filters.issuer);
+  const issuer = filters.issuer === undefined ? null : foldedWords(filters.issuer);
   const place = filters.place === undefined ? null : placeKey(filters.place);
   const placeProvince = filters.place === undefined ? null : provinceOf(filters.place);
   const province = filters.province === undefined ? null : provinceOf(filters.province);
@@ -55,7 +56,7 @@ export function compileListFilter(filters: Omit<ListFilters, "cites">, citing: R
   return (doc) => {
     if (type !== null && (!doc.docType || (foldText(doc.docType.code) !== type && foldText(doc.docType.name) !== type))) return false;
     if (issuer !== null) {
-      const name = new Set(words(doc.issuer ?? ""));
+      const name = new Set(foldedWords(doc.issuer ?? ""));
       if (!issuer.every((w) => name.has(w))) return false;
     }
     if (place !== null && !(doc.place !== null && placeKey(doc.place) === place) && !(placeProvince && inProvince(doc, placeProvince))) return false;

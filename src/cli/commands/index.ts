@@ -20,7 +20,8 @@ store is rebuilt. Files with identical content are one document with several pat
 A file that cannot be read is skipped; the others are indexed, and the skipped ones are listed at
 the end with the reason. On a terminal a progress bar shows files, MB/s and the time left.
 
-  --store DIR   the store directory (created readable by you only)
+  --store DIR   the store directory (created readable by you only), or a postgres:// URL
+                (also VANBAN_STORE): the collection in a PostgreSQL database
   --jobs N      parse, and build the search index, on N threads (default: the number
                 of cores, at most 4)
 
