@@ -9,7 +9,7 @@ import type pg from "pg";
 import { documentPlace } from "../kb/document-place.js";
 import { foldedWords } from "../kb/list-documents.js";
 import type { CatalogEntry } from "../kb/store-format.js";
-import { foldText } from "../text/fold.js";
+import { foldText } from "../../grammars/text/fold.js";
 import { placeKey } from "../text/provinces.js";
 
 /** What the list columns are computed from: the header fields a catalog entry has. */

@@ -11,7 +11,7 @@ import { ListFilterError, foldedWords, readLevel } from "../kb/list-documents.js
 import type { CitedCount, FacetCount, Facets, ListedDocument } from "../kb/collection-results.js";
 import type { ListFilters } from "../kb/collection.js";
 import type { Level } from "../kb/document-place.js";
-import { foldText } from "../text/fold.js";
+import { foldText } from "../../grammars/text/fold.js";
 import { placeKey, provinceOf } from "../text/provinces.js";
 import { DOCUMENT_COLUMNS, nodeLabels, summaryOf, type DocumentRow } from "./citation-queries.js";
 

@@ -14,7 +14,7 @@
 // of results within one tier may differ: PostgreSQL's ranking is BM25-like, not BM25.
 import type pg from "pg";
 import { buildSnippet, type ItemOccurrences } from "../search/highlight.js";
-import { segmentRange, type DocumentSummary } from "../search/index-document.js";
+import { segmentRange, type IndexedSummary } from "../search/index-document.js";
 import { containsWord, findOccurrences, TextView } from "../search/match-text.js";
 import { parseQuery, wordUnits, type ParsedQuery } from "../search/parse-query.js";
 import { compileFilter } from "../search/search-filter.js";
@@ -52,7 +52,7 @@ interface Row {
   rank: number;
 }
 
-function summaryOf(row: Row): DocumentSummary {
+function summaryOf(row: Row): IndexedSummary {
   return {
     id: row.id,
     path: row.first_path,
