@@ -237,8 +237,9 @@ class EmbeddedCollection implements Collection {
   // The catalog and the cites index, opened on the first citing question.
   private async indexedCiting(): Promise<{ context: CitingContext; answers: (ref: string) => boolean }> {
     if (!this.citesIndex) {
-      const [{ readCatalog }, { CitesIndex, indexedCitingContext, indexAnswers }] = await Promise.all([import("./read-store.js"), import("./read-cites-index.js")]);
-      const store = await readCatalog(this.location);
+      const [{ readCatalogAndChunks }, { CitesIndex, indexedCitingContext, indexAnswers }] = await Promise.all([import("./read-store.js"), import("./read-cites-index.js")]);
+      // The chunks are checked as opening the whole store checks them: a damaged store is never used.
+      const store = await readCatalogAndChunks(this.location);
       const index = await CitesIndex.open(store);
       const context = indexedCitingContext(store, index);
       this.citesIndex = { index, context, answers: (ref) => indexAnswers(context, index, ref) };
