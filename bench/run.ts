@@ -169,6 +169,8 @@ try {
       // whole commands, process start to exit (median of fresh processes), and grep beside them
       searchCommandMs: commands.search,
       citesCommandMs: commands.cites,
+      // CPU time (user + sys) of `vanban cites 29-NQ/TW --transitive`, median
+      citesCommandCpuMs: commands.citesCpu,
       grepMs: commands.grep,
     };
     results.push(size);
@@ -176,7 +178,7 @@ try {
       `${String(docs).padStart(8)} docs: index ${size.indexDocsPerSec.toFixed(0)} docs/s (${wallSeconds.toFixed(1)} s: parse and store ${size.parseStoreDocsPerSec.toFixed(0)} docs/s, search index ${size.searchBuildDocsPerSec.toFixed(0)} docs/s; peak RSS ${(size.indexPeakRssBytesPerDoc / 1024).toFixed(1)} KB/doc), ` +
         `loaded heap ${(size.heapBytesPerDoc / 1024).toFixed(1)} KB/doc, RSS ${(size.rssBytesPerDoc / 1024).toFixed(1)} KB/doc, store ${(size.storeBytes / 1e6).toFixed(1)} MB, cold load ${size.coldLoadMs.toFixed(0)} ms`,
     );
-    console.log(`           whole command, median: vanban search ${commands.search.toFixed(0)} ms (grep -rl of the same words ${commands.grep.toFixed(0)} ms), vanban cites ${commands.cites.toFixed(0)} ms`);
+    console.log(`           whole command, median: vanban search ${commands.search.toFixed(0)} ms (grep -rl of the same words ${commands.grep.toFixed(0)} ms), vanban cites ${commands.cites.toFixed(0)} ms (CPU user+sys of cites --transitive ${commands.citesCpu.toFixed(0)} ms)`);
     console.log(`           query p50/p99 ms: ${Object.entries(probe.query).map(([k, q]) => `${k} ${q.p50.toFixed(1)}/${q.p99.toFixed(1)}`).join(", ")}`);
     rmSync(dir, { recursive: true, force: true });
     rmSync(store, { recursive: true, force: true });
@@ -203,7 +205,7 @@ console.log(`wrote bench/results/latest.json`);
 // brings the index up to date, as the first search after an index run would not need), `vanban
 // cites`, and `grep -rl` of the same words over the collection's files. Medians of rounds taken
 // in turns, so that a burst of the host's other tenants slows all three alike.
-function timeCommands(store: string, dir: string): { search: number; cites: number; grep: number } {
+function timeCommands(store: string, dir: string): { search: number; cites: number; citesCpu: number; grep: number } {
   const queries = ["giáo dục", "huyện", "kế hoạch"];
   const run = (command: string, args: string[]): number => {
     const start = performance.now();
@@ -212,15 +214,24 @@ function timeCommands(store: string, dir: string): { search: number; cites: numb
     return performance.now() - start;
   };
   run(process.execPath, [cli, "search", "giáo dục", "--store", store]);
-  const times = { search: [] as number[], cites: [] as number[], grep: [] as number[] };
+  // CPU time (user + sys, from /usr/bin/time) says what a command costs when the host's other
+  // tenants make its wall time wander.
+  const cpu = (args: string[]): number => {
+    const done = spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+    if (done.status !== 0) throw new Error(`${args.join(" ")} failed: ${done.stderr.slice(-400)}`);
+    const [user, sys] = done.stderr.trim().split("\n").at(-1)!.split(" ").map(Number) as [number, number];
+    return (user + sys) * 1000;
+  };
+  const times = { search: [] as number[], cites: [] as number[], citesCpu: [] as number[], grep: [] as number[] };
   for (let round = 0; round < 5; round++) {
     for (const query of queries) {
       times.search.push(run(process.execPath, [cli, "search", query, "--store", store, "--limit", "10"]));
       times.grep.push(run("grep", ["-rlF", query, dir]));
     }
     times.cites.push(run(process.execPath, [cli, "cites", "29-NQ/TW", "--store", store]));
+    times.citesCpu.push(cpu([cli, "cites", "29-NQ/TW", "--transitive", "--store", store]));
   }
-  return { search: median(times.search), cites: median(times.cites), grep: median(times.grep) };
+  return { search: median(times.search), cites: median(times.cites), citesCpu: median(times.citesCpu), grep: median(times.grep) };
 }
 
 function directorySize(path: string): number {

@@ -6,6 +6,8 @@ import { resolve } from "node:path";
 import { foldText } from "../../grammars/text/fold.js";
 import type { SearchIndex } from "../search/search-index.js";
 import type { CitationGraph, CitingOptions, GraphOptions, KnowledgeBase } from "./knowledge-base.js";
+import type { CitingContext } from "./citing-query.js";
+import type { CitesIndex } from "./read-cites-index.js";
 import type { IndexReport } from "./index-folder.js";
 import type { DocumentAnswer, Facets, ListedDocument, Timeline } from "./collection-results.js";
 import type { SearchResult } from "../search/search.js";
@@ -51,6 +53,7 @@ export async function openCollection(dir: string, options: OpenCollectionOptions
 class EmbeddedCollection implements Collection {
   private kb: KnowledgeBase | null = null;
   private searchIndex: SearchIndex | null = null;
+  private citesIndex: { index: CitesIndex; context: CitingContext; answers: (ref: string) => boolean } | null = null;
   // The listed documents (catalog with province, level, system), made once per store state.
   private listing: { documents: ListedDocument[]; byId: Map<string, ListedDocument> } | null = null;
 
@@ -73,6 +76,8 @@ class EmbeddedCollection implements Collection {
     this.listing = null;
     this.searchIndex?.close();
     this.searchIndex = null;
+    void this.citesIndex?.index.close().catch(() => undefined);
+    this.citesIndex = null;
   }
 
   async index(paths: string | readonly string[], options: CollectionIndexOptions = {}): Promise<IndexReport> {
@@ -204,6 +209,20 @@ class EmbeddedCollection implements Collection {
   }
 
   private async citesUnfiltered(ref: string, options: CitingOptions): Promise<CitesAnswer> {
+    // Answered from the on-disk cites index unless the graph is loaded already, or the reference
+    // reads as something the index has no lookup key for (a type with neither number nor name).
+    const indexed = this.kb ? null : await this.indexedCiting();
+    if (indexed && indexed.answers(ref)) {
+      const { findCiting, readingsOf, describeReference } = await import("./citing-query.js");
+      const readings = await readingsOf(indexed.context, ref);
+      if (readings.length > 1) {
+        const groups = [];
+        for (const reading of readings) groups.push({ key: reading.key, label: reading.label, documents: await findCiting(indexed.context, reading.key, options) });
+        return { target: ref, groups };
+      }
+      const target = await describeReference(indexed.context, ref);
+      return { target, groups: [{ key: null, label: target, documents: await findCiting(indexed.context, ref, options) }] };
+    }
     const kb = await this.knowledgeBase();
     const readings = kb.readings(ref);
     if (readings.length > 1) {
@@ -213,6 +232,19 @@ class EmbeddedCollection implements Collection {
     }
     const target = kb.describe(ref);
     return { target, groups: [{ key: null, label: target, documents: await kb.citing(ref, options) }] };
+  }
+
+  // The catalog and the cites index, opened on the first citing question.
+  private async indexedCiting(): Promise<{ context: CitingContext; answers: (ref: string) => boolean }> {
+    if (!this.citesIndex) {
+      const [{ readCatalogAndChunks }, { CitesIndex, indexedCitingContext, indexAnswers }] = await Promise.all([import("./read-store.js"), import("./read-cites-index.js")]);
+      // The chunks are checked as opening the whole store checks them: a damaged store is never used.
+      const store = await readCatalogAndChunks(this.location);
+      const index = await CitesIndex.open(store);
+      const context = indexedCitingContext(store, index);
+      this.citesIndex = { index, context, answers: (ref) => indexAnswers(context, index, ref) };
+    }
+    return this.citesIndex;
   }
 
   async refs(idOrPath: string): Promise<RefsAnswer> {

@@ -17,6 +17,7 @@ import { basename, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { writeJsonLinesAtomic, TEMP_MARKER } from "../store/atomic-write.js";
 import { buildCitationGraph } from "./build-citation-graph.js";
+import { writeCitesIndex } from "./write-cites-index.js";
 import { assignCollectionIds, type DuplicateFile } from "./document-identity.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { listSourceFiles, type SkippedFile, type SourceListing } from "./list-source-files.js";
@@ -116,7 +117,8 @@ function isStoreFile(name: string): boolean {
     name === SEARCH_DIR ||
     STORE_FILE_NAMES.catalog.test(name) ||
     STORE_FILE_NAMES.graph.test(name) ||
-    (name.includes(TEMP_MARKER) && (name.startsWith(MANIFEST_FILE) || name.startsWith("catalog-") || name.startsWith("graph-")))
+    STORE_FILE_NAMES.cites.test(name) ||
+    (name.includes(TEMP_MARKER) && (name.startsWith(MANIFEST_FILE) || name.startsWith("catalog-") || name.startsWith("graph-") || name.startsWith("cites-")))
   );
 }
 
@@ -137,7 +139,7 @@ async function prepareStoreDir(dir: string): Promise<void> {
 
 /** The store's own files that `manifest` does not name (left by a killed writer, or by the state before the switch). */
 async function unreferencedFiles(dir: string, manifest: StoreManifestBody | null): Promise<string[]> {
-  const keep = new Set<string>(manifest ? [manifest.catalog.file, manifest.graph.file, ...manifest.chunks.map((c) => c.file)] : []);
+  const keep = new Set<string>(manifest ? [manifest.catalog.file, manifest.graph.file, manifest.cites.data.file, manifest.cites.blocks.file, ...manifest.chunks.map((c) => c.file)] : []);
   const out: string[] = [];
   for (const name of await readdir(dir)) {
     if (name === MANIFEST_FILE || name === LOCK_FILE || name === `${LOCK_FILE}.break` || name === RECORDS_DIR || name === SEARCH_DIR) continue;
@@ -155,7 +157,7 @@ async function highestNumbers(dir: string): Promise<{ generation: number; chunk:
   let generation = 0;
   let chunk = -1;
   for (const name of await readdir(dir)) {
-    const m = /^(?:catalog|graph)-(\d+)\.ndjson/.exec(name);
+    const m = /^(?:catalog|graph|cites)-(\d+)\./.exec(name);
     if (m) generation = Math.max(generation, Number(m[1]));
   }
   for (const name of await readdir(join(dir, RECORDS_DIR)).catch(() => [] as string[])) {
@@ -348,6 +350,7 @@ async function indexUnderLock(dir: string, roots: string[], listing: SourceListi
     }
     const graphWritten = await writeJsonLinesAtomic(join(dir, graphFile), graphLines());
     const catalogWritten = await writeJsonLinesAtomic(join(dir, catalogFile), catalog);
+    const cites = await writeCitesIndex(dir, generation, catalog, graph);
     const live = new Set(catalog.map((e) => e.chunk));
     const body: StoreManifestBody = {
       generation,
@@ -358,6 +361,7 @@ async function indexUnderLock(dir: string, roots: string[], listing: SourceListi
       nextChunk: writer.nextNumber,
       catalog: { file: catalogFile, ...catalogWritten },
       graph: { file: graphFile, ...graphWritten },
+      cites,
       chunks: [...keptChunks.kept, ...newChunks].filter((c) => live.has(c.file)),
     };
     await writeChecksummedManifest(join(dir, MANIFEST_FILE), STORE_FORMAT, STORE_FORMAT_VERSION, body);

@@ -2,26 +2,20 @@
 // and the citation graph, with the questions researchers ask of it — who cites this document
 // (directly or through others), whom does this one cite, what lies around it.
 import { resolve } from "node:path";
-import { keyMatches, parseKey, queryKey, type ReferenceQuery } from "../citations/canonical-key.js";
-import { parseReferenceQueries } from "../citations/parse-reference-query.js";
+import { queryKey, type ReferenceQuery } from "../citations/canonical-key.js";
 import { knownDocuments } from "../citations/known-documents.js";
+import { documentLabel, findCiting, matchesKey, matchReference, type CitationPick, type CitationRow, type CitationSource, type CitingContext, type CitingOptions, type IncomingEdge, type RefMatch } from "./citing-query.js";
 import type { DocumentRecord } from "../model/record.js";
 import { readCitationFacts } from "./citation-facts.js";
-import { summarizeEntry, type ChainLink, type CitingDocument, type CitingSpan, type DocumentReference, type DocumentSummary, type GraphNode } from "./query-results.js";
+import { summarizeEntry, type CitingDocument, type CitingSpan, type DocumentReference, type DocumentSummary, type GraphNode } from "./query-results.js";
 import { DamagedLineError, readLine, readStoredRecords, type StoredRecord } from "./record-chunks.js";
 import { distinctDocuments } from "./document-identity.js";
 import { CollectionIndex } from "./resolve-citations.js";
 import type { StoreState } from "./read-store.js";
 import { rebuildCommand, StoreError } from "../store/store-errors.js";
-import { SEARCH_DIR, type CatalogEntry, type ConflictDiagnostic, type GraphDocument, type GraphEdge, type Relation, type StoreManifestBody } from "./store-format.js";
+import { SEARCH_DIR, type CatalogEntry, type ConflictDiagnostic, type GraphDocument, type GraphEdge, type StoreManifestBody } from "./store-format.js";
 
-/** Options of `citing`. */
-export interface CitingOptions {
-  /** also documents that cite it through other documents (each with its chain) */
-  transitive?: boolean;
-  /** the longest chain followed, in links (default 6) */
-  maxDepth?: number;
-}
+export { documentLabel, ReferenceQueryError, type CitingOptions } from "./citing-query.js";
 
 /** Options of `graph`. */
 export interface GraphOptions {
@@ -35,24 +29,6 @@ export interface GraphOptions {
 export interface CitationGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
-}
-
-/** A reference a user gave that names no document (`vanban cites "hello"`). */
-export class ReferenceQueryError extends Error {
-  constructor(readonly ref: string) {
-    super(`cannot read "${ref}" as a reference to a document (try a number such as 29-NQ/TW, a type and number such as "Nghị quyết 29", or a record id)`);
-    this.name = "ReferenceQueryError";
-  }
-}
-
-/** A canonical key typed as such (`NQ:29:TW@2013`, `Luật:~giao-duc`): read as the key, not as a spelling. */
-export const STRICT_KEY = /^[^\s:]+:(?:~[\p{L}\d-]+|[\d.]+:[A-Z0-9-]*)(?:@\d{4}(?:-\d{2}-\d{2})?)?$/u;
-
-/** What a reference given by a user matches: key queries and collection documents. */
-interface RefMatch {
-  /** what it may stand for (several for a name several documents bear); empty for a record id */
-  queries: ReferenceQuery[];
-  ids: Set<string>;
 }
 
 /** An opened store (see `openStore`). */
@@ -179,15 +155,7 @@ export class KnowledgeBase {
   }
 
   private matchRef(ref: string | ReferenceQuery): RefMatch {
-    if (typeof ref !== "string") return { queries: [ref], ids: this.idsMatching([ref]) };
-    const text = ref.trim();
-    if (this.byId.has(text)) return { queries: [], ids: new Set([text]) };
-    const key = STRICT_KEY.test(text) ? parseKey(text) : null;
-    const queries: ReferenceQuery[] = key
-      ? [{ types: [key.type], number: key.number, issuer: key.issuer, name: key.name ? key.name.replace(/-/g, " ") : null, year: key.year, date: key.date }]
-      : parseReferenceQueries(text);
-    if (queries.length === 0) throw new ReferenceQueryError(text);
-    return { queries, ids: this.idsMatching(queries) };
+    return matchReference(this.state.catalog, this.byId, ref);
   }
 
   /**
@@ -232,10 +200,6 @@ export class KnowledgeBase {
     return { documents, references };
   }
 
-  private idsMatching(queries: readonly ReferenceQuery[]): Set<string> {
-    return new Set(this.state.catalog.filter((e) => queries.some((q) => keyMatches(q, e.key))).map((e) => e.id));
-  }
-
   // Which documents' citations carry each key, and which lead to each collection document: built
   // on the first question, so that a question looks at each distinct key once, not at every citation.
   private citationIndex(): { byKey: Map<string, number[]>; byTarget: Map<string, number[]> } {
@@ -268,23 +232,11 @@ export class KnowledgeBase {
     return [...found].sort((a, b) => a - b);
   }
 
-  // Whether citation i of a document cites what `match` asks for.
-  private citesMatch(doc: GraphDocument, i: number, match: RefMatch): boolean {
-    const r = doc.resolutions[i]!;
-    if (r.status === "self") return false;
-    if (r.target !== null && match.ids.has(r.target)) return true;
-    // An ambiguous citation may be of the document; one in conflict is of it, with a wrong date.
-    if ((r.status === "ambiguous" || r.status === "conflict") && r.candidates.some((c) => match.ids.has(c))) return true;
-    return matchesKey(match, doc.facts[i]!.key);
-  }
-
-  private async spans(entry: CatalogEntry, indices: readonly number[]): Promise<CitingSpan[]> {
+  private async spans(entry: CatalogEntry, picks: readonly CitationPick[]): Promise<CitingSpan[]> {
     const stored = await this.readStored(entry);
-    const doc = this.graphOf(entry);
-    return indices.map((i) => {
-      const c = stored.record.citations[i]!;
-      const r = doc.resolutions[i]!;
-      return { index: i, raw: c.raw, span: c.span, context: c.context, sentence: stored.sentences[i] ?? c.raw, key: c.key, status: r.status, target: r.target };
+    return picks.map(({ index, status, target }) => {
+      const c = stored.record.citations[index]!;
+      return { index, raw: c.raw, span: c.span, context: c.context, sentence: stored.sentences[index] ?? c.raw, key: c.key, status, target };
     });
   }
 
@@ -293,11 +245,6 @@ export class KnowledgeBase {
     const entry = this.byId.get(node);
     if (entry) return documentLabel(this.state.catalog[entry[0]!]!);
     return this.referenceLabels.get(node) ?? node;
-  }
-
-  private link(node: string, relation: Relation | null): ChainLink {
-    const entry = this.byId.get(node);
-    return { node, id: entry ? node : null, key: entry ? this.state.catalog[entry[0]!]!.key : node, label: this.nodeLabel(node), relation };
   }
 
   /**
@@ -310,50 +257,34 @@ export class KnowledgeBase {
    * for (const doc of await kb.citing("29-NQ/TW", { transitive: true })) console.log(doc.path, doc.chain?.map((l) => l.label).join(" → "));
    */
   async citing(ref: string | ReferenceQuery, options: CitingOptions = {}): Promise<CitingDocument[]> {
-    const match = this.matchRef(ref);
-    const results: CitingDocument[] = [];
-    const direct = new Set<string>();
-    for (const d of this.candidatesFor(match)) {
-      const entry = this.state.catalog[d]!;
-      const doc = this.state.graph.documents[d]!;
-      const indices = doc.facts.map((_, i) => i).filter((i) => this.citesMatch(doc, i, match));
-      if (indices.length === 0) continue;
-      direct.add(entry.path);
-      results.push({ ...this.summary(entry), direct: true, citations: await this.spans(entry, indices), chain: null });
-    }
-    if (!options.transitive) return results;
+    return findCiting(this.citingContext(), ref, options);
+  }
 
-    // Walk the graph backwards from the documents asked for; the first time a node is reached is
-    // along a shortest chain, and `next` remembers its step towards them.
-    const targets = new Set<string>(match.ids);
-    for (const key of this.referenceLabels.keys()) if (matchesKey(match, key)) targets.add(key);
-    const next = new Map<string, { node: string; relation: Relation }>();
-    const seen = new Set<string>(targets);
-    let frontier = [...targets];
-    for (let depth = 0; depth < (options.maxDepth ?? 6) && frontier.length > 0; depth++) {
-      const following: string[] = [];
-      for (const node of frontier) {
-        for (const edge of this.incoming.get(node) ?? []) {
-          if (seen.has(edge.from)) continue;
-          seen.add(edge.from);
-          next.set(edge.from, { node, relation: edge.relation });
-          following.push(edge.from);
-        }
-      }
-      frontier = following;
-    }
-    const chained: CitingDocument[] = [];
-    for (const entry of this.state.catalog) {
-      const step = next.get(entry.id);
-      if (!step || direct.has(entry.path)) continue;
-      const chain: ChainLink[] = [this.link(entry.id, null)];
-      for (let at: string = entry.id, hop = next.get(at); hop; at = hop.node, hop = next.get(at)) chain.push(this.link(hop.node, hop.relation));
-      const doc = this.graphOf(entry);
-      const indices = doc.nodes.flatMap((n, i) => (n === step.node && doc.resolutions[i]!.status !== "self" ? [i] : []));
-      chained.push({ ...this.summary(entry), direct: false, citations: await this.spans(entry, indices), chain });
-    }
-    chained.sort((a, b) => a.chain!.length - b.chain!.length || a.path.localeCompare(b.path));
-    return [...results, ...chained];
+  /** The graph held in memory as the source of citing questions (citing-query.ts). */
+  private citingContext(): CitingContext {
+    const source: CitationSource = {
+      citationsFor: async (match) => this.citationRows(match),
+      incoming: async (node) => this.incomingEdges(node),
+      referencesFor: async () => this.state.graph.references.map((r, order) => ({ ...r, order })),
+      referenceLabel: async (key) => this.referenceLabels.get(key),
+    };
+    return { catalog: this.state.catalog, byId: this.byId, source, spans: (entry, picks) => this.spans(entry, picks) };
+  }
+
+  private citationRows(match: RefMatch): CitationRow[] {
+    return this.candidatesFor(match).flatMap((d) => {
+      const doc = this.state.graph.documents[d]!;
+      return doc.resolutions.flatMap((r, index) => (r.status === "self" ? [] : [{ doc: d, index, key: doc.facts[index]!.key, status: r.status, target: r.target, candidates: r.candidates }]));
+    });
+  }
+
+  private incomingEdges(node: string): IncomingEdge[] {
+    return (this.incoming.get(node) ?? []).map((edge) => {
+      const at = this.byId.get(edge.from);
+      const doc = at ? this.state.graph.documents[at[0]!]! : null;
+      const citations = doc ? citationsAt(doc, node) : [];
+      return { from: edge.from, relation: edge.relation, citations };
+    });
   }
 
   /**
@@ -455,11 +386,6 @@ export class KnowledgeBase {
   }
 }
 
-// Whether a key is of a document a reference may stand for.
-function matchesKey(match: RefMatch, key: string | null): boolean {
-  return match.queries.some((q) => keyMatches(q, key));
-}
-
 // Appends to a list in a map of lists (a well-cited document has tens of thousands of edges: no copying).
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -467,9 +393,11 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** How a collection document is named in lists and graphs: `Kế hoạch 253-KH/HU`, else its title, else its id. */
-export function documentLabel(entry: Pick<CatalogEntry, "docType" | "number" | "title" | "id">): string {
-  if (entry.docType && entry.number && /\d/.test(entry.number)) return `${entry.docType.name} ${entry.number.replace(/\s+/g, "")}`;
-  if (entry.title) return entry.docType ? `${entry.docType.name}: ${entry.title}` : entry.title;
-  return entry.id;
+
+/** The citations (not of itself) of a document whose graph node is `node`: what a chain's first step cites. */
+export function citationsAt(doc: GraphDocument, node: string): CitationPick[] {
+  return doc.nodes.flatMap((n, index) => {
+    const r = doc.resolutions[index]!;
+    return n === node && r.status !== "self" ? [{ index, status: r.status, target: r.target }] : [];
+  });
 }

@@ -122,13 +122,12 @@ async function readCatalogOnce(dir: string): Promise<StoreCatalog> {
   return { dir, manifest, catalog };
 }
 
-async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreState> {
-  const { manifest, catalog } = await readCatalogOnce(dir);
+// The chunks against the manifest (sizes, or every SHA-256 with `full`), and every catalog entry inside them.
+async function checkChunks(dir: string, manifest: StoreManifestBody, catalog: readonly CatalogEntry[], verify: NonNullable<ReadStoreOptions["verify"]>): Promise<void> {
   const fail = (file: string) => (why: string) => damaged(dir, manifest.roots, file, why);
-
   const chunks = new Map(manifest.chunks.map((c) => [c.file, c]));
-  for (const chunk of options.verify === "none" ? [] : manifest.chunks) {
-    if (options.verify === "full") {
+  for (const chunk of verify === "none" ? [] : manifest.chunks) {
+    if (verify === "full") {
       await checkChunk(dir, manifest, chunk);
       continue;
     }
@@ -145,6 +144,13 @@ async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreSt
     const chunk = chunks.get(entry.chunk);
     if (!chunk || entry.offset + entry.length > chunk.bytes) throw fail(manifest.catalog.file)(`places ${entry.id} outside the store's chunks`);
   }
+}
+
+async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreState> {
+  const { manifest, catalog } = await readCatalogOnce(dir);
+  const fail = (file: string) => (why: string) => damaged(dir, manifest.roots, file, why);
+
+  await checkChunks(dir, manifest, catalog, options.verify ?? "quick");
 
   const graph: StoreState["graph"] = { documents: [], edges: [], references: [], conflicts: [] };
   // The graph stays in memory while the store is open: one copy of each repeated string.
@@ -180,6 +186,18 @@ async function readOnce(dir: string, options: ReadStoreOptions): Promise<StoreSt
  */
 export async function readStore(dir: string, options: ReadStoreOptions = {}): Promise<StoreState> {
   return retryingSwitches(dir, () => readOnce(dir, options));
+}
+
+/**
+ * Reads and checks a store's manifest and catalog, and the sizes of its chunks (as `readStore`
+ * does by default): what a question that reads records but not the graph needs (`vanban cites`).
+ */
+export async function readCatalogAndChunks(dir: string): Promise<StoreCatalog> {
+  return retryingSwitches(dir, async () => {
+    const store = await readCatalogOnce(dir);
+    await checkChunks(dir, store.manifest, store.catalog, "quick");
+    return store;
+  });
 }
 
 /**

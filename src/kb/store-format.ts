@@ -1,5 +1,5 @@
-// The on-disk format of a store (`.vanban/`), version 2 (1 keyed documents by their record id,
-// so two documents sharing number and date were one):
+// The on-disk format of a store (`.vanban/`), version 3 (1 keyed documents by their record id,
+// so two documents sharing number and date were one; 2 had no cites index):
 //
 //   manifest.json               the commit point: format version, generation, what was indexed,
 //                               and the size and SHA-256 of every other file it refers to
@@ -7,6 +7,8 @@
 //                               SHA-256), its header fields and where its record lies
 //   graph-<gen>.ndjson          the citation graph: per document the facts of each citation and
 //                               its resolution, then the edges between documents, then conflicts
+//   cites-<gen>.ndjson          the cites index: who cites what, sorted by lookup key in checksummed
+//   cites-<gen>.blocks.json     blocks, and the table of those blocks (write-cites-index.ts)
 //   records/chunk-<n>.ndjson    the records, one JSON line each, in chunks of a few MB; a chunk is
 //                               never rewritten, only dropped once no document lives in it
 //   search/                     the full-text index (src/search), with its own manifest
@@ -20,7 +22,7 @@ import { Citation, DocDate, DocType, Issuer } from "../model/record.js";
 /** Names this store format in the manifest, so a foreign JSON file is not taken for a store. */
 export const STORE_FORMAT = "vanban-store";
 /** The version of the on-disk format; bumped whenever a file changes meaning. */
-export const STORE_FORMAT_VERSION = 2;
+export const STORE_FORMAT_VERSION = 3;
 /** The manifest's name inside the store directory. */
 export const MANIFEST_FILE = "manifest.json";
 /** The folder of record chunks inside the store directory. */
@@ -34,6 +36,7 @@ export const DEFAULT_STORE_DIR = ".vanban";
 export const STORE_FILE_NAMES = {
   catalog: /^catalog-\d+\.ndjson$/,
   graph: /^graph-\d+\.ndjson$/,
+  cites: /^cites-\d+\.(?:ndjson|blocks\.json)$/,
   chunk: /^chunk-\d+\.ndjson$/,
 };
 
@@ -59,6 +62,8 @@ export const StoreManifestBody = z.object({
   nextChunk: z.number().int().nonnegative(),
   catalog: StoredFile,
   graph: StoredFile,
+  /** the cites index: its data file (read a block at a time, each block checked against the table) and its block table */
+  cites: z.object({ data: StoredFile, blocks: StoredFile }),
   chunks: z.array(StoredFile),
 });
 /** The manifest's content (checksummed as a whole). */

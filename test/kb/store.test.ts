@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { indexFolder, openStore, StoreError, type KnowledgeBase } from "../../src/kb/index.js";
 import { writeGeneratedDocuments } from "./generate-documents.js";
+import { STORE_FORMAT_VERSION } from "../../src/kb/store-format.js";
 
 const fixtures = new URL("./fixtures/collection/", import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), "vanban-kb-store-"));
@@ -176,7 +177,7 @@ describe("a damaged store", () => {
     editManifest(store, (m) => (m.formatVersion = 99));
     const error = await storeError(openStore(store));
     expect(error.problem).toBe("other-version");
-    expect(error.message).toBe(`the store ${store} has format version 99, this vanban reads version 2; ${rebuild(folder, store)}`);
+    expect(error.message).toBe(`the store ${store} has format version 99, this vanban reads version ${STORE_FORMAT_VERSION}; ${rebuild(folder, store)}`);
     await indexFolder(folder, { store, jobs: 1, onMessage: () => undefined });
     expect((await openStore(store)).documents()).toHaveLength(9);
   });
