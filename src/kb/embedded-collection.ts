@@ -2,6 +2,7 @@
 // index) read and written by this process. Each question loads only what it needs — a search the
 // catalog and the search index, never the grammars unless it reads a reference — and the
 // collection is read again after every index run, so an answer always comes from one state.
+import { compileCitesMatch } from "./compile-cites-match.js";
 import { resolve } from "node:path";
 import { foldText } from "../../grammars/text/fold.js";
 import type { SearchIndex } from "../search/search-index.js";
@@ -122,18 +123,7 @@ class EmbeddedCollection implements Collection {
 
   private async searchIndexed(query: string, options: CollectionSearchOptions): Promise<SearchResult[]> {
     const { cites, level: _level, province: _province, ...filters } = options;
-    let citesMatch: ((key: string) => boolean) | undefined;
-    if (cites !== undefined) {
-      // The reference grammar is loaded only when a reference is to be read.
-      const [{ parseReferenceQueries }, { keyMatches }, { ReferenceQueryError }] = await Promise.all([
-        import("../citations/parse-reference-query.js"),
-        import("../citations/canonical-key.js"),
-        import("./knowledge-base.js"),
-      ]);
-      const queries = parseReferenceQueries(cites);
-      if (queries.length === 0) throw new ReferenceQueryError(cites);
-      citesMatch = (key) => queries.some((q) => keyMatches(q, key));
-    }
+    const citesMatch = cites === undefined ? undefined : await compileCitesMatch(cites);
     const [{ search }, { ShardReadError }] = await Promise.all([import("../search/search.js"), import("../search/shard-file-format.js")]);
     const ask = async () => search(await this.loadedSearchIndex(), query, { ...filters, ...(citesMatch ? { citesMatch } : {}) });
     try {

@@ -3,6 +3,7 @@
 // connection per collection, opened on the first question. Errors a user can meet — a wrong URL,
 // a refused password, a server that goes away, a database of another schema version, one that
 // holds no store yet — become a `StoreError` with one line that says so.
+import { compileCitesMatch } from "../kb/compile-cites-match.js";
 import { resolve } from "node:path";
 import type pg from "pg";
 import type { CitationGraph, CitingOptions, GraphOptions } from "../kb/knowledge-base.js";
@@ -181,17 +182,7 @@ class PostgresCollection implements Collection {
   private async searchOn(client: pg.Client, query: string, options: CollectionSearchOptions): Promise<SearchResult[]> {
     const { cites, level: _level, province: _province, ...filters } = options;
     const { searchPostgres } = await import("./search-postgres.js");
-    let citesMatch: ((key: string) => boolean) | undefined;
-    if (cites !== undefined) {
-      const [{ parseReferenceQueries }, { keyMatches }, { ReferenceQueryError }] = await Promise.all([
-        import("../citations/parse-reference-query.js"),
-        import("../citations/canonical-key.js"),
-        import("../kb/knowledge-base.js"),
-      ]);
-      const queries = parseReferenceQueries(cites);
-      if (queries.length === 0) throw new ReferenceQueryError(cites);
-      citesMatch = (key) => queries.some((q) => keyMatches(q, key));
-    }
+    const citesMatch = cites === undefined ? undefined : await compileCitesMatch(cites);
     return searchPostgres(client, this.searchIndex, query, { ...filters, ...(citesMatch ? { citesMatch } : {}) });
   }
 
