@@ -12,6 +12,7 @@
 //
 // Until step 6 every file the current manifest names is untouched, so a reader, or the next run
 // after a kill, sees the old store whole; from step 6 on, the new one.
+import { findChangedFiles } from "./find-changed-files.js";
 import { chmod, mkdir, readdir, rm, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { availableParallelism } from "node:os";
@@ -21,7 +22,6 @@ import { writeCitesIndex } from "./write-cites-index.js";
 import { assignCollectionIds, type DuplicateFile } from "./document-identity.js";
 import { KnowledgeBase } from "./knowledge-base.js";
 import { listSourceFiles, type SkippedFile, type SourceListing } from "./list-source-files.js";
-import { describeFileError } from "../input/read-document-file.js";
 import { parserVersion } from "./package-info.js";
 import { readSources } from "./parse-pool.js";
 import { StringPool } from "./string-pool.js";
@@ -265,26 +265,18 @@ async function indexUnderLock(dir: string, roots: string[], listing: SourceListi
     assembled.push({ entry: { ...old, path, size, mtimeMs }, facts: reusable!.graph.documents[i]!.facts });
   };
 
-  const toRead: string[] = [];
-  let bytesTotal = 0;
-  let unchanged = 0;
-  for (const path of files) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      skipped.push({ path, reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "removed while indexing" : describeFileError(error, path), root: false });
-      continue;
-    }
-    const old = previousByPath.get(path);
-    if (old !== undefined && reusable!.catalog[old]!.size === info.size && reusable!.catalog[old]!.mtimeMs === info.mtimeMs) {
+  const changed = await findChangedFiles(
+    files,
+    (path, info) => {
+      const old = previousByPath.get(path);
+      if (old === undefined || reusable!.catalog[old]!.size !== info.size || reusable!.catalog[old]!.mtimeMs !== info.mtimeMs) return false;
       reuse(old, path, info.size, info.mtimeMs);
-      unchanged++;
-    } else {
-      toRead.push(path);
-      bytesTotal += info.size;
-    }
-  }
+      return true;
+    },
+    skipped,
+  );
+  const { toRead, bytesTotal } = changed;
+  let unchanged = changed.unchanged;
 
   const highest = await highestNumbers(dir);
   const generation = Math.max(previous?.manifest.generation ?? 0, highest.generation) + 1;

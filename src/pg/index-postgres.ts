@@ -10,14 +10,13 @@
 // Batches are multi-row INSERTs of unnest()ed arrays, not COPY: one statement and one round trip
 // per table per batch, typed parameters (no text escaping of records), upserts (ON CONFLICT) that
 // COPY cannot do, and the same statements work on Citus.
+import { findChangedFiles } from "../kb/find-changed-files.js";
 import { resolve } from "node:path";
-import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type pg from "pg";
 import type { DocumentRecord } from "../model/record.js";
 import type { IndexFolderOptions, IndexProgress, IndexReport } from "../kb/index-folder.js";
 import { listSourceFiles, type SkippedFile } from "../kb/list-source-files.js";
-import { describeFileError } from "../input/read-document-file.js";
 import { parserVersion } from "../kb/package-info.js";
 import { readSources } from "../kb/parse-pool.js";
 import type { SourceResult } from "../kb/read-source.js";
@@ -177,25 +176,19 @@ async function indexUnderLock(client: pg.ClientBase, location: string, roots: st
     return report(location, settled, { listed: 0, parsed: 0, unchanged: 0, removed: 0, skipped, duplicates: settled.duplicates, changed: false });
   }
 
-  const toRead: string[] = [];
-  let bytesTotal = 0;
-  let unchanged = 0;
-  for (const path of files) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      skipped.push({ path, reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "removed while indexing" : describeFileError(error, path), root: false });
-      continue;
-    }
-    const old = previous.get(path);
-    if (old && old.current && Number(old.size) === info.size && old.mtime_ms === info.mtimeMs) unchanged++;
-    else {
-      toRead.push(path);
-      bytesTotal += info.size;
-    }
-  }
-  const present = new Set<string>(files.filter((f) => !skipped.some((s) => s.path === f)));
+  const listedFiles = await findChangedFiles(
+    files,
+    (path, info) => {
+      const old = previous.get(path);
+      return old !== undefined && old.current && Number(old.size) === info.size && old.mtime_ms === info.mtimeMs;
+    },
+    skipped,
+  );
+  const { toRead, bytesTotal } = listedFiles;
+  let unchanged = listedFiles.unchanged;
+  // One set of the skipped paths: a look-up per file, not a scan of every skipped file.
+  const skippedPaths = new Set(skipped.map((s) => s.path));
+  const present = new Set<string>(files.filter((f) => !skippedPaths.has(f)));
   let parsed = 0;
   let batchDocs: Parsed[] = [];
   let batchFiles: FileRow[] = [];
